@@ -1,0 +1,83 @@
+/** The ppp command line: builds the program, runs it, and maps every outcome to an exit code (0 ok, 1 problems, 2 usage or set-up). */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { processIo, type Io } from '../io/io.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
+import { registerRegister } from './commands/register.js';
+import { registerValidate } from './commands/validate.js';
+
+export interface Run {
+  io: Io;
+  /** The exit code the command asks for. */
+  exitCode: number;
+}
+
+/** Returns the exit code of running ppp with argv (without "node ppp"). */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const run: Run = { io, exitCode: 0 };
+  const program = buildProgram(run);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return run.exitCode;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function buildProgram(run: Run): Command {
+  const { io } = run;
+  const program = new Command('ppp')
+    .description("Governance of a children's services policy register kept in git: validate documents, plan reviews and meetings, record approvals as signed commits.")
+    .version(readVersion(), '-V, --version', 'print the version of ppp')
+    .option('-C, --register <dir>', 'the register folder (default: PPP_REGISTER, else the nearest folder above with ppp.yaml)')
+    .option('--today <date>', 'take this date (YYYY-MM-DD) as today, for every date calculation (also PPP_TODAY)')
+    .showHelpAfterError('(run "ppp help" or add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ppp init my-register                 a new register (then: cd my-register)
+  $ ppp new procedure --title "Missing children" --owner hqa --governed-by CS-POL-0001
+  $ ppp validate --format github         in CI
+  $ ppp register --status approved
+
+Exit codes: 0 success, 1 problems found or request refused, 2 usage or set-up error.
+Documentation: README.md.`,
+    );
+  program.commands.forEach((c) => c.exitOverride());
+  for (const add of [registerInit, registerNew, registerValidate, registerRegister]) {
+    const command = add(program, run);
+    command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+    command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);
+  }
+  return program;
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
+    return 2;
+  }
+  const e = error as Error;
+  switch (e?.name) {
+    case 'UsageError':
+    case 'ConfigError':
+    case 'GitError':
+      io.stderr.write(`ppp: ${e.message}\n`);
+      return 2;
+    case 'RefusalError':
+      io.stderr.write(`ppp: ${e.message}\n`);
+      return 1;
+    default:
+      io.stderr.write(`ppp: internal error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`);
+      return 2;
+  }
+}
+
+function readVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}

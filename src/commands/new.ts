@@ -1,0 +1,97 @@
+/** ppp new: scaffold a document from its template with the next free id; never overwrites. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../core/config.js';
+import { UsageError } from '../core/errors.js';
+import { documentPath, nextId } from '../core/ids.js';
+import { renderNewDocument } from '../core/new-document.js';
+import { parseTemplate } from '../core/templates.js';
+import { GOVERNORS } from '../rules/governance-missing.js';
+import { text } from '../rules/util.js';
+import { writeFileAtomic } from '../io/fs.js';
+import { retiredIdsInHistory } from '../io/git.js';
+import type { Io } from '../io/io.js';
+import { readTemplates } from '../io/register-files.js';
+import { loadRegister, type LoadedRegister } from './load-register.js';
+
+export interface NewOptions {
+  register?: string;
+  type: string;
+  title: string;
+  owner: string;
+  governedBy?: string;
+  proposal?: boolean;
+  summary?: string;
+}
+
+export interface NewResult {
+  id: string;
+  /** Relative to the register root. */
+  file: string;
+  path: string;
+}
+
+/** Returns the candidates for a missing value, for prompts: members, and documents that may govern a type. */
+export function choices(loaded: LoadedRegister, type?: string) {
+  const governors = type ? GOVERNORS[type] : undefined;
+  return {
+    members: loaded.members.map((m) => ({ id: m.id, label: `${m.name} (${m.role})` })),
+    governing: loaded.records
+      .filter((r) => r.data && (!governors || governors.includes(String(r.data.type))) && !['superseded', 'archived', 'withdrawn'].includes(String(r.data.status)))
+      .map((r) => ({ id: text(r.data!, 'id') ?? '', label: `${text(r.data!, 'id')} ${text(r.data!, 'title')} (${String(r.data!.type)})` }))
+      .filter((c) => c.id),
+  };
+}
+
+/** Writes a new document and returns its id and path. */
+export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRegister): Promise<NewResult> {
+  const register = loaded ?? (await loadRegister(io, { register: options.register }));
+  const type = options.type;
+  if (!isDocumentType(type)) throw new UsageError(`"${type}" is not a document type; use one of: ${DOCUMENT_TYPES.join(', ')}`);
+  const title = options.title.replace(/\s+/g, ' ').trim();
+  if (!title) throw new UsageError('--title is empty; give the document a name, like --title "Missing children procedure"');
+  if (title.length > 200) throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
+  if (!register.members.some((m) => m.id === options.owner)) {
+    throw new UsageError(`--owner ${options.owner} is not a member in members.yaml; use one of: ${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`);
+  }
+  const governors = GOVERNORS[type];
+  if (options.governedBy !== undefined) {
+    const target = register.records.find((r) => r.data?.id === options.governedBy);
+    if (!target?.data) throw new UsageError(`--governed-by ${options.governedBy} is not a document in the register; check the id with ppp register`);
+    if (governors && !governors.includes(String(target.data.type))) {
+      throw new UsageError(`--governed-by ${options.governedBy} is a ${String(target.data.type)}; a ${type} is governed by a ${governors.join(' or ')}`);
+    }
+  } else if (governors && !options.proposal) {
+    const some = choices(register, type).governing.slice(0, 3).map((c) => c.id);
+    throw new UsageError(
+      `a ${type} must be governed by a ${governors.join(' or ')}: pass --governed-by ID${some.length ? ` (for example ${some.join(', ')})` : ` (there is none yet: create it with ppp new ${governors[0]})`}, or --proposal for a proposal`,
+    );
+  }
+  const used = [
+    ...register.records.map((r) => text(r.data ?? {}, 'id') ?? ''),
+    ...register.records.map((r) => /([A-Z][A-Z0-9]{0,9}-[A-Z]{3}-\d{4})/.exec(r.file)?.[1] ?? ''),
+    ...(await retiredIdsInHistory(register.root)),
+  ];
+  const id = nextId(register.settings.id_prefix, type as DocumentType, used);
+  const source = readTemplates(register.root).find((t) => t.type === type)!;
+  const template = parseTemplate(type, source.text, source.source);
+  const file = documentPath(type as DocumentType, id, title);
+  const path = join(register.root, file);
+  if (existsSync(path)) throw new UsageError(`${file} already exists; nothing was written`);
+  const content = renderNewDocument(template, {
+    id,
+    title,
+    type,
+    status: options.proposal ? 'proposed' : 'drafting',
+    owner: options.owner,
+    governedBy: options.governedBy,
+    summary: options.summary,
+  });
+  try {
+    writeFileAtomic(path, content, { exclusive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists; nothing was written`);
+    throw error;
+  }
+  return { id, file, path };
+}

@@ -1,0 +1,216 @@
+/**
+ * Splits a document into front matter and body, and parses the front matter with the yaml
+ * package. gray-matter is deliberately not used: it evaluates `---js` front matter, caches
+ * inputs and turns dates into Date objects. Here a fence that names any language other
+ * than YAML is refused before anything is parsed, and nothing is ever executed.
+ */
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+
+export interface Split {
+  kind: 'ok' | 'missing' | 'engine' | 'unclosed';
+  /** The language after the opening fence (`js` in `---js`), when kind is 'engine'. */
+  engine?: string;
+  /** The YAML text between the fences. */
+  yaml: string;
+  /** File line (1-based) on which the YAML text starts. */
+  yamlLine: number;
+  body: string;
+  /** File line (1-based) on which the body starts. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+const FENCE_END = /^(?:---|\.\.\.)[ \t]*$/;
+const FENCE_LANG = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
+
+/** Returns the front matter and body of a document's text (a leading BOM is ignored). */
+export function splitFrontMatter(input: string): Split {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const firstEnd = lineEnd(text, 0);
+  const first = text.slice(0, firstEnd.end);
+  if (!FENCE.test(first)) {
+    const lang = FENCE_LANG.exec(first);
+    if (lang && lang[1]!.toLowerCase() !== 'yaml' && lang[1]!.toLowerCase() !== 'yml') {
+      return { kind: 'engine', engine: lang[1]!, yaml: '', yamlLine: 2, body: text, bodyLine: 1 };
+    }
+    if (!lang) return { kind: 'missing', yaml: '', yamlLine: 1, body: text, bodyLine: 1 };
+  }
+  let pos = firstEnd.next;
+  let line = 2;
+  while (pos < text.length) {
+    const end = lineEnd(text, pos);
+    if (FENCE_END.test(text.slice(pos, end.end))) {
+      return { kind: 'ok', yaml: text.slice(firstEnd.next, pos), yamlLine: 2, body: text.slice(end.next), bodyLine: line + 1 };
+    }
+    pos = end.next;
+    line++;
+  }
+  return { kind: 'unclosed', yaml: text.slice(firstEnd.next), yamlLine: 2, body: '', bodyLine: line };
+}
+
+function lineEnd(text: string, from: number): { end: number; next: number } {
+  const nl = text.indexOf('\n', from);
+  if (nl === -1) return { end: text.length, next: text.length };
+  return { end: nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, next: nl + 1 };
+}
+
+/** A problem found while parsing, before any rule runs. */
+export interface ParseFinding {
+  rule: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/alias' | 'yaml/tag' | 'yaml/not-a-mapping';
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Positions of a front matter path ('approval.route', 'governed_by.0'): key line, key column, value line, value column. */
+export type Positions = Record<string, [number, number, number, number]>;
+
+export interface ParsedFrontMatter {
+  data: Record<string, unknown> | null;
+  positions: Positions;
+  findings: ParseFinding[];
+}
+
+/** Options that keep YAML plain data: the core schema (so no %YAML 1.1 directive brings back dates or yes=true), no known tags, unique keys. */
+export const YAML_OPTIONS = {
+  schema: 'core',
+  version: '1.2',
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  prettyErrors: false,
+  strict: true,
+  merge: false,
+} as const;
+
+/** Returns the front matter as plain data with the file position of every key, or findings when it is not plain YAML data. */
+export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFrontMatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+  const at = (offset: number): [number, number] => {
+    const p = lineCounter.linePos(offset);
+    return [p.line + yamlLine - 1, p.col];
+  };
+  const findings: ParseFinding[] = [];
+  for (const error of doc.errors) {
+    const [line, column] = at(error.pos[0]);
+    const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
+    const message =
+      rule === 'yaml/duplicate-key'
+        ? `a field is written twice: ${firstLine(error.message)}; keep one of them`
+        : `the front matter is not valid YAML: ${firstLine(error.message)}; check indentation, colons and quotes on this line`;
+    findings.push({ rule, line, column, message });
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below for every explicit tag
+    const [line, column] = at(warning.pos[0]);
+    findings.push({ rule: 'yaml/syntax', line, column, message: `${firstLine(warning.message)}; rewrite this line as plain YAML` });
+  }
+  visit(doc, {
+    Alias(_key, node) {
+      const [line, column] = at(node.range?.[0] ?? 0);
+      findings.push({
+        rule: 'yaml/alias',
+        line,
+        column,
+        message: `the alias *${node.source} is not allowed in front matter; write the value out in full`,
+      });
+    },
+    Node(_key, node) {
+      if (node.tag && !isAlias(node)) {
+        const [line, column] = at(node.range?.[0] ?? 0);
+        findings.push({
+          rule: 'yaml/tag',
+          line,
+          column,
+          message: `the YAML tag ${node.tag} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)`,
+        });
+      }
+    },
+  });
+  if (findings.length > 0) return { data: null, positions: {}, findings };
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    const [line, column] = contents?.range ? at(contents.range[0]) : [yamlLine, 1];
+    const what = contents === null ? 'empty' : isSeq(contents) ? 'a list' : 'a single value';
+    findings.push({
+      rule: 'yaml/not-a-mapping',
+      line,
+      column,
+      message: `the front matter is ${what}; it must be fields written "name: value", starting with id:`,
+    });
+    return { data: null, positions: {}, findings };
+  }
+  const positions: Positions = {};
+  collectPositions(contents, '', positions, at);
+  return { data: toPlainData(doc), positions, findings };
+}
+
+function toPlainData(doc: Document): Record<string, unknown> {
+  // Aliases were refused above, so toJS cannot expand anything; maxAliasCount guards anyway.
+  return doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+}
+
+function collectPositions(node: Node, prefix: string, out: Positions, at: (o: number) => [number, number]): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const path = prefix + String(pair.key.value);
+      const [kl, kc] = at(pair.key.range?.[0] ?? 0);
+      const value = pair.value as Node | null;
+      const [vl, vc] = value && value.range ? at(value.range[0]) : [kl, kc];
+      out[path] = [kl, kc, vl, vc];
+      if (value) collectPositions(value, path + '.', out, at);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const n = item as Node;
+      if (!n || !n.range) return;
+      const [l, c] = at(n.range[0]);
+      const path = prefix + String(i);
+      out[path] = [l, c, l, c];
+      collectPositions(n, path + '.', out, at);
+    });
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+}
+
+/** Returns the markdown headings of a body (ATX style, outside code fences), with file lines. */
+export function extractHeadings(body: string, bodyLine: number): Heading[] {
+  const headings: Heading[] = [];
+  const lines = body.split('\n');
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.replace(/\r$/, '');
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
+    if (fenceMatch) {
+      const mark = fenceMatch[1]!;
+      if (fence === null) fence = mark[0]!.repeat(mark.length);
+      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const m = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(raw);
+    if (m) headings.push({ level: m[1]!.length, text: m[2]!, line: bodyLine + i });
+  }
+  return headings;
+}
+
+/** Returns a heading reduced for comparison: no numbering, case, punctuation or "&". */
+export function normaliseHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/^\s*(?:appendix\s+)?[\divx]+(?:\.\d+)*[.)]?\s+/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

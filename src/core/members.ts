@@ -1,0 +1,109 @@
+/** members.yaml: the group's members and their roles, checked into problems like documents are. */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node } from 'yaml';
+import { YAML_OPTIONS } from './front-matter.js';
+import type { Problem } from './problem.js';
+import { describe } from './schema.js';
+
+export interface Member {
+  id: string;
+  name: string;
+  role: string;
+  title?: string;
+  organisation?: string;
+  email?: string;
+  voting: boolean;
+  signing_key?: string;
+}
+
+export const MEMBERS_FILE = 'members.yaml';
+
+const FIELDS = new Set(['id', 'name', 'role', 'title', 'organisation', 'email', 'voting', 'signing_key']);
+const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Returns the members of a members.yaml text and the problems found in it. */
+export function parseMembers(text: string, roles: readonly string[]): { members: Member[]; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { ...YAML_OPTIONS, lineCounter });
+  const problems: Problem[] = [];
+  const at = (node: Node | null | undefined) => {
+    const p = lineCounter.linePos(node?.range?.[0] ?? 0);
+    return { line: p.line, column: p.col };
+  };
+  const report = (rule: string, node: Node | null | undefined, message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file: MEMBERS_FILE, ...at(node), severity, rule, message });
+  for (const e of doc.errors) {
+    const p = lineCounter.linePos(e.pos[0]);
+    problems.push({ file: MEMBERS_FILE, line: p.line, column: p.col, severity: 'error', rule: 'members/invalid', message: `not valid YAML: ${e.message.split('\n')[0]}` });
+  }
+  visit(doc, { Alias: (_k, n) => void report('members/invalid', n, `the alias *${n.source} is not allowed; write the value out in full`) });
+  if (problems.length) return { members: [], problems };
+  const root = doc.contents;
+  const list = isMap(root) ? (root.get('members', true) as Node | undefined) : undefined;
+  if (!isSeq(list)) {
+    report('members/invalid', root ?? null, 'members.yaml must have a list "members:" with one entry per member (id, name, role)');
+    return { members: [], problems };
+  }
+  const members: Member[] = [];
+  const seen = new Map<string, number>();
+  const knownRoles = new Set(roles);
+  for (const item of list.items as Node[]) {
+    if (!isMap(item)) {
+      report('members/invalid', item, 'each member must be written as fields: { id: ..., name: ..., role: ... }');
+      continue;
+    }
+    const value = (key: string) => {
+      const v = item.get(key, true) as Node | undefined;
+      return { node: v, value: isScalar(v) ? v.value : v === undefined ? undefined : v };
+    };
+    for (const pair of item.items) {
+      if (isPair(pair) && isScalar(pair.key) && !FIELDS.has(String(pair.key.value))) {
+        report('members/invalid', pair.key as Node, `"${String(pair.key.value)}" is not a member field; use ${[...FIELDS].join(', ')}`);
+      }
+    }
+    const id = value('id');
+    const name = value('name');
+    const role = value('role');
+    const voting = value('voting');
+    let ok = true;
+    if (typeof id.value !== 'string' || !ID_RE.test(id.value)) {
+      report('members/invalid', id.node ?? item, `member id is ${describe(id.value)}; use lower-case letters, digits and hyphens, like hos-north`);
+      ok = false;
+    } else if (seen.has(id.value)) {
+      report('members/duplicate-id', id.node, `member id "${id.value}" is used twice (first on line ${seen.get(id.value)}); give each member their own id`);
+      ok = false;
+    } else seen.set(id.value, at(id.node).line);
+    if (typeof name.value !== 'string' || !name.value.trim()) {
+      report('members/invalid', name.node ?? item, `member ${describe(id.value)} has no name; add name: with the person's name`);
+      ok = false;
+    }
+    if (typeof role.value !== 'string') {
+      report('members/invalid', role.node ?? item, `member ${describe(id.value)} has no role; add role: with one of ${roles.join(', ')}`);
+      ok = false;
+    } else if (!knownRoles.has(role.value)) {
+      report('members/unknown-role', role.node, `role "${role.value}" is not one of the roles in ppp.yaml (${roles.join(', ')}); correct it or add it to roles`);
+    }
+    if (voting.value !== undefined && typeof voting.value !== 'boolean') {
+      report('members/invalid', voting.node, `voting must be true or false, not ${describe(voting.value)}`);
+    }
+    for (const key of ['title', 'organisation', 'email', 'signing_key'] as const) {
+      const v = value(key);
+      if (v.value !== undefined && v.value !== null && typeof v.value !== 'string') report('members/invalid', v.node, `${key} must be text, not ${describe(v.value)}`);
+    }
+    if (!ok) continue;
+    const text = (key: string) => {
+      const v = value(key).value;
+      return typeof v === 'string' ? v : undefined;
+    };
+    members.push({
+      id: id.value as string,
+      name: name.value as string,
+      role: String(role.value),
+      title: text('title'),
+      organisation: text('organisation'),
+      email: text('email'),
+      voting: voting.value !== false,
+      signing_key: text('signing_key'),
+    });
+  }
+  return { members, problems };
+}

@@ -1,0 +1,240 @@
+/**
+ * JSON Schemas of front matter, compiled once with ajv (draft 2020-12), and the mapping of
+ * ajv's errors to findings a policy officer can act on.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { explainBadDate, isIsoDate } from './calendar.js';
+import { parseDuration } from './duration.js';
+
+
+export interface SchemaFinding {
+  rule: string;
+  /** Front matter path such as 'approval.approved_on'; '' is the whole front matter. */
+  path: string;
+  /** Point at the key (missing or unknown fields) rather than the value. */
+  atKey: boolean;
+  message: string;
+}
+
+export interface SchemaSet {
+  /** Returns the schema findings of a document's front matter. */
+  check(data: Record<string, unknown>): SchemaFinding[];
+  /** Returns the fields a type must have before it is submitted or approved. */
+  requiredForApproval(type: string): string[];
+}
+
+export type SchemaSources = { base: object; types: Record<string, object> };
+
+/** Returns a compiled schema set for the base schema and one schema per type. */
+export function compileSchemas(sources: SchemaSources): SchemaSet {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    verbose: true,
+    formats: {
+      date: { type: 'string', validate: (s: string) => isIsoDate(s) },
+      'ppp-duration': { type: 'string', validate: (s: string) => parseDuration(s).ok },
+    },
+  });
+  ajv.addKeyword({ keyword: 'hint', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'requiredForApproval', schemaType: 'array' });
+  ajv.addSchema(sources.base, 'base.schema.json');
+  const byType = new Map<string, ValidateFunction>();
+  const required = new Map<string, string[]>();
+  for (const [type, schema] of Object.entries(sources.types)) {
+    byType.set(type, ajv.compile(schema));
+    const r = (schema as { requiredForApproval?: unknown }).requiredForApproval;
+    required.set(type, Array.isArray(r) ? r.map(String) : []);
+  }
+  const base = ajv.getSchema('base.schema.json')!;
+  const types = [...byType.keys()];
+  return {
+    check(data) {
+      const type = data.type;
+      const validate = (typeof type === 'string' && byType.get(type)) || base;
+      if (validate(data)) return [];
+      return mapErrors(validate.errors ?? [], data, types);
+    },
+    requiredForApproval(type) {
+      return required.get(type) ?? [];
+    },
+  };
+}
+
+function mapErrors(errors: ErrorObject[], data: unknown, types: string[]): SchemaFinding[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const findings: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'allOf' || error.keyword === 'if' || error.keyword === '$ref') continue;
+    if (oneOfPaths.has(error.instancePath) && error.keyword !== 'oneOf') continue;
+    const finding = mapError(error, data, types);
+    const key = `${finding.rule}|${finding.path}|${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function mapError(error: ErrorObject, data: unknown, types: string[]): SchemaFinding {
+  const path = toPath(error.instancePath);
+  const label = path || 'the front matter';
+  const value = error.data;
+  const hint = (error.parentSchema as { hint?: string } | undefined)?.hint;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const field = String(params.missingProperty);
+      return { rule: 'schema/required', path, atKey: true, message: `${join(path, field)} is missing; add it${FIELD_HELP[field] ? ` (${FIELD_HELP[field]})` : ''}` };
+    }
+    case 'unevaluatedProperties':
+    case 'additionalProperties': {
+      const field = String(params.unevaluatedProperty ?? params.additionalProperty);
+      const known = knownFields(data, path, error);
+      const guess = closest(field, known);
+      const where = path ? `${path} has no field "${field}"` : `"${field}" is not a field of ${article(typeOf(data))}`;
+      return {
+        rule: 'schema/unknown-field',
+        path: join(path, field),
+        atKey: true,
+        message: `${where}; ${guess ? `did you mean "${guess}"?` : 'remove it, or name it x-' + field + ' to keep your own data'}`,
+      };
+    }
+    case 'type': {
+      if (path === 'version' && typeof value === 'number') {
+        return { rule: 'schema/type', path, atKey: false, message: `version must be text in quotes so that 2.0 stays 2.0: write version: "${formatVersion(value)}"` };
+      }
+      return { rule: 'schema/type', path, atKey: false, message: `${label} must be ${typeWord(String(params.type))}, not ${describe(value)}${hint ? `; it ${hint}` : ''}` };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
+      if (path === 'type' && error.keyword === 'enum') {
+        const guess = typeof value === 'string' ? closest(value, types) : undefined;
+        return { rule: 'schema/enum', path, atKey: false, message: `type ${describe(value)} is not a document type; use one of: ${types.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}` };
+      }
+      const guess = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+      return {
+        rule: 'schema/enum',
+        path,
+        atKey: false,
+        message: `${label} is ${describe(value)}, which is not one of: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      };
+    }
+    case 'format': {
+      if (params.format === 'date') {
+        return { rule: 'schema/date', path, atKey: false, message: `${label}: ${explainBadDate(value)}; write a real date as YYYY-MM-DD` };
+      }
+      const parsed = parseDuration(value);
+      return { rule: 'schema/duration', path, atKey: false, message: `${label}: ${parsed.ok ? 'not a duration' : parsed.message}` };
+    }
+    case 'pattern':
+      return { rule: 'schema/pattern', path, atKey: false, message: `${label} is ${describe(value)}; it ${hint ?? 'is not written as expected'}` };
+    case 'uniqueItems':
+      return { rule: 'schema/invalid', path, atKey: false, message: `${label} lists the same value twice; remove the repeat` };
+    case 'minLength':
+      return { rule: 'schema/invalid', path, atKey: false, message: `${label} is empty; fill it in or remove the field` };
+    case 'oneOf':
+      return { rule: 'schema/type', path, atKey: false, message: `${label} must be text or a list of text, not ${describe(value)}` };
+    default:
+      return { rule: 'schema/invalid', path, atKey: false, message: `${label} ${error.message ?? 'is not valid'}` };
+  }
+}
+
+const FIELD_HELP: Record<string, string> = {
+  id: 'the document id, like CS-PRO-0007, matching the start of the file name',
+  title: "the document's name",
+  type: 'policy, procedure, standard, form, protocol, guideline, strategy, terms-of-reference or framework',
+  status: 'drafting for a new document',
+  version: 'in quotes, like "0.1"',
+  owner: 'the member id of the document manager, from members.yaml',
+  kind: 'proposal, draft or review',
+  on: 'the date, YYYY-MM-DD',
+  with: 'who was consulted',
+};
+
+function toPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+function join(path: string, field: string): string {
+  return path ? `${path}.${field}` : field;
+}
+
+function typeOf(data: unknown): string {
+  const t = (data as { type?: unknown } | null)?.type;
+  return typeof t === 'string' ? t : 'document';
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function knownFields(_data: unknown, path: string, error: ErrorObject): string[] {
+  const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  const own = Object.keys(schema?.properties ?? {});
+  if (path) return own;
+  return [...new Set([...own, ...TOP_LEVEL])];
+}
+
+const TOP_LEVEL = [
+  'id', 'title', 'summary', 'type', 'status', 'version', 'owner', 'sponsor', 'authors', 'scope', 'approval', 'review',
+  'submission', 'governed_by', 'read_with', 'supersedes', 'related_forms', 'consultation', 'eqia', 'impact', 'publication',
+  'legal_basis', 'keywords',
+];
+
+function typeWord(type: string): string {
+  return (
+    { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a group of fields', null: 'empty' }[
+      type
+    ] ?? type
+  );
+}
+
+/** Returns a short description of a value for messages. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string') return `"${value.length > 60 ? value.slice(0, 57) + '...' : value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a group of fields';
+}
+
+function formatVersion(n: number): string {
+  return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+
+/** Returns the candidate closest to word when it is a plausible typo, else undefined. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const d = levenshtein(w, c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

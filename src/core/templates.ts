@@ -1,0 +1,42 @@
+/**
+ * Templates: a front matter skeleton and the section headings a document of the type must
+ * have. Every "## " heading of a template is required unless it ends with "(optional)".
+ */
+import { normaliseHeading, splitFrontMatter } from './front-matter.js';
+
+export interface Section {
+  title: string;
+  key: string;
+  required: boolean;
+}
+
+export interface Template {
+  type: string;
+  /** The YAML text of the front matter skeleton. */
+  frontMatter: string;
+  /** The body that a new document starts with. */
+  body: string;
+  sections: Section[];
+  /** Where the template came from, for messages: built-in or templates/TYPE.md of the register. */
+  source: string;
+}
+
+/** Returns a template parsed from its markdown text. */
+export function parseTemplate(type: string, text: string, source: string): Template {
+  const split = splitFrontMatter(text.replace(/\r\n/g, '\n'));
+  const sections: Section[] = [];
+  for (const line of split.body.split('\n')) {
+    const m = /^##\s+(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    const optional = /\(optional\)\s*$/i.test(m[1]!);
+    const title = m[1]!.replace(/\s*\(optional\)\s*$/i, '');
+    sections.push({ title, key: normaliseHeading(title), required: !optional });
+  }
+  return {
+    type,
+    frontMatter: split.kind === 'ok' ? split.yaml : '',
+    body: split.body.replace(/^\s*\(optional\)/gm, '').replace(/ \(optional\)$/gm, ''),
+    sections,
+    source,
+  };
+}

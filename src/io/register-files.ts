@@ -1,0 +1,83 @@
+/** Reads a register's settings, members and templates, with the built-in templates and schemas beside them. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOCUMENT_TYPES, parseSettings, type Settings } from '../core/config.js';
+import type { TemplateSource } from '../core/context.js';
+import { ConfigError } from '../core/errors.js';
+import { MEMBERS_FILE, parseMembers, type Member } from '../core/members.js';
+import type { Problem } from '../core/problem.js';
+import type { SchemaSources } from '../core/schema.js';
+import { readTextIfExists } from './fs.js';
+import { SETTINGS_FILE } from './locate.js';
+
+/** The package's own folder (templates/, presets/, register/ live there), from src/io or dist/io alike. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUILT_IN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+
+/** Returns the register's settings, or throws a ConfigError naming each fault's line and column. */
+export function readSettings(root: string): { settings: Settings; text: string } {
+  const path = join(root, SETTINGS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const result = parseSettings(text);
+  if (!result.ok) {
+    const lines = result.faults.map((f) => `${SETTINGS_FILE}:${f.line}:${f.column}: ${f.message}`);
+    throw new ConfigError(`${SETTINGS_FILE} has ${result.faults.length === 1 ? 'a problem' : `${result.faults.length} problems`}; fix ${result.faults.length === 1 ? 'it' : 'them'} and run the command again:\n  ${lines.join('\n  ')}`);
+  }
+  return { settings: result.settings, text };
+}
+
+/** Returns the members and the problems of members.yaml (a missing file is one problem). */
+export function readMembers(root: string, settings: Settings): { members: Member[]; problems: Problem[]; text: string } {
+  const text = readTextIfExists(join(root, MEMBERS_FILE));
+  if (text === undefined) {
+    return {
+      members: [],
+      text: '',
+      problems: [{ file: MEMBERS_FILE, line: 1, column: 1, severity: 'error', rule: 'members/invalid', message: 'members.yaml is missing; create it with a "members:" list (ppp init writes one)' }],
+    };
+  }
+  return { ...parseMembers(text, settings.roles), text };
+}
+
+/** Returns the template of every type: the register's templates/TYPE.md where it has one, else the built-in one. */
+export function readTemplates(root: string): TemplateSource[] {
+  return DOCUMENT_TYPES.map((type) => {
+    const own = join(root, 'templates', `${type}.md`);
+    if (existsSync(own)) return { type, text: readFileSync(own, 'utf8'), source: `templates/${type}.md` };
+    return { type, text: readFileSync(join(BUILT_IN_TEMPLATES, `${type}.md`), 'utf8'), source: 'built-in' };
+  });
+}
+
+/** Returns the built-in JSON Schemas of front matter (base and one per type), with their texts for the cache key. */
+export function readSchemas(): { sources: SchemaSources; texts: string[] } {
+  const dir = join(BUILT_IN_TEMPLATES, 'schema');
+  const texts: string[] = [];
+  const load = (name: string) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    texts.push(text);
+    return JSON.parse(text) as object;
+  };
+  const base = load('base.schema.json');
+  const types: Record<string, object> = {};
+  for (const type of DOCUMENT_TYPES) types[type] = load(`${type}.schema.json`);
+  return { sources: { base, types }, texts };
+}
+
+/** Returns the version of this package. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Returns the names of the presets shipped with ppp. */
+export function presetNames(): string[] {
+  return readdirSync(join(PACKAGE_ROOT, 'presets'))
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.members.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}

@@ -1,0 +1,17 @@
+import type { RegisterRule } from './types.js';
+import { IN_FORCE, list } from './util.js';
+
+export default {
+  id: 'supersedes/not-retired',
+  severity: 'warning',
+  description: 'A document that an approved document supersedes has status superseded',
+  scope: 'register',
+  check(doc, register) {
+    if (!IN_FORCE.has(String(doc.data.status))) return [];
+    return list(doc.data, 'supersedes').flatMap((id, i) => {
+      const status = register.byId.get(id)?.[0]?.data?.status;
+      if (status === undefined || status === 'superseded' || status === 'archived' || status === 'withdrawn') return [];
+      return [{ at: `supersedes.${i}`, message: `this document supersedes ${id}, which is still ${String(status)}; set that document's status to superseded` }];
+    });
+  },
+} satisfies RegisterRule;
