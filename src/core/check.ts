@@ -151,14 +151,34 @@ function findCycles(byId: ReadonlyMap<string, readonly DocRecord[]>): Map<string
           component.push(x);
         } while (x !== top.id);
         if (component.length > 1) {
-          const ordered = component.sort();
-          const text = `${ordered.join(' → ')} → ${ordered[0]}`;
+          const text = describeCycle(component, edges);
           for (const id of component) out.set(id, text);
         }
       }
     }
   }
   return out;
+}
+
+/** Returns a cycle through a strongly connected component as "A → B → A", following real governed_by links from the smallest id. */
+function describeCycle(component: string[], edges: (id: string) => string[]): string {
+  const members = new Set(component);
+  const start = [...component].sort()[0]!;
+  const path = [start];
+  const visited = new Set([start]);
+  const walk = (id: string): boolean => {
+    for (const next of edges(id)) {
+      if (next === start) return true;
+      if (!members.has(next) || visited.has(next)) continue;
+      visited.add(next);
+      path.push(next);
+      if (walk(next)) return true;
+      path.pop();
+    }
+    return false;
+  };
+  walk(start);
+  return [...path, start].join(' → ');
 }
 
 export { LINK_FIELDS };

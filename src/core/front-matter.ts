@@ -117,12 +117,17 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
     },
     Node(_key, node) {
       if (node.tag && !isAlias(node)) {
-        const [line, column] = at(node.range?.[0] ?? 0);
+        const start = node.range?.[0] ?? 0;
+        // The node's range starts after its tag; point at the tag itself when it is on the same line.
+        const lineStart = yamlText.lastIndexOf('\n', start - 1) + 1;
+        const bang = yamlText.slice(lineStart, start).search(/!\S*\s*$/);
+        const [line, column] = at(bang === -1 ? start : lineStart + bang);
+        const shown = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice('tag:yaml.org,2002:'.length)}` : node.tag;
         findings.push({
           rule: 'yaml/tag',
           line,
           column,
-          message: `the YAML tag ${node.tag} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)`,
+          message: `the YAML tag ${shown} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)`,
         });
       }
     },
