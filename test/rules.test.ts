@@ -53,6 +53,7 @@ const cases: Case[] = [
   { rule: 'schema/duration', files: change(PRO, 'cycle: 2 years', 'cycle: two years'), file: PRO, line: 10, column: 18, message: 'is not a duration' },
   { rule: 'schema/pattern', files: change(FRM, 'governed_by: [CS-PRO-0001]', 'governed_by: [PRO-1]'), file: FRM, line: 8, column: 15, message: 'like CS-POL-0001' },
   { rule: 'schema/unknown-field', files: change(PRO, 'review: {', 'reveiw: {'), file: PRO, line: 10, column: 1, message: 'did you mean "review"' },
+  { rule: 'schema/unknown-field', files: change(POL, 'approved_by: Cabinet', 'approved_by: Cabinet, Dorset Council'), file: POL, line: 11, column: 76, message: 'put the whole value in quotes' },
   { rule: 'schema/invalid', files: change(PRO, 'governed_by: [CS-POL-0001]', 'governed_by: [CS-POL-0001, CS-POL-0001]'), file: PRO, line: 11, column: 14, message: 'same value twice' },
   { rule: 'id/file-name', files: change(FRM, 'id: CS-FRM-0001', 'id: CS-FRM-0002'), file: FRM, line: 2, column: 5, message: 'rename the file' },
   { rule: 'id/type-code', files: { ...validSet(), 'documents/forms/CS-STD-0001-x.md': doc('id: CS-STD-0001\ntitle: X\ntype: form\nstatus: drafting\nversion: "0.1"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\n', fullBody('form')) }, file: 'documents/forms/CS-STD-0001-x.md', line: 2, column: 5, message: 'whose code is FRM' },

@@ -3,7 +3,7 @@
  * fault reported with its line and column so the chair can fix it.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document, type Node } from 'yaml';
 import { isIsoDate, isTimeZone } from './calendar.js';
 import { parseDuration, parseMeetingLength, type Duration } from './duration.js';
 import { YAML_OPTIONS } from './front-matter.js';
@@ -159,6 +159,7 @@ export function parseSettings(text: string): ConfigResult {
   validateConfig ??= new Ajv2020({ allErrors: true, strict: true }).compile(SCHEMA);
   if (!validateConfig(raw)) {
     for (const error of validateConfig.errors ?? []) {
+      if (error.schemaPath.includes('/propertyNames/')) continue; // reported by its propertyNames error
       const segments = error.instancePath.split('/').slice(1);
       const params = error.params as Record<string, unknown>;
       let message: string;
@@ -184,26 +185,27 @@ export function parseSettings(text: string): ConfigResult {
       } else {
         message = `${label} ${error.message ?? 'is not valid'}`;
       }
-      faults.push({ ...positionOf(doc, at, pos), message });
+      faults.push({ ...positionOf(doc, at, pos, at !== segments), message });
     }
-    return { ok: false, faults };
   }
+  // Go on after schema faults, so that every fault is reported in one run; the checks below guard their types.
   const merged = mergeDefaults(raw as Record<string, unknown>);
   const durationFault = (path: string[]): Duration | undefined => {
     const value = path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], merged);
+    if (typeof value !== 'string') return undefined;
     const parsed = parseDuration(value);
     if (parsed.ok) return parsed.value;
     faults.push({ ...positionOf(doc, path, pos), message: `${path.join('.')}: ${parsed.message}` });
     return undefined;
   };
   const lengthOf = (value: unknown): number | undefined => {
+    if (typeof value !== 'string') return undefined;
     const parsed = parseMeetingLength(value);
     if (parsed.ok) return parsed.minutes;
     faults.push({ ...positionOf(doc, ['meetings', 'duration'], pos), message: `meetings.duration: ${parsed.message}` });
     return undefined;
   };
   const meetings = merged.meetings as Record<string, unknown>;
-  const review = merged.review as Record<string, unknown>;
   const settings = {
     ...merged,
     meetings: {
@@ -224,21 +226,23 @@ export function parseSettings(text: string): ConfigResult {
       faults.push({ ...positionOf(doc, ['review', key], pos), message: `review.${key} must be in days, weeks, months or years, not working days` });
     }
   }
-  if (!isTimeZone(settings.timezone)) {
+  if (typeof settings.timezone === 'string' && !isTimeZone(settings.timezone)) {
     faults.push({ ...positionOf(doc, ['timezone'], pos), message: `timezone "${settings.timezone}" is not a known time zone; write it like Europe/London` });
   }
   for (const path of [['holidays', 'add'], ['holidays', 'remove'], ['meetings', 'add'], ['meetings', 'cancel']] as const) {
-    const list = (settings as unknown as Record<string, Record<string, string[]>>)[path[0]]![path[1]]!;
+    const list = (settings as unknown as Record<string, Record<string, unknown>>)[path[0]]?.[path[1]];
+    if (!Array.isArray(list)) continue;
     list.forEach((d, i) => {
       if (!isIsoDate(d)) faults.push({ ...positionOf(doc, [...path, String(i)], pos), message: `${path.join('.')} lists "${d}", which is not a real date written YYYY-MM-DD` });
     });
   }
-  if (!/^(?:RRULE:)?FREQ=[A-Z]+(?:;[A-Z]+=[^;]+)*$/.test(settings.meetings.rule)) {
+  if (typeof settings.meetings.rule === 'string' && !/^(?:RRULE:)?FREQ=[A-Z]+(?:;[A-Z]+=[^;]+)*$/.test(settings.meetings.rule)) {
     faults.push({
       ...positionOf(doc, ['meetings', 'rule'], pos),
       message: `meetings.rule "${settings.meetings.rule}" is not an iCalendar RRULE; write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
     });
   }
+  if (faults.length) return { ok: false, faults: faults.sort((a, b) => a.line - b.line || a.column - b.column) };
   const roles = new Set(settings.roles);
   settings.quorum.forEach((q, i) => {
     if (!roles.has(q.role)) faults.push({ ...positionOf(doc, ['quorum', String(i), 'role'], pos), message: `quorum names the role "${q.role}", which is not in roles; add it to roles or correct it` });
@@ -246,7 +250,7 @@ export function parseSettings(text: string): ConfigResult {
   settings.absence_exempt_roles.forEach((r, i) => {
     if (!roles.has(r)) faults.push({ ...positionOf(doc, ['absence_exempt_roles', String(i)], pos), message: `absence_exempt_roles names "${r}", which is not in roles` });
   });
-  if (faults.length) return { ok: false, faults };
+  if (faults.length) return { ok: false, faults: faults.sort((a, b) => a.line - b.line || a.column - b.column) };
   return { ok: true, settings };
 }
 
@@ -264,7 +268,15 @@ function mergeDefaults(raw: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function positionOf(doc: Document, path: readonly string[], pos: (o: number) => { line: number; column: number }): { line: number; column: number } {
+function positionOf(doc: Document, path: readonly string[], pos: (o: number) => { line: number; column: number }, atKey = false): { line: number; column: number } {
+  if (atKey && path.length > 0) {
+    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+      const key = pair?.key as Node | undefined;
+      if (key?.range) return pos(key.range[0]);
+    }
+  }
   for (let n = path.length; n > 0; n--) {
     const node = doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return pos(node.range[0]);

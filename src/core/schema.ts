@@ -67,6 +67,7 @@ function mapErrors(errors: ErrorObject[], data: unknown, types: string[]): Schem
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'allOf' || error.keyword === 'if' || error.keyword === '$ref') continue;
+    if (error.keyword === 'not' && error.schemaPath.includes('/propertyNames/')) continue;
     if (oneOfPaths.has(error.instancePath) && error.keyword !== 'oneOf') continue;
     const finding = mapError(error, data, types);
     const key = `${finding.rule}|${finding.path}|${finding.message}`;
@@ -88,18 +89,20 @@ function mapError(error: ErrorObject, data: unknown, types: string[]): SchemaFin
       const field = String(params.missingProperty);
       return { rule: 'schema/required', path, atKey: true, message: `${join(path, field)} is missing; add it${FIELD_HELP[field] ? ` (${FIELD_HELP[field]})` : ''}` };
     }
+    case 'propertyNames':
     case 'unevaluatedProperties':
     case 'additionalProperties': {
-      const field = String(params.unevaluatedProperty ?? params.additionalProperty);
+      const field = String(params.unevaluatedProperty ?? params.additionalProperty ?? params.propertyName);
       const known = knownFields(data, path, error);
       const guess = closest(field, known);
       const where = path ? `${path} has no field "${field}"` : `"${field}" is not a field of ${article(typeOf(data))}`;
-      return {
-        rule: 'schema/unknown-field',
-        path: join(path, field),
-        atKey: true,
-        message: `${where}; ${guess ? `did you mean "${guess}"?` : 'remove it, or name it x-' + field + ' to keep your own data'}`,
-      };
+      // Words with spaces are usually the tail of a value cut at a comma inside { ... } or [ ... ].
+      const advice = /\s/.test(field.trim())
+        ? `if "${field}" is part of a value with a comma in it, put the whole value in quotes`
+        : guess
+          ? `did you mean "${guess}"?`
+          : `remove it, or name it x-${field} to keep your own data`;
+      return { rule: 'schema/unknown-field', path: join(path, field), atKey: true, message: `${where}; ${advice}` };
     }
     case 'type': {
       if (path === 'version' && typeof value === 'number') {

@@ -33,11 +33,15 @@ export function registerMarkdown(rows: RegisterRow[]): string {
 
 /** Returns the rows as a table for the terminal. */
 export function registerTable(rows: RegisterRow[], c: ChalkInstance, width: number): string {
-  const titleWidth = Math.max(20, Math.min(60, width - 90));
+  // Fixed columns fit their longest value; the title takes what is left of the terminal.
+  const fit = (col: (typeof COLUMNS)[number], heading: string) => Math.max(heading.length, ...rows.map((r) => (r[col] ?? '').length)) + 2;
+  const fixed = [fit('id', 'Id'), fit('type', 'Type'), fit('status', 'Status'), fit('version', 'Version'), fit('owner', 'Owner'), 12, 12];
+  const titleWidth = Math.max(24, Math.min(70, width - fixed.reduce((a, b) => a + b, 0) - 9));
   const table = new Table({
     head: HEADINGS.map((h) => c.bold(h)),
     style: { head: [], border: [] },
-    colWidths: [14, titleWidth + 2, 20, 14, 9, 16, 12, 12],
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    colWidths: [fixed[0]!, titleWidth, ...fixed.slice(1)],
     wordWrap: true,
   });
   for (const r of rows) table.push(COLUMNS.map((col) => r[col] ?? ''));

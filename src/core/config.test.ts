@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSettings, routesFor } from './config.js';
+
+const presets = join(import.meta.dirname, '../../presets');
+
+describe('parseSettings', () => {
+  it.each(readdirSync(presets).filter((f) => f.endsWith('.yaml') && !f.includes('.members.')))('the preset %s is valid', (file) => {
+    const r = parseSettings(readFileSync(join(presets, file), 'utf8'));
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  });
+
+  it('fills defaults from the dorset-ppp settings', () => {
+    const r = parseSettings('group: G\nid_prefix: CS\n');
+    if (!r.ok) throw new Error('not ok');
+    expect(r.settings.meetings.submission_deadline.workingDays).toBe(10);
+    expect(r.settings.review.max_cycle.months).toBe(36);
+    expect(routesFor(r.settings, 'policy')).toEqual(['cabinet']);
+    expect(routesFor(r.settings, 'form')).toEqual(['ppp', 'director', 'interim']);
+  });
+
+  it.each([
+    ['group: G\n', 1, 1, 'id_prefix is missing'],
+    ['group: G\nid_prefix: cs\n', 2, 12, 'capital letters'],
+    ['group: G\nid_prefix: CS\ntimezone: Mars/Olympus\n', 3, 11, 'not a known time zone'],
+    ['group: G\nid_prefix: CS\nholidays:\n  region: wales\n', 4, 11, 'england-and-wales'],
+    ['group: G\nid_prefix: CS\nholidays:\n  add: [2027-02-30]\n', 4, 9, 'not a real date'],
+    ['group: G\nid_prefix: CS\nmeetings:\n  rule: every second tuesday\n', 4, 9, 'FREQ=MONTHLY;BYDAY=+2TU'],
+    ['group: G\nid_prefix: CS\nmeetings:\n  time: "9am"\n', 4, 9, '24-hour time'],
+    ['group: G\nid_prefix: CS\nmeetings:\n  duration: all day\n', 4, 13, 'meeting length'],
+    ['group: G\nid_prefix: CS\nreview:\n  due_soon: 5 working days\n', 4, 13, 'not working days'],
+    ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    memo: [ppp]\n', 5, 5, 'not a document type'],
+    ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    policy: [council]\n', 5, 14, 'ppp, director'],
+    ['group: G\nid_prefix: CS\nquorum:\n  - { role: wizard, min: 2 }\n', 4, 13, 'not in roles'],
+    ['group: G\nid_prefix: CS\ngroup: H\n', 3, 1, 'not valid YAML'],
+    ['group: &g G\nid_prefix: CS\nshort_name: *g\n', 3, 13, 'alias'],
+    ['- a\n- b\n', 1, 1, 'must hold settings'],
+  ])('reports %j at %i:%i', (text, line, column, fragment) => {
+    const r = parseSettings(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.faults[0]).toMatchObject({ line, column });
+    expect(r.faults[0]!.message).toContain(fragment);
+  });
+});

@@ -1,0 +1,308 @@
+/** The built ppp binary, run as a user runs it. */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ppp } from '../helpers/cli.js';
+import { ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from '../helpers/register.js';
+
+afterAll(cleanup);
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const COMMANDS = ['init', 'new', 'validate', 'register'];
+
+describe('help and version', () => {
+  it('--version prints the package version', () => {
+    const r = ppp(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('--help lists every command and exits 0', () => {
+    const r = ppp(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(c);
+    expect(r.stdout).toContain('Exit codes');
+  });
+
+  it.each(COMMANDS)('%s --help and ppp help %s show an example', (command) => {
+    const a = ppp([command, '--help']);
+    const b = ppp(['help', command]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/Examples?:\n\s+\$ ppp /);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('an unknown flag or command is a usage error (exit 2)', () => {
+    expect(ppp(['validate', '--frobnicate']).code).toBe(2);
+    expect(ppp(['frobnicate']).code).toBe(2);
+    expect(ppp(['validate', '--format', 'xml'], { cwd: makeRegister() })).toMatchObject({ code: 2, stderr: expect.stringContaining('text, json, github') });
+  });
+});
+
+describe('finding the register', () => {
+  it('with no register anywhere, exits 2 and says to run ppp init', () => {
+    const r = ppp(['validate'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ppp init');
+  });
+
+  it('walks up from a subfolder, and honours -C, --register and PPP_REGISTER', () => {
+    const root = makeRegister(validSet());
+    expect(ppp(['validate'], { cwd: join(root, 'documents', 'policies') }).code).toBe(0);
+    expect(ppp(['-C', root, 'validate'], { cwd: tempDir() }).code).toBe(0);
+    expect(ppp(['validate', '--register', root], { cwd: tempDir() }).code).toBe(0);
+    expect(ppp(['validate'], { cwd: tempDir(), env: { PPP_REGISTER: root } }).code).toBe(0);
+    const missing = ppp(['validate', '-C', join(root, 'documents')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('has no ppp.yaml');
+  });
+
+  it('a bad ppp.yaml is reported with line and column, exit 2', () => {
+    const root = makeRegister({}, 'group: PPP\nid_prefix: CS\nreview:\n  max_cycle: three years\nmeetings:\n  submision_deadline: 10 working days\n');
+    const r = ppp(['validate'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ppp.yaml:6:3: meetings: "submision_deadline" is not a setting; did you mean "submission_deadline"?');
+    const syntax = ppp(['validate'], { cwd: makeRegister({}, 'group: [PPP\nid_prefix: CS\n') });
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(/ppp\.yaml:\d+:\d+: not valid YAML/);
+    const duration = ppp(['validate'], { cwd: makeRegister({}, 'group: PPP\nid_prefix: CS\nreview:\n  max_cycle: three years\n') });
+    expect(duration.stderr).toContain('ppp.yaml:4:14: review.max_cycle: "three years" is not a duration');
+  });
+});
+
+describe('ppp init', () => {
+  it.each(['dorset-ppp', 'merton-mscp', 'kent-medway'])('--preset %s makes a register that validates, in a new git repository', (preset) => {
+    const dir = join(tempDir(), 'reg');
+    const r = ppp(['init', dir, '--preset', preset]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['ppp.yaml', 'members.yaml', 'allowed_signers', 'documents', '.git']) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(readFileSync(join(dir, 'allowed_signers'), 'utf8')).toMatch(/^# /m);
+    expect(ppp(['validate'], { cwd: dir })).toMatchObject({ code: 0 });
+  });
+
+  it('refuses to write over an existing register (exit 2) and changes nothing', () => {
+    const dir = join(tempDir(), 'reg');
+    expect(ppp(['init', dir]).code).toBe(0);
+    writeFileSync(join(dir, 'ppp.yaml'), 'group: Mine\nid_prefix: XX\n');
+    const r = ppp(['init', dir, '--preset', 'kent-medway']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already a register');
+    expect(readFileSync(join(dir, 'ppp.yaml'), 'utf8')).toBe('group: Mine\nid_prefix: XX\n');
+  });
+
+  it('rejects an unknown preset', () => {
+    const r = ppp(['init', join(tempDir(), 'x'), '--preset', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dorset-ppp, kent-medway, merton-mscp');
+  });
+});
+
+describe('ppp new', () => {
+  function freshRegister() {
+    const dir = join(tempDir(), 'reg');
+    expect(ppp(['init', dir]).code).toBe(0);
+    return dir;
+  }
+
+  it('allocates ids, writes from the template, and the result validates with no errors', () => {
+    const dir = freshRegister();
+    const pol = ppp(['new', 'policy', '--title', 'Values and Principles', '--owner', 'hqa'], { cwd: dir });
+    expect(pol.code, pol.stderr).toBe(0);
+    expect(pol.stdout.trim()).toBe(join(dir, 'documents/policies/CS-POL-0001-values-and-principles.md'));
+    const pro = ppp(['new', 'procedure', '--title', 'Missing children', '--owner', 'hos-1', '--governed-by', 'CS-POL-0001'], { cwd: dir });
+    expect(pro.code, pro.stderr).toBe(0);
+    const pro2 = ppp(['new', 'procedure', '--title', 'Missing children', '--owner', 'hos-1', '--governed-by', 'CS-POL-0001'], { cwd: dir });
+    expect(pro2.stdout).toContain('CS-PRO-0002-missing-children.md');
+    const prop = ppp(['new', 'standard', '--title', 'Recording standard', '--owner', 'qa-1', '--proposal'], { cwd: dir });
+    expect(prop.code).toBe(0);
+    const text = readFileSync(prop.stdout.trim(), 'utf8');
+    expect(text).toMatch(/^---\nid: CS-STD-0001\ntitle: Recording standard\n/);
+    expect(text).toContain('status: proposed');
+    expect(text).toContain('version: "0.1"');
+    expect(text).toContain('## How it is measured');
+    const v = ppp(['validate', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, documents: 4, errors: 0 });
+  });
+
+  it('without a terminal, every missing value is an error naming its flag (exit 2), never a prompt', () => {
+    const dir = freshRegister();
+    expect(ppp(['new'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('TYPE') });
+    expect(ppp(['new', 'policy'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('--title') });
+    expect(ppp(['new', 'policy', '--title', 'X'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('--owner') });
+    expect(ppp(['new', 'procedure', '--title', 'X', '--owner', 'hqa'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('--governed-by') });
+    expect(ppp(['new', 'policy', '--title', 'X', '--owner', 'nobody'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('not a member') });
+    expect(ppp(['new', 'memo', '--title', 'X', '--owner', 'hqa'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('not a document type') });
+    expect(readdirSync(join(dir, 'documents'))).toEqual(['.gitkeep']);
+  });
+
+  it('keeps the slug plain ASCII, at most 60 characters, inside documents/', () => {
+    const dir = freshRegister();
+    const titles = ['../../../etc/passwd', 'Café Ümlaut — “quotes” & <tags> / \\ back', 'a'.repeat(300).slice(0, 200), '日本語', '   '];
+    for (const title of titles) {
+      const r = ppp(['new', 'guideline', '--title', title, '--owner', 'hqa'], { cwd: dir });
+      if (title.trim() === '') {
+        expect(r.code).toBe(2);
+        continue;
+      }
+      expect(r.code, r.stderr).toBe(0);
+      const path = r.stdout.trim();
+      expect(path.startsWith(join(dir, 'documents', 'guidelines') + '/')).toBe(true);
+      const name = path.split('/').pop()!;
+      expect(name).toMatch(/^CS-GDL-\d{4}-[a-z0-9-]{1,60}\.md$/);
+    }
+    expect(readdirSync(join(dir, 'documents', 'guidelines')).sort()).toEqual([
+      'CS-GDL-0001-etc-passwd.md',
+      'CS-GDL-0002-cafe-umlaut-quotes-and-tags-back.md',
+      `CS-GDL-0003-${'a'.repeat(60)}.md`,
+      'CS-GDL-0004-document.md',
+    ]);
+    expect(ppp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('a register template overrides the built-in one', () => {
+    const dir = freshRegister();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'guideline.md'), '---\nid: X\n---\n\n# Title\n\n## Local advice\n\nWrite here.\n');
+    const r = ppp(['new', 'guideline', '--title', 'Ours', '--owner', 'hqa'], { cwd: dir });
+    expect(readFileSync(r.stdout.trim(), 'utf8')).toContain('## Local advice');
+    expect(ppp(['validate'], { cwd: dir }).code).toBe(0);
+    // A document without the register's section fails the register's template.
+    writeFileSync(join(dir, 'documents/guidelines/CS-GDL-0009-x.md'), doc('id: CS-GDL-0009\ntitle: X\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: hqa\n', fullBody('guideline')));
+    const v = ppp(['validate'], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('the section "Local advice" is missing; add a heading "## Local advice" (required by the guideline template in templates/guideline.md)');
+  });
+});
+
+describe('ppp validate', () => {
+  const broken = () => {
+    const set = validSet();
+    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace('related_forms: [CS-FRM-0001]', 'related_forms: [CS-FRM-0099]');
+    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace('due: 2027-03-11', 'due: 2027-04-11');
+    return makeRegister(set);
+  };
+
+  it('text output groups problems by file, exit 1 on errors', () => {
+    const r = ppp(['validate'], { cwd: broken() });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('documents/procedures/CS-PRO-0001-missing.md\n');
+    expect(r.stdout).toMatch(/ {2}10:32\s+warning\s+review\.due 2027-04-11 is not 2027-03-11.*review\/due-mismatch/);
+    expect(r.stdout).toMatch(/ {2}12:17\s+error\s+related_forms names CS-FRM-0099.*link\/unresolved/);
+    expect(r.stdout).toContain('✖ 2 problems (1 error, 1 warning) in 3 documents');
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('json output is the SPEC shape', () => {
+    const r = ppp(['validate', '--format', 'json'], { cwd: broken() });
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['ok', 'documents', 'errors', 'warnings', 'problems']);
+    expect(json).toMatchObject({ ok: false, documents: 3, errors: 1, warnings: 1 });
+    expect(json.problems[1]).toEqual({ file: 'documents/procedures/CS-PRO-0001-missing.md', line: 12, column: 17, severity: 'error', rule: 'link/unresolved', message: expect.stringContaining('CS-FRM-0099') });
+    expect(r.stderr).toBe('');
+  });
+
+  it('github output prints workflow annotations with paths from the job folder', () => {
+    const root = broken();
+    const r = ppp(['validate', '--format', 'github', '-C', root], { cwd: join(root, '..') });
+    const name = root.split('/').pop();
+    expect(r.stdout).toContain(`::error file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=12,col=17,title=link/unresolved::related_forms names CS-FRM-0099`);
+    expect(r.stdout).toContain(`::warning file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=10,col=32,title=review/due-mismatch::`);
+  });
+
+  it('warnings pass unless --strict', () => {
+    const set = validSet();
+    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace('due: 2027-03-11', 'due: 2027-04-11');
+    const root = makeRegister(set);
+    expect(ppp(['validate'], { cwd: root }).code).toBe(0);
+    expect(ppp(['validate', '--strict'], { cwd: root }).code).toBe(1);
+  });
+
+  it('PATHS limit the report but links are checked against the whole register', () => {
+    const root = broken();
+    const pol = JSON.parse(ppp(['validate', 'documents/policies', '--format', 'json'], { cwd: root }).stdout);
+    expect(pol).toMatchObject({ ok: true, documents: 1, problems: [] });
+    const form = JSON.parse(ppp(['validate', 'documents/forms/CS-FRM-0001-return.md', '--format', 'json'], { cwd: root }).stdout);
+    expect(form).toMatchObject({ ok: true, documents: 1 });
+    expect(ppp(['validate', 'documents/nope.md'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+  });
+
+  it('--list-rules lists every rule with its severity', () => {
+    const r = ppp(['validate', '--list-rules']);
+    expect(r.code).toBe(0);
+    for (const id of ['yaml/syntax', 'frontmatter/engine', 'schema/required', 'id/duplicate', 'link/unresolved', 'governance/cycle', 'review/beyond-max-cycle', 'approval/route-not-allowed']) {
+      expect(r.stdout).toMatch(new RegExp(`^${id}\\s+(error|warning)\\s+\\S`, 'm'));
+    }
+  });
+
+  it('colour only when forced or on a terminal; NO_COLOR wins over nothing', () => {
+    const root = broken();
+    expect(ppp(['validate'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(ppp(['validate'], { cwd: root, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('the cache gives the same answer, notices changes, and survives corruption', () => {
+    const root = broken();
+    const cache = join(tempDir(), 'cache');
+    const env = { PPP_CACHE_DIR: cache };
+    const first = ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout;
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout).toBe(first);
+    const file = join(root, 'documents/procedures/CS-PRO-0001-missing.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('CS-FRM-0099', 'CS-FRM-0001'));
+    expect(JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout)).toMatchObject({ errors: 0, warnings: 1 });
+    writeFileSync(join(cache, readdirSync(cache)[0]!), '{"format":2,"key":');
+    expect(JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout)).toMatchObject({ errors: 0, warnings: 1 });
+    // A change to ppp.yaml invalidates every cached record.
+    const settings = join(root, 'ppp.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('max_cycle: 3 years', 'max_cycle: 18 months'));
+    const after = JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout);
+    expect(after.problems.map((p: { rule: string }) => p.rule)).toContain('review/cycle-too-long');
+  });
+
+  it('checks a large register on several threads with the same result as one', () => {
+    const files: Record<string, string> = { ...validSet() };
+    for (let i = 2; i <= 900; i++) {
+      const id = `CS-GDL-${String(i).padStart(4, '0')}`;
+      files[`documents/guidelines/${id}-g.md`] = doc(`id: ${id}\ntitle: Guide ${i}\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\nread_with: [CS-PRO-0001]\n`, fullBody('guideline'));
+    }
+    files['documents/guidelines/CS-GDL-0900-g.md'] = files['documents/guidelines/CS-GDL-0900-g.md']!.replace('owner: qa-1', 'owner: qa-1\nstatus: approved');
+    const root = makeRegister(files);
+    const r = JSON.parse(ppp(['validate', '--format', 'json', '--no-cache'], { cwd: root }).stdout);
+    expect(r).toMatchObject({ documents: 902, errors: 1 });
+    expect(r.problems[0]).toMatchObject({ file: 'documents/guidelines/CS-GDL-0900-g.md', rule: 'yaml/duplicate-key', line: 8 });
+  });
+});
+
+describe('ppp register', () => {
+  it('prints a table by default and the SPEC json shape with --format json', () => {
+    const root = makeRegister(validSet());
+    const t = ppp(['register'], { cwd: root });
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('CS-PRO-0001');
+    expect(t.stdout).toContain('3 documents');
+    const rows = JSON.parse(ppp(['register', '--format', 'json'], { cwd: root }).stdout);
+    expect(rows[1]).toEqual({ id: 'CS-POL-0001', title: 'Values and principles', type: 'policy', status: 'approved', version: '1.0', owner: 'hqa', approved_on: '2025-01-14', review_due: '2028-01-14', file: 'documents/policies/CS-POL-0001-values.md' });
+    expect(rows.map((r: { id: string }) => r.id)).toEqual(['CS-FRM-0001', 'CS-POL-0001', 'CS-PRO-0001']);
+    expect(ppp(['list', '--json'], { cwd: root }).stdout).toBe(ppp(['register', '--format', 'json'], { cwd: root }).stdout);
+  });
+
+  it('filters by type, status and owner; prints csv and markdown', () => {
+    const root = makeRegister(validSet());
+    expect(JSON.parse(ppp(['register', '--json', '--type', 'procedure'], { cwd: root }).stdout)).toHaveLength(1);
+    expect(JSON.parse(ppp(['register', '--json', '--status', 'approved'], { cwd: root }).stdout)).toHaveLength(2);
+    expect(JSON.parse(ppp(['register', '--json', '--owner', 'qa-1'], { cwd: root }).stdout)).toHaveLength(1);
+    expect(ppp(['register', '--type', 'memo'], { cwd: root }).code).toBe(2);
+    const csv = ppp(['register', '--format', 'csv'], { cwd: root }).stdout.split('\r\n');
+    expect(csv[0]).toBe('id,title,type,status,version,owner,approved_on,review_due,file');
+    expect(csv[2]).toBe('CS-POL-0001,Values and principles,policy,approved,1.0,hqa,2025-01-14,2028-01-14,documents/policies/CS-POL-0001-values.md');
+    const md = ppp(['register', '--format', 'md'], { cwd: root }).stdout.split('\n');
+    expect(md[0]).toBe('| Id | Title | Type | Status | Version | Owner | Approved | Review due |');
+    expect(md[3]).toBe('| CS-POL-0001 | Values and principles | policy | approved | 1.0 | hqa | 2025-01-14 | 2028-01-14 |');
+  });
+
+  it('keeps spreadsheet formulas out of csv', () => {
+    const set = validSet();
+    set['documents/forms/CS-FRM-0001-return.md'] = set['documents/forms/CS-FRM-0001-return.md']!.replace('title: Return home interview', 'title: "=HYPERLINK(\\"x\\")"');
+    const csv = ppp(['register', '--format', 'csv'], { cwd: makeRegister(set) }).stdout;
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
