@@ -1,7 +1,9 @@
 /** The ppp command line: builds the program, runs it, and maps every outcome to an exit code (0 ok, 1 problems, 2 usage or set-up). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { processIo, type Io } from '../io/io.js';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerRegister } from './commands/register.js';
@@ -79,5 +81,5 @@ function report(error: unknown, io: Io): number {
 }
 
 function readVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

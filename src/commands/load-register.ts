@@ -1,16 +1,16 @@
 /** Reads a whole register through io/, checking each file or taking its record from the cache. */
 import type { Settings } from '../core/config.js';
-import type { ContextInput } from '../core/context.js';
-import { problemAt } from '../core/check.js';
+import { makeContext, type ContextInput } from '../core/context.js';
 import type { Member } from '../core/members.js';
 import type { Problem } from '../core/problem.js';
 import type { DocRecord, RuleContext } from '../rules/types.js';
 import { cacheDir, contextKey, openCache, type Cache } from '../io/cache.js';
-import { listDocuments, MAX_DOCUMENT_BYTES, readDocument } from '../io/fs.js';
+import { blankRecord, type Job } from '../io/check-job.js';
+import { listDocuments, readDocument } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { locateRegister } from '../io/locate.js';
-import { checkFiles, lazyContext, type FileInput } from '../io/pool.js';
-import { packageVersion, readMembers, readSchemas, readSettings, readTemplates } from '../io/register-files.js';
+import { checkJobs } from '../io/pool.js';
+import { packageVersion, readMembers, readSchemas, readSettings, readSettingsText, readTemplates } from '../io/register-files.js';
 
 export interface LoadedRegister {
   root: string;
@@ -32,48 +32,56 @@ export interface LoadOptions {
 /** Returns the register found from the options, with every document checked on its own. */
 export async function loadRegister(io: Io, options: LoadOptions): Promise<LoadedRegister> {
   const root = locateRegister({ register: options.register, env: io.env, cwd: io.cwd });
-  const { settings, text: settingsText } = readSettings(root);
-  const members = readMembers(root, settings);
+  const settingsText = readSettingsText(root);
   const templates = readTemplates(root);
   const schemas = readSchemas();
-  const input: ContextInput = { settings, templates, schemas: schemas.sources };
-  const context = lazyContext(input);
   const key = contextKey([packageVersion(), settingsText, ...templates.flatMap((t) => [t.source, t.text]), ...schemas.texts]);
   const cache: Cache | undefined = options.cache === false ? undefined : openCache(cacheDir(io.env), root, key);
+  // Settings checked on an earlier run of the same ppp.yaml are taken from the cache: no ajv to load.
+  const settings = cache?.settings ?? (await readSettings(root, settingsText)).settings;
+  cache?.setSettings(settings);
+  const members = readMembers(root, settings);
+  const input: ContextInput = { settings, templates, schemas: schemas.sources };
+  let context: RuleContext | undefined;
 
   const listed = listDocuments(root);
   const records: (DocRecord | undefined)[] = new Array(listed.length);
-  const misses: FileInput[] = [];
-  const missIndex: number[] = [];
+  const jobs: Job[] = [];
+  const jobIndex: number[] = [];
+  // With nothing cached, every file is checked: leave the reading to the threads that check.
+  const cold = !cache || cache.isEmpty();
   listed.forEach((f, i) => {
-    const blank = (rule: string, message: string): DocRecord => ({ file: f.rel, hash: '', data: null, positions: {}, problems: [problemAt(f.rel, rule, 1, 1, message)] });
     if (f.outside) {
-      records[i] = blank('file/outside-register', 'this is a link to a file outside the register (or to nothing); replace it with the document itself');
+      records[i] = blankRecord(f.rel, '', 'file/outside-register', 'this is a link to a file outside the register (or to nothing); replace it with the document itself');
       return;
     }
-    const read = readDocument(f.abs);
-    if (read.kind === 'too-large') {
-      records[i] = blank('file/too-large', `the file is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MiB; keep large attachments outside documents/ and link to them`);
-    } else if (read.kind === 'encoding') {
-      records[i] = blank('file/encoding', 'the file is not UTF-8 text; save it as UTF-8 (in Word: Save As, plain text, Unicode UTF-8)');
-    } else if (read.kind === 'error') {
-      records[i] = blank('file/unreadable', `the file cannot be read: ${read.message}`);
-    } else {
-      const hit = cache?.get(f.rel, read.hash);
-      if (hit) records[i] = hit;
-      else {
-        misses.push({ file: f.rel, text: read.text, hash: read.hash });
-        missIndex.push(i);
+    if (!cold) {
+      const read = readDocument(f.abs);
+      // Same bytes, same record: a cached file is neither decoded nor parsed again.
+      const hit = read.kind === 'bytes' ? cache?.get(f.rel, read.hash) : undefined;
+      if (hit) {
+        records[i] = hit;
+        return;
       }
     }
+    jobs.push({ rel: f.rel, abs: f.abs });
+    jobIndex.push(i);
   });
-  if (misses.length > 0) {
-    const checked = await checkFiles(misses, input, context);
+  if (jobs.length > 0) {
+    const threads = Number(io.env.PPP_THREADS) > 0 ? Math.floor(Number(io.env.PPP_THREADS)) : undefined;
+    const checked = await checkJobs(jobs, input, threads);
     checked.forEach((record, j) => {
-      records[missIndex[j]!] = record;
-      cache?.set(record);
+      records[jobIndex[j]!] = record;
+      if (record.hash) cache?.set(record);
     });
   }
   cache?.save(listed.map((f) => f.rel));
-  return { root, settings, members: members.members, memberProblems: members.problems, records: records as DocRecord[], context };
+  return {
+    root,
+    settings,
+    members: members.members,
+    memberProblems: members.problems,
+    records: records as DocRecord[],
+    context: () => (context ??= makeContext(input)),
+  };
 }

@@ -60,3 +60,16 @@ describe('arithmetic', () => {
     expect(dateInZone(Date.UTC(2027, 0, 31, 23, 30), 'Europe/London')).toBe('2027-01-31');
   });
 });
+
+describe('day arithmetic agrees with the proleptic Gregorian calendar', () => {
+  it('round-trips every day from 1900 to 2100 and matches Date.UTC', () => {
+    let date = '1900-01-01';
+    const start = Date.UTC(1900, 0, 1);
+    for (let i = 0; i < 73_050; i++) {
+      const expected = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+      expect(date).toBe(expected);
+      expect(daysBetween('1900-01-01', date)).toBe(i);
+      date = addDays(date, 1);
+    }
+  });
+});

@@ -1,13 +1,12 @@
 /**
- * All date arithmetic. A date is a 'YYYY-MM-DD' string everywhere else; Date objects are
- * used only inside this module, always at UTC midnight, so no time zone or daylight-saving
- * change can shift a day.
+ * All date arithmetic. A date is a 'YYYY-MM-DD' string everywhere; the arithmetic is on
+ * whole day numbers, so no time zone or daylight-saving change can shift a day. The only
+ * Date object is the instant that dateInZone reads today from.
  */
 
 export type IsoDate = string;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** Returns true when value is a real calendar date written YYYY-MM-DD (2023-02-30 is not). */
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -36,23 +35,45 @@ export function explainBadDate(value: unknown): string | null {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Returns the number of days in a month (1-12) of a year. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
-function toUtc(date: IsoDate): number {
+// Days since 1970-01-01 from a civil date and back (Howard Hinnant's algorithms): integer
+// arithmetic only, so no Date object, time zone or daylight-saving change is involved.
+function toDayNumber(date: IsoDate): number {
   if (!isIsoDate(date)) throw new RangeError(`not a date: ${String(date)}`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  let y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-function fromUtc(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+function fromDayNumber(n: number): IsoDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Returns date moved by n calendar days (n may be negative). */
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return fromUtc(toUtc(date) + n * DAY_MS);
+  return fromDayNumber(toDayNumber(date) + n);
 }
 
 /** Returns date moved by n months, keeping the day and clamping to the month's last day (31 Dec + 2 months = 28 Feb). */
@@ -63,7 +84,7 @@ export function addMonths(date: IsoDate, n: number): IsoDate {
   const y = year + Math.floor(month0 / 12);
   const m = ((month0 % 12) + 12) % 12;
   const d = Math.min(day, daysInMonth(y, m + 1));
-  return fromUtc(Date.UTC(y, m, d));
+  return `${String(y).padStart(4, '0')}-${m < 9 ? '0' : ''}${m + 1}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Returns date moved by n years (29 February clamps to 28 February). */
@@ -78,13 +99,13 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** Returns the number of calendar days from a to b (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+  return toDayNumber(b) - toDayNumber(a);
 }
 
 /** Returns the ISO weekday of date: 1 Monday … 7 Sunday. */
 export function weekday(date: IsoDate): number {
-  const d = new Date(toUtc(date)).getUTCDay();
-  return d === 0 ? 7 : d;
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Returns today's date in the time zone, from an instant given in milliseconds. */

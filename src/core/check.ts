@@ -2,7 +2,7 @@
  * The validation runner: one file at a time (parse, schema, document rules; cacheable), then
  * the register as a whole (ids, links, governance, members; always run again). Pure.
  */
-import { extractHeadings, parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { extractHeadings, parseFrontMatter, positionOf, splitFrontMatter, type Positions } from './front-matter.js';
 import type { Member } from './members.js';
 import type { Problem } from './problem.js';
 import { documentRules, registerRules, rulesById } from '../rules/index.js';
@@ -11,6 +11,16 @@ import { LINK_FIELDS } from '../rules/util.js';
 
 /** Top-level fields whose positions the register rules need; the rest are dropped before caching. */
 const KEPT_POSITIONS = new Set(['id', 'type', 'status', 'owner', 'sponsor', 'authors', 'governed_by', 'read_with', 'supersedes', 'related_forms']);
+
+/**
+ * The front matter a record keeps: what register rules and the register's listings read. The
+ * rest is read from the file by the commands that need it, which keeps the cache small enough
+ * to load in a fraction of the time it takes to read the files.
+ */
+export const INDEX_FIELDS = [
+  'id', 'title', 'type', 'status', 'version', 'owner', 'sponsor', 'authors', 'scope',
+  'governed_by', 'read_with', 'supersedes', 'related_forms', 'approval', 'review', 'submission',
+] as const;
 
 /** Returns a problem for rule at a file position, with the rule's severity. */
 export function problemAt(file: string, rule: string, line: number, column: number, message: string): Problem {
@@ -38,18 +48,23 @@ export function checkFile(file: string, text: string, hash: string, context: Rul
   for (const f of parsed.findings) record.problems.push(problemAt(file, f.rule, f.line, f.column, f.message));
   if (!parsed.data) return record;
   record.data = parsed.data;
-  record.positions = parsed.positions;
+  const lookup = (path: string) => positionOf(parsed, path);
   for (const f of context.schemas.check(parsed.data)) {
-    record.problems.push(locate(record, f.rule, { at: f.path || undefined, atKey: f.atKey, message: f.message }));
+    record.problems.push(locate(file, lookup, f.rule, { at: f.path || undefined, atKey: f.atKey, message: f.message }));
   }
   const view: DocView = { ...record, data: parsed.data, headings: extractHeadings(split.body, split.bodyLine) };
   for (const rule of documentRules) {
-    for (const finding of safeCheck(() => rule.check(view, context), rule.id)) record.problems.push(locate(record, rule.id, finding));
+    for (const finding of safeCheck(() => rule.check(view, context), rule.id)) record.problems.push(locate(file, lookup, rule.id, finding));
   }
-  for (const key of Object.keys(record.positions)) {
-    const top = key.split('.', 1)[0]!;
-    if (!KEPT_POSITIONS.has(top)) delete record.positions[key];
+  const kept: Positions = {};
+  for (const key in parsed.offsets) {
+    const dot = key.indexOf('.');
+    if (KEPT_POSITIONS.has(dot === -1 ? key : key.slice(0, dot))) kept[key] = positionOf(parsed, key)!;
   }
+  record.positions = kept;
+  const index: FrontMatter = {};
+  for (const field of INDEX_FIELDS) if (Object.prototype.hasOwnProperty.call(parsed.data, field)) index[field] = parsed.data[field];
+  record.data = index;
   return record;
 }
 
@@ -73,7 +88,13 @@ export function checkRegister(view: RegisterView, context: RuleContext, only?: R
     if (!record.data || (only && !only.has(record.file))) continue;
     const doc = record as DocRecord & { data: FrontMatter };
     for (const rule of registerRules) {
-      for (const finding of safeCheck(() => rule.check(doc, view, context), rule.id)) problems.push(locate(record, rule.id, finding));
+      let findings: Finding[];
+      try {
+        findings = rule.check(doc, view, context);
+      } catch (error) {
+        findings = [crashFinding(rule.id, error)];
+      }
+      for (const finding of findings) problems.push(locate(record.file, (path) => record.positions[path], rule.id, finding));
     }
   }
   return problems;
@@ -83,25 +104,31 @@ function safeCheck(run: () => Finding[], id: string): Finding[] {
   try {
     return run();
   } catch (error) {
-    // A rule must never stop the run; a crash is reported as the rule's own finding.
-    return [{ message: `the check ${id} failed on this document (${(error as Error).message}); please report this` }];
+    return [crashFinding(id, error)];
   }
 }
 
+/** A rule must never stop the run: its crash is reported as the rule's own finding. */
+function crashFinding(id: string, error: unknown): Finding {
+  return { message: `the check ${id} failed on this document (${(error as Error).message}); please report this` };
+}
+
+type Lookup = (path: string) => [number, number, number, number] | undefined;
+
 /** Returns the problem for a finding, at the position of its front matter path (or the nearest parent). */
-function locate(record: DocRecord, rule: string, finding: Finding): Problem {
-  if (finding.line !== undefined) return problemAt(record.file, rule, finding.line, finding.column ?? 1, finding.message);
+function locate(file: string, lookup: Lookup, rule: string, finding: Finding): Problem {
+  if (finding.line !== undefined) return problemAt(file, rule, finding.line, finding.column ?? 1, finding.message);
   let path = finding.at;
   while (path) {
-    const pos = record.positions[path];
+    const pos = lookup(path);
     if (pos) {
       const [line, column] = finding.atKey || path !== finding.at ? [pos[0], pos[1]] : [pos[2], pos[3]];
-      return problemAt(record.file, rule, line, column, finding.message);
+      return problemAt(file, rule, line, column, finding.message);
     }
     const dot = path.lastIndexOf('.');
     path = dot === -1 ? undefined : path.slice(0, dot);
   }
-  return problemAt(record.file, rule, 1, 1, finding.message);
+  return problemAt(file, rule, 1, 1, finding.message);
 }
 
 function findCycles(byId: ReadonlyMap<string, readonly DocRecord[]>): Map<string, string> {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSettings, routesFor } from './config.js';
+import { routesFor } from './config.js';
+import { parseSettings } from './settings.js';
 
 const presets = join(import.meta.dirname, '../../presets');
 

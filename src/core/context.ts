@@ -1,6 +1,6 @@
 /** Builds what document rules need from plain data, so the main thread and workers build the same thing. */
 import type { Settings } from './config.js';
-import { compileSchemas, type SchemaSources } from './schema.js';
+import type { SchemaSet, SchemaSources } from './schema.js';
 import { parseTemplate, type Template } from './templates.js';
 import type { RuleContext } from '../rules/types.js';
 
@@ -18,9 +18,20 @@ export interface ContextInput {
   schemas: SchemaSources;
 }
 
-/** Returns the rule context; the schemas are compiled here, once. */
-export function makeContext(input: ContextInput): RuleContext {
+/**
+ * Returns the rule context. The schemas are compiled on first use, once, by the compiler
+ * given; without one (register rules only need settings) asking for them is a bug.
+ */
+export function makeContext(input: ContextInput, compile?: (sources: SchemaSources) => SchemaSet): RuleContext {
   const templates = new Map<string, Template>();
   for (const t of input.templates) templates.set(t.type, parseTemplate(t.type, t.text, t.source));
-  return { settings: input.settings, schemas: compileSchemas(input.schemas), templates };
+  let schemas: SchemaSet | undefined;
+  return {
+    settings: input.settings,
+    templates,
+    get schemas() {
+      if (!compile) throw new Error('schemas were asked for without a schema compiler');
+      return (schemas ??= compile(input.schemas));
+    },
+  };
 }

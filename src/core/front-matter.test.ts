@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHeadings, normaliseHeading, parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { extractHeadings, normaliseHeading, parseFrontMatter, positionOf, splitFrontMatter } from './front-matter.js';
 
 describe('splitFrontMatter', () => {
   it('splits plain, BOM and CRLF documents alike', () => {
@@ -81,9 +81,10 @@ describe('parseFrontMatter', () => {
 
   it('records key and value positions in file coordinates', () => {
     const p = parseFrontMatter('id: A\ngoverned_by:\n  - CS-POL-0001\napproval: { route: ppp }\n', 2);
-    expect(p.positions.id).toEqual([2, 1, 2, 5]);
-    expect(p.positions['governed_by.0']).toEqual([4, 5, 4, 5]);
-    expect(p.positions['approval.route']).toEqual([5, 13, 5, 20]);
+    expect(positionOf(p, 'id')).toEqual([2, 1, 2, 5]);
+    expect(positionOf(p, 'governed_by.0')).toEqual([4, 5, 4, 5]);
+    expect(positionOf(p, 'approval.route')).toEqual([5, 13, 5, 20]);
+    expect(positionOf(p, 'nothing')).toBeUndefined();
   });
 });
 

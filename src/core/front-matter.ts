@@ -4,7 +4,7 @@
  * inputs and turns dates into Date objects. Here a fence that names any language other
  * than YAML is refused before anything is parsed, and nothing is ever executed.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 export interface Split {
   kind: 'ok' | 'missing' | 'engine' | 'unclosed';
@@ -67,8 +67,20 @@ export type Positions = Record<string, [number, number, number, number]>;
 
 export interface ParsedFrontMatter {
   data: Record<string, unknown> | null;
-  positions: Positions;
+  /** Offsets in the YAML text of each path's key and value; turned into lines only when needed (it costs). */
+  offsets: Record<string, [number, number]>;
+  /** Returns the file line and column of an offset in the YAML text. */
+  lineCol(offset: number): [number, number];
   findings: ParseFinding[];
+}
+
+/** Returns the file position (key line, key column, value line, value column) of a path, or undefined. */
+export function positionOf(parsed: ParsedFrontMatter, path: string): [number, number, number, number] | undefined {
+  const o = parsed.offsets[path];
+  if (!o) return undefined;
+  const [kl, kc] = parsed.lineCol(o[0]);
+  const [vl, vc] = parsed.lineCol(o[1]);
+  return [kl, kc, vl, vc];
 }
 
 /** Options that keep YAML plain data: the core schema (so no %YAML 1.1 directive brings back dates or yes=true), no known tags, unique keys. */
@@ -105,35 +117,43 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
     const [line, column] = at(warning.pos[0]);
     findings.push({ rule: 'yaml/syntax', line, column, message: `${firstLine(warning.message)}; rewrite this line as plain YAML` });
   }
-  visit(doc, {
-    Alias(_key, node) {
-      const [line, column] = at(node.range?.[0] ?? 0);
-      findings.push({
-        rule: 'yaml/alias',
-        line,
-        column,
-        message: `the alias *${node.source} is not allowed in front matter; write the value out in full`,
-      });
-    },
-    Node(_key, node) {
-      if (node.tag && !isAlias(node)) {
-        const start = node.range?.[0] ?? 0;
-        // The node's range starts after its tag; point at the tag itself when it is on the same line.
-        const lineStart = yamlText.lastIndexOf('\n', start - 1) + 1;
-        const bang = yamlText.slice(lineStart, start).search(/!\S*\s*$/);
-        const [line, column] = at(bang === -1 ? start : lineStart + bang);
-        const shown = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice('tag:yaml.org,2002:'.length)}` : node.tag;
-        findings.push({
-          rule: 'yaml/tag',
-          line,
-          column,
-          message: `the YAML tag ${shown} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)`,
-        });
-      }
-    },
-  });
-  if (findings.length > 0) return { data: null, positions: {}, findings };
+  const offsets: Record<string, [number, number]> = {};
   const contents = doc.contents;
+  // One walk over the tree: refuse aliases and tags, and note where every key and value is.
+  const inspect = (node: Node, path: string): void => {
+    if (isAlias(node)) {
+      const [line, column] = at(node.range?.[0] ?? 0);
+      findings.push({ rule: 'yaml/alias', line, column, message: `the alias *${node.source} is not allowed in front matter; write the value out in full` });
+      return;
+    }
+    if (node.tag) findings.push(tagFinding(node, yamlText, at));
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) {
+          if (key) inspect(key, path);
+          continue;
+        }
+        if (key.tag) findings.push(tagFinding(key, yamlText, at));
+        const keyPath = path + String(key.value);
+        const keyOffset = key.range?.[0] ?? 0;
+        const value = pair.value as Node | null;
+        offsets[keyPath] = [keyOffset, value && value.range ? value.range[0] : keyOffset];
+        if (value) inspect(value, keyPath + '.');
+      }
+    } else if (isSeq(node)) {
+      const items = node.items as (Node | null)[];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (!item) continue;
+        const offset = item.range?.[0] ?? 0;
+        offsets[path + i] = [offset, offset];
+        inspect(item, `${path}${i}.`);
+      }
+    }
+  };
+  if (contents) inspect(contents, '');
+  if (findings.length > 0) return { data: null, offsets: {}, lineCol: at, findings };
   if (!isMap(contents)) {
     const [line, column] = contents?.range ? at(contents.range[0]) : [yamlLine, 1];
     const what = contents === null ? 'empty' : isSeq(contents) ? 'a list' : 'a single value';
@@ -143,39 +163,25 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
       column,
       message: `the front matter is ${what}; it must be fields written "name: value", starting with id:`,
     });
-    return { data: null, positions: {}, findings };
+    return { data: null, offsets: {}, lineCol: at, findings };
   }
-  const positions: Positions = {};
-  collectPositions(contents, '', positions, at);
-  return { data: toPlainData(doc), positions, findings };
+  return { data: toPlainData(doc), offsets, lineCol: at, findings };
+}
+
+function tagFinding(node: Node, yamlText: string, at: (o: number) => [number, number]): ParseFinding {
+  const start = node.range?.[0] ?? 0;
+  // The node's range starts after its tag; point at the tag itself when it is on the same line.
+  const lineStart = yamlText.lastIndexOf('\n', start - 1) + 1;
+  const bang = yamlText.slice(lineStart, start).search(/!\S*\s*$/);
+  const [line, column] = at(bang === -1 ? start : lineStart + bang);
+  const tag = node.tag ?? '';
+  const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+  return { rule: 'yaml/tag', line, column, message: `the YAML tag ${shown} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)` };
 }
 
 function toPlainData(doc: Document): Record<string, unknown> {
   // Aliases were refused above, so toJS cannot expand anything; maxAliasCount guards anyway.
   return doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
-}
-
-function collectPositions(node: Node, prefix: string, out: Positions, at: (o: number) => [number, number]): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const path = prefix + String(pair.key.value);
-      const [kl, kc] = at(pair.key.range?.[0] ?? 0);
-      const value = pair.value as Node | null;
-      const [vl, vc] = value && value.range ? at(value.range[0]) : [kl, kc];
-      out[path] = [kl, kc, vl, vc];
-      if (value) collectPositions(value, path + '.', out, at);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      const n = item as Node;
-      if (!n || !n.range) return;
-      const [l, c] = at(n.range[0]);
-      const path = prefix + String(i);
-      out[path] = [l, c, l, c];
-      collectPositions(n, path + '.', out, at);
-    });
-  }
 }
 
 function firstLine(message: string): string {

@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node } from 'yaml';
 import { YAML_OPTIONS } from './front-matter.js';
 import type { Problem } from './problem.js';
-import { describe } from './schema.js';
+import { describe } from './text.js';
 
 export interface Member {
   id: string;

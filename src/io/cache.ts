@@ -7,13 +7,20 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Settings } from '../core/config.js';
 import type { DocRecord } from '../rules/types.js';
 import { readTextIfExists, writeFileAtomic } from './fs.js';
 
-const FORMAT = 2;
+// Bump when the record shape changes, so that an old cache is never read as a new one.
+const FORMAT = 3;
 
 export interface Cache {
+  /** The parsed settings stored with the records, when the cache is of the same ppp.yaml. */
+  settings: Settings | undefined;
+  setSettings(settings: Settings): void;
   get(file: string, hash: string): DocRecord | undefined;
+  /** True when nothing is cached for this register under this key. */
+  isEmpty(): boolean;
   set(record: DocRecord): void;
   /** Writes the cache when it changed, keeping only the files seen in this run. */
   save(files: readonly string[]): void;
@@ -31,14 +38,26 @@ export function openCache(dir: string, root: string, key: string): Cache {
   const id = createHash('sha1').update(realpathSync(root)).digest('hex').slice(0, 16);
   const path = join(dir, `validate-${id}.json`);
   let entries: Record<string, DocRecord> = {};
+  let settings: Settings | undefined;
   try {
-    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as { format?: number; key?: string; files?: Record<string, DocRecord> } | null;
-    if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.files && typeof parsed.files === 'object') entries = parsed.files;
+    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as { format?: number; key?: string; settings?: Settings; files?: Record<string, DocRecord> } | null;
+    if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
+      entries = parsed.files;
+      settings = parsed.settings;
+    }
   } catch {
     entries = {};
   }
   let dirty = false;
   return {
+    settings,
+    setSettings(value) {
+      if (settings === undefined) dirty = true;
+      settings = value;
+    },
+    isEmpty() {
+      return Object.keys(entries).length === 0;
+    },
     get(file, hash) {
       const hit = Object.prototype.hasOwnProperty.call(entries, file) ? entries[file] : undefined;
       return hit && hit.hash === hash ? hit : undefined;
@@ -52,7 +71,7 @@ export function openCache(dir: string, root: string, key: string): Cache {
       const kept: Record<string, DocRecord> = {};
       for (const f of files) if (entries[f]) kept[f] = entries[f];
       try {
-        writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, files: kept }));
+        writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, settings, files: kept }));
       } catch {
         // A cache that cannot be written only costs speed next time.
       }

@@ -1,9 +1,11 @@
-/** A worker thread that checks a share of the files; the main thread checks the rest. */
+/** A worker thread that checks chunks of files, reading them itself, until the main thread stops sending. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile } from '../core/check.js';
 import { makeContext, type ContextInput } from '../core/context.js';
+import { compileSchemas } from '../core/schema.js';
+import { checkJob, type Job } from './check-job.js';
 
-const context = makeContext(workerData as ContextInput);
-parentPort!.on('message', (files: { file: string; text: string; hash: string }[]) => {
-  parentPort!.postMessage(files.map((f) => checkFile(f.file, f.text, f.hash, context)));
+const context = makeContext(workerData as ContextInput, compileSchemas);
+const getContext = () => context;
+parentPort!.on('message', (jobs: Job[]) => {
+  parentPort!.postMessage(jobs.map((job) => checkJob(job, getContext)));
 });

@@ -4,7 +4,7 @@ import {
   closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, unlinkSync,
   writeFileSync, type Dirent,
 } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
@@ -45,38 +45,50 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
 }
 
 export type FileRead =
-  | { kind: 'text'; text: string; hash: string }
+  | { kind: 'bytes'; bytes: Buffer; hash: string }
   | { kind: 'too-large'; size: number }
-  | { kind: 'encoding' }
   | { kind: 'error'; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+// One buffer for every read: a large register would otherwise allocate (and collect) one per file.
+let shared = Buffer.allocUnsafe(64 * 1024);
 
-/** Returns a document's text and the sha1 of its bytes, or why it could not be read. */
+/**
+ * Returns a document's bytes (valid until the next call) and their sha1, or why it could not be
+ * read. A file over the limit is never read whole: reading stops one byte past the limit.
+ */
 export function readDocument(path: string): FileRead {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_DOCUMENT_BYTES) return { kind: 'too-large', size };
-    const buf = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
+    let length = 0;
+    for (;;) {
+      if (length === shared.length) {
+        if (length > MAX_DOCUMENT_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 4, MAX_DOCUMENT_BYTES + 1));
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const n = readSync(fd, shared, length, shared.length - length, null);
       if (n === 0) break;
-      read += n;
+      length += n;
     }
-    const bytes = buf.subarray(0, read);
-    const hash = createHash('sha1').update(bytes).digest('hex');
-    try {
-      return { kind: 'text', text: decoder.decode(bytes), hash };
-    } catch {
-      return { kind: 'encoding' };
-    }
+    if (length > MAX_DOCUMENT_BYTES) return { kind: 'too-large', size: fstatSync(fd).size };
+    const bytes = shared.subarray(0, length);
+    return { kind: 'bytes', bytes, hash: createHash('sha1').update(bytes).digest('hex') };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message };
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Returns the bytes as text, or undefined when they are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 
@@ -92,7 +104,7 @@ export interface ListedFile {
 export function listDocuments(root: string): ListedFile[] {
   const realRoot = realpathSync(root);
   const out: ListedFile[] = [];
-  const walk = (dir: string, seen: Set<string>) => {
+  const walk = (dir: string, relDir: string, seen: Set<string>) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -102,8 +114,9 @@ export function listDocuments(root: string): ListedFile[] {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const abs = join(dir, entry.name);
-      const rel = relative(root, abs).split(sep).join('/');
+      // Plain concatenation: path.join and path.relative cost more than reading the file on a large register.
+      const abs = `${dir}${sep}${entry.name}`;
+      const rel = `${relDir}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
@@ -124,10 +137,10 @@ export function listDocuments(root: string): ListedFile[] {
           isDir = false;
         }
         if (isDir) {
-          if (!seen.has(target)) walk(abs, new Set([...seen, target]));
+          if (!seen.has(target)) walk(abs, rel, new Set([...seen, target]));
         } else if (entry.name.endsWith('.md')) out.push({ rel, abs, outside: false });
       } else if (entry.isDirectory()) {
-        walk(abs, seen);
+        walk(abs, rel, seen);
       } else if (entry.isFile() && entry.name.endsWith('.md')) {
         out.push({ rel, abs, outside: false });
       }
@@ -140,6 +153,6 @@ export function listDocuments(root: string): ListedFile[] {
   } catch {
     return out;
   }
-  walk(docs, new Set([realDocs]));
+  walk(docs, 'documents', new Set([realDocs]));
   return out;
 }

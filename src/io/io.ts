@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** The world a command runs in: working directory, environment, streams and the clock. Only cli/main.ts builds the real one. */
 
 export interface Output {
@@ -22,7 +24,8 @@ export function processIo(): Io {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // isatty, not process.stdin.isTTY: touching process.stdin opens a stream and loads readline, slowing every start.
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     now: () => Date.now(),
   };

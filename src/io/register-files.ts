@@ -1,29 +1,32 @@
 /** Reads a register's settings, members and templates, with the built-in templates and schemas beside them. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DOCUMENT_TYPES, parseSettings, type Settings } from '../core/config.js';
+import { DOCUMENT_TYPES, type Settings } from '../core/config.js';
 import type { TemplateSource } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { MEMBERS_FILE, parseMembers, type Member } from '../core/members.js';
 import type { Problem } from '../core/problem.js';
 import type { SchemaSources } from '../core/schema.js';
 import { readTextIfExists } from './fs.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { SETTINGS_FILE } from './locate.js';
 
-/** The package's own folder (templates/, presets/, register/ live there), from src/io or dist/io alike. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PACKAGE_ROOT };
 export const BUILT_IN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
-/** Returns the register's settings, or throws a ConfigError naming each fault's line and column. */
-export function readSettings(root: string): { settings: Settings; text: string } {
+/** Returns the text of the register's ppp.yaml. */
+export function readSettingsText(root: string): string {
   const path = join(root, SETTINGS_FILE);
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Returns the register's settings, or throws a ConfigError naming each fault's line and column. */
+export async function readSettings(root: string, text = readSettingsText(root)): Promise<{ settings: Settings; text: string }> {
+  const { parseSettings } = await import('../core/settings.js');
   const result = parseSettings(text);
   if (!result.ok) {
     const lines = result.faults.map((f) => `${SETTINGS_FILE}:${f.line}:${f.column}: ${f.message}`);

@@ -1,5 +1,7 @@
-import type { RegisterRule } from './types.js';
-import { RETIRED, list } from './util.js';
+import type { Finding, RegisterRule } from './types.js';
+import { RETIRED } from './util.js';
+
+const FIELDS = ['governed_by', 'read_with', 'related_forms'] as const;
 
 export default {
   id: 'link/retired',
@@ -8,13 +10,16 @@ export default {
   scope: 'register',
   check(doc, register) {
     if (RETIRED.has(String(doc.data.status))) return [];
-    return (['governed_by', 'read_with', 'related_forms'] as const).flatMap((field) =>
-      list(doc.data, field).flatMap((id, i) => {
-        const target = register.byId.get(id)?.[0]?.data;
-        const status = target?.status;
-        if (typeof status !== 'string' || !RETIRED.has(status)) return [];
-        return [{ at: `${field}.${i}`, message: `${field} names ${id}, which is ${status}; point it at the document in force` }];
-      }),
-    );
+    let findings: Finding[] | undefined;
+    for (const field of FIELDS) {
+      const ids = doc.data[field];
+      if (!Array.isArray(ids)) continue;
+      for (let i = 0; i < ids.length; i++) {
+        const status = register.byId.get(ids[i])?.[0]?.data?.status;
+        if (typeof status !== 'string' || !RETIRED.has(status)) continue;
+        (findings ??= []).push({ at: `${field}.${i}`, message: `${field} names ${String(ids[i])}, which is ${status}; point it at the document in force` });
+      }
+    }
+    return findings ?? [];
   },
 } satisfies RegisterRule;

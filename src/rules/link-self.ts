@@ -1,5 +1,5 @@
-import type { RegisterRule } from './types.js';
-import { LINK_FIELDS, list } from './util.js';
+import type { Finding, RegisterRule } from './types.js';
+import { LINK_FIELDS } from './util.js';
 
 export default {
   id: 'link/self',
@@ -7,9 +7,15 @@ export default {
   description: 'A document does not link to itself',
   scope: 'register',
   check(doc) {
-    const id = doc.data.id;
-    return LINK_FIELDS.flatMap((field) =>
-      list(doc.data, field).flatMap((target, i) => (target === id ? [{ at: `${field}.${i}`, message: `${field} names the document itself (${id}); remove it` }] : [])),
-    );
+    const self = doc.data.id;
+    let findings: Finding[] | undefined;
+    for (const field of LINK_FIELDS) {
+      const ids = doc.data[field];
+      if (!Array.isArray(ids)) continue;
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] === self) (findings ??= []).push({ at: `${field}.${i}`, message: `${field} names the document itself (${String(self)}); remove it` });
+      }
+    }
+    return findings ?? [];
   },
 } satisfies RegisterRule;

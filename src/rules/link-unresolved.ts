@@ -1,5 +1,5 @@
-import type { RegisterRule } from './types.js';
-import { LINK_FIELDS, list } from './util.js';
+import type { Finding, RegisterRule } from './types.js';
+import { LINK_FIELDS } from './util.js';
 
 export default {
   id: 'link/unresolved',
@@ -7,10 +7,17 @@ export default {
   description: 'Every governed_by, read_with, supersedes and related_forms id exists in the register',
   scope: 'register',
   check(doc, register) {
-    return LINK_FIELDS.flatMap((field) =>
-      list(doc.data, field).flatMap((id, i) =>
-        register.byId.has(id) ? [] : [{ at: `${field}.${i}`, message: `${field} names ${id}, which is not in the register; correct the id or add the document` }],
-      ),
-    );
+    // Plain loops: this runs for every document on every run, cached or not.
+    let findings: Finding[] | undefined;
+    for (const field of LINK_FIELDS) {
+      const ids = doc.data[field];
+      if (!Array.isArray(ids)) continue;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (typeof id !== 'string' || register.byId.has(id)) continue;
+        (findings ??= []).push({ at: `${field}.${i}`, message: `${field} names ${id}, which is not in the register; correct the id or add the document` });
+      }
+    }
+    return findings ?? [];
   },
 } satisfies RegisterRule;

@@ -1,4 +1,4 @@
-import { closest } from '../core/schema.js';
+import { closest } from '../core/text.js';
 import type { RegisterRule } from './types.js';
 import { list, text } from './util.js';
 

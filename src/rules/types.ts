@@ -13,7 +13,7 @@ export interface DocRecord {
   file: string;
   /** sha1 of the file's bytes. */
   hash: string;
-  /** The front matter, or null when it could not be read as plain YAML data. */
+  /** The front matter's index fields (INDEX_FIELDS in core/check.ts), or null when it could not be read as plain YAML data. */
   data: FrontMatter | null;
   positions: Positions;
   /** Problems of the file alone (parse, schema and document rules); cached with the file. */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRegisterView, checkFile, checkRegister } from '../../src/core/check.js';
-import { parseSettings } from '../../src/core/config.js';
+import { compileSchemas } from '../../src/core/schema.js';
+import { parseSettings } from '../../src/core/settings.js';
 import { makeContext } from '../../src/core/context.js';
 import { parseMembers } from '../../src/core/members.js';
 import { sortProblems, type Problem } from '../../src/core/problem.js';
@@ -66,7 +67,7 @@ export function testIo(cwd: string, env: Record<string, string> = {}): Io & { ou
 export function checkDocuments(files: Record<string, string>, settingsText = PRESET): Problem[] {
   const parsed = parseSettings(settingsText);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.faults));
-  const context = makeContext({ settings: parsed.settings, templates: readTemplates(join(ROOT, 'no-such-register')), schemas: readSchemas().sources });
+  const context = makeContext({ settings: parsed.settings, templates: readTemplates(join(ROOT, 'no-such-register')), schemas: readSchemas().sources }, compileSchemas);
   const records = Object.entries(files).map(([file, text]) => checkFile(file, text, 'x', context));
   const members = parseMembers(MEMBERS, parsed.settings.roles).members;
   return sortProblems([...records.flatMap((r) => r.problems), ...checkRegister(buildRegisterView(records, members), context)]);

@@ -1,0 +1,77 @@
+// npm run bench: times ppp on a generated register of 10,000 documents against the floors
+// (node -e 0, reading the files) and against markdownlint-cli2 on the same files.
+// Each case runs RUNS times (default 5); min and median are printed with their ratios and targets.
+// Usage: node bench/bench.mjs [--runs N] [--docs N] [--keep DIR] [--no-markdownlint]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from './generate.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    docs: { type: 'string', default: '10000' },
+    keep: { type: 'string' },
+    'no-markdownlint': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'ppp-bench-'));
+const cache = mkdtempSync(join(tmpdir(), 'ppp-bench-cache-'));
+const env = { ...process.env, PPP_CACHE_DIR: cache, NO_COLOR: '1' };
+const PPP = join(ROOT, 'bin', 'ppp.js');
+
+console.log(`Generating ${values.docs} documents in ${dir} ...`);
+generate(dir, Number(values.docs));
+
+function time(label, args, { cwd = dir, expectCode = [0], n = runs, before } = {}) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    before?.();
+    const start = process.hrtime.bigint();
+    const r = spawnSync(args[0], args.slice(1), { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (!expectCode.includes(r.status)) throw new Error(`${label}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  const result = { label, min: samples[0], median: samples[Math.floor(samples.length / 2)] };
+  console.log(`${label.padEnd(42)} min ${fmt(result.min)}  median ${fmt(result.median)}`);
+  return result;
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`.padStart(9);
+
+const node0 = time('node -e 0', [process.execPath, '-e', '0']);
+const help = time('ppp --help', [process.execPath, PPP, '--help']);
+const floor = time('read-only floor (read 10,000 files)', [process.execPath, join(ROOT, 'bench', 'read-floor.mjs'), dir]);
+const cold = time('ppp validate --no-cache (cold)', [process.execPath, PPP, 'validate', '--no-cache']);
+time('ppp validate (prime the cache)', [process.execPath, PPP, 'validate'], { n: 1 });
+const warm = time('ppp validate (warm, nothing changed)', [process.execPath, PPP, 'validate']);
+let lint;
+if (!values['no-markdownlint']) {
+  const bin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  lint = time('markdownlint-cli2 documents/**/*.md', [process.execPath, bin, 'documents/**/*.md'], { expectCode: [0, 1] });
+}
+
+const ratio = (a, b) => (a / b).toFixed(2);
+console.log('\nRatios (medians)                           value   target');
+const rows = [
+  ['ppp --help / node -e 0', help.median / node0.median, 1.3],
+  ['warm validate / read-only floor', warm.median / floor.median, 2],
+  ...(lint ? [['cold validate / markdownlint-cli2', cold.median / lint.median, 0.2]] : []),
+];
+let failed = 0;
+for (const [name, value, target] of rows) {
+  const ok = value <= target;
+  if (!ok) failed++;
+  console.log(`${name.padEnd(42)} ${value.toFixed(2).padStart(5)}   <= ${target}  ${ok ? 'ok' : 'MISSED'}`);
+}
+console.log(`cold validate: ${fmt(cold.median)} for ${values.docs} documents (brief: under 2 s); warm: ${fmt(warm.median)}`);
+void ratio;
+rmSync(cache, { recursive: true, force: true });
+if (!values.keep) rmSync(dir, { recursive: true, force: true });
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,13 @@
+/** The package's own folder (templates/, presets/, package.json), found from this file whether it runs from src/ or a bundle in dist/. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find the ppp package folder above ${from}`);
+  }
+}
+
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
