@@ -56,7 +56,10 @@ export function generate(dir, n = 10_000) {
         '  communication: QA newsletter',
         'keywords: [practice, children, families]',
       ].filter(Boolean);
-      const body = SECTIONS[type].map((s) => `## ${s}\n\nA short paragraph on ${s.toLowerCase()} for this document.\n`).join('\n');
+      // About 1.5 KB a file, as a real register's short documents are.
+      const body = SECTIONS[type]
+        .map((s) => `## ${s}\n\nA short paragraph on ${s.toLowerCase()} for this document: who does what, by when, how it is recorded and checked, and where to ask for advice.\n`)
+        .join('\n');
       writeFileSync(join(dir, 'documents', FOLDERS[type], `${me}-${type}-${i}.md`), `---\n${lines.join('\n')}\n---\n\n# Document ${me}\n\n${body}`);
     }
   }

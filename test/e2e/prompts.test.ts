@@ -1,0 +1,64 @@
+/** ppp new on a real terminal (a pty from util-linux script): missing values are asked for with @inquirer/prompts. */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { BIN, cleanEnv, ppp } from '../helpers/cli.js';
+import { cleanup, tempDir } from '../helpers/register.js';
+
+afterAll(cleanup);
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/** Runs ppp in a pty, answering each prompt (matched by its question) with keystrokes; returns the exit code and the screen. */
+function onTerminal(args: string[], cwd: string, answers: [RegExp, string][]): Promise<{ code: number | null; screen: string }> {
+  return new Promise((resolve) => {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: cleanEnv({ TERM: 'xterm' }) });
+    let screen = '';
+    let seen = 0;
+    let next = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      screen += d.toString();
+      const answer = answers[next];
+      // Answer once the question is on screen (after the last answer); inquirer reads keys only after it draws its prompt.
+      if (answer && answer[0].test(screen.slice(seen))) {
+        next++;
+        seen = screen.length;
+        setTimeout(() => child.stdin.write(answer[1]), 30);
+      }
+    });
+    const timer = setTimeout(() => child.kill(), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, screen: screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') });
+    });
+  });
+}
+
+it.skipIf(!hasScript)('asks for the type, title, owner and governing policy, then writes a valid document', async () => {
+  const dir = join(tempDir(), 'reg');
+  expect(ppp(['init', dir]).code).toBe(0);
+  expect(ppp(['new', 'policy', '--title', 'Values', '--owner', 'hqa'], { cwd: dir }).code).toBe(0);
+  const down = '\x1b[B';
+  const r = await onTerminal(['new'], dir, [
+    [/Type of document/, `${down}\r`], // procedure, second in the list
+    [/Title/, 'Missing children\r'],
+    [/Owner/, `${down}${down}\r`], // psw, third member
+    [/Governing policy/, '\r'], // CS-POL-0001, the only policy
+  ]);
+  expect(r.code, r.screen).toBe(0);
+  expect(readdirSync(join(dir, 'documents/procedures'))).toEqual(['CS-PRO-0001-missing-children.md']);
+  const text = readFileSync(join(dir, 'documents/procedures/CS-PRO-0001-missing-children.md'), 'utf8');
+  expect(text).toContain('owner: psw');
+  expect(text).toContain('governed_by: [ CS-POL-0001 ]');
+  expect(ppp(['validate'], { cwd: dir }).code).toBe(0);
+});
+
+it.skipIf(!hasScript)('asks nothing with --yes, and names the missing flag instead', async () => {
+  const dir = join(tempDir(), 'reg');
+  expect(ppp(['init', dir]).code).toBe(0);
+  const r = await onTerminal(['new', 'policy', '--yes'], dir, []);
+  expect(r.code).toBe(2);
+  expect(r.screen).toContain('--title');
+});
