@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { BIN, cleanEnv, ppp } from '../helpers/cli.js';
 import { cleanup, tempDir } from '../helpers/register.js';
@@ -31,7 +32,7 @@ function onTerminal(args: string[], cwd: string, answers: [RegExp, string][]): P
     const timer = setTimeout(() => child.kill(), 20_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, screen: screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') });
+      resolve({ code, screen: stripVTControlCharacters(screen) });
     });
   });
 }
