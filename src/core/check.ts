@@ -54,10 +54,16 @@ export function checkFile(file: string, text: string, hash: string, context: Rul
   }
   const view: DocView = { ...record, data: parsed.data, headings: extractHeadings(split.body, split.bodyLine) };
   for (const rule of documentRules) {
-    for (const finding of safeCheck(() => rule.check(view, context), rule.id)) record.problems.push(locate(file, lookup, rule.id, finding));
+    let findings: Finding[];
+    try {
+      findings = rule.check(view, context);
+    } catch (error) {
+      findings = [crashFinding(rule.id, error)];
+    }
+    for (const finding of findings) record.problems.push(locate(file, lookup, rule.id, finding));
   }
   const kept: Positions = {};
-  for (const key in parsed.offsets) {
+  for (const key of parsed.offsets.keys()) {
     const dot = key.indexOf('.');
     if (KEPT_POSITIONS.has(dot === -1 ? key : key.slice(0, dot))) kept[key] = positionOf(parsed, key)!;
   }
@@ -98,14 +104,6 @@ export function checkRegister(view: RegisterView, context: RuleContext, only?: R
     }
   }
   return problems;
-}
-
-function safeCheck(run: () => Finding[], id: string): Finding[] {
-  try {
-    return run();
-  } catch (error) {
-    return [crashFinding(id, error)];
-  }
 }
 
 /** A rule must never stop the run: its crash is reported as the rule's own finding. */

@@ -5,6 +5,7 @@
  * than YAML is refused before anything is parsed, and nothing is ever executed.
  */
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { parsePlainYaml } from './plain-yaml.js';
 
 export interface Split {
   kind: 'ok' | 'missing' | 'engine' | 'unclosed';
@@ -68,7 +69,7 @@ export type Positions = Record<string, [number, number, number, number]>;
 export interface ParsedFrontMatter {
   data: Record<string, unknown> | null;
   /** Offsets in the YAML text of each path's key and value; turned into lines only when needed (it costs). */
-  offsets: Record<string, [number, number]>;
+  offsets: ReadonlyMap<string, [number, number]>;
   /** Returns the file line and column of an offset in the YAML text. */
   lineCol(offset: number): [number, number];
   findings: ParseFinding[];
@@ -76,7 +77,7 @@ export interface ParsedFrontMatter {
 
 /** Returns the file position (key line, key column, value line, value column) of a path, or undefined. */
 export function positionOf(parsed: ParsedFrontMatter, path: string): [number, number, number, number] | undefined {
-  const o = parsed.offsets[path];
+  const o = parsed.offsets.get(path);
   if (!o) return undefined;
   const [kl, kc] = parsed.lineCol(o[0]);
   const [vl, vc] = parsed.lineCol(o[1]);
@@ -96,6 +97,32 @@ export const YAML_OPTIONS = {
 
 /** Returns the front matter as plain data with the file position of every key, or findings when it is not plain YAML data. */
 export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFrontMatter {
+  const plain = parsePlainYaml(yamlText);
+  if (plain) return { data: plain.data, offsets: plain.offsets, lineCol: lineColumns(yamlText, yamlLine), findings: [] };
+  return parseWithYaml(yamlText, yamlLine);
+}
+
+/** Returns a function from an offset in text to its file line and 1-based column. */
+function lineColumns(text: string, firstLine: number): (offset: number) => [number, number] {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo + firstLine, offset - starts[lo]! + 1];
+  };
+}
+
+/** The same as parseFrontMatter, always through the yaml package (the reference the fast path is tested against). */
+export function parseWithYaml(yamlText: string, yamlLine: number): ParsedFrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
   const at = (offset: number): [number, number] => {
@@ -117,7 +144,7 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
     const [line, column] = at(warning.pos[0]);
     findings.push({ rule: 'yaml/syntax', line, column, message: `${firstLine(warning.message)}; rewrite this line as plain YAML` });
   }
-  const offsets: Record<string, [number, number]> = {};
+  const offsets = new Map<string, [number, number]>();
   const contents = doc.contents;
   // One walk over the tree: refuse aliases and tags, and note where every key and value is.
   const inspect = (node: Node, path: string): void => {
@@ -138,7 +165,7 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
         const keyPath = path + String(key.value);
         const keyOffset = key.range?.[0] ?? 0;
         const value = pair.value as Node | null;
-        offsets[keyPath] = [keyOffset, value && value.range ? value.range[0] : keyOffset];
+        offsets.set(keyPath, [keyOffset, value && value.range ? value.range[0] : keyOffset]);
         if (value) inspect(value, keyPath + '.');
       }
     } else if (isSeq(node)) {
@@ -147,13 +174,13 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
         const item = items[i];
         if (!item) continue;
         const offset = item.range?.[0] ?? 0;
-        offsets[path + i] = [offset, offset];
+        offsets.set(path + i, [offset, offset]);
         inspect(item, `${path}${i}.`);
       }
     }
   };
   if (contents) inspect(contents, '');
-  if (findings.length > 0) return { data: null, offsets: {}, lineCol: at, findings };
+  if (findings.length > 0) return { data: null, offsets: new Map(), lineCol: at, findings };
   if (!isMap(contents)) {
     const [line, column] = contents?.range ? at(contents.range[0]) : [yamlLine, 1];
     const what = contents === null ? 'empty' : isSeq(contents) ? 'a list' : 'a single value';
@@ -163,7 +190,7 @@ export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFron
       column,
       message: `the front matter is ${what}; it must be fields written "name: value", starting with id:`,
     });
-    return { data: null, offsets: {}, lineCol: at, findings };
+    return { data: null, offsets: new Map(), lineCol: at, findings };
   }
   return { data: toPlainData(doc), offsets, lineCol: at, findings };
 }
