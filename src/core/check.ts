@@ -74,6 +74,12 @@ export function checkFile(file: string, text: string, hash: string, context: Rul
   return record;
 }
 
+/** Returns a record's key positions, parsing them on first use when they came from the cache as text. */
+export function positionsOf(record: DocRecord): Positions {
+  if (typeof record.positions === 'string') record.positions = JSON.parse(record.positions) as Positions;
+  return record.positions;
+}
+
 /** Returns the register view that register rules check documents against. */
 export function buildRegisterView(records: readonly DocRecord[], members: readonly Member[]): RegisterView {
   const byId = new Map<string, DocRecord[]>();
@@ -100,7 +106,7 @@ export function checkRegister(view: RegisterView, context: RuleContext, only?: R
       } catch (error) {
         findings = [crashFinding(rule.id, error)];
       }
-      for (const finding of findings) problems.push(locate(record.file, (path) => record.positions[path], rule.id, finding));
+      for (const finding of findings) problems.push(locate(record.file, (path) => positionsOf(record)[path], rule.id, finding));
     }
   }
   return problems;
@@ -131,10 +137,11 @@ function locate(file: string, lookup: Lookup, rule: string, finding: Finding): P
 
 function findCycles(byId: ReadonlyMap<string, readonly DocRecord[]>): Map<string, string> {
   // Tarjan's strongly connected components over governed_by edges.
+  const none: string[] = [];
   const edges = (id: string): string[] => {
-    const data = byId.get(id)?.[0]?.data;
-    const list = data?.governed_by;
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string' && x !== id && byId.has(x)) : [];
+    const list = byId.get(id)?.[0]?.data?.governed_by;
+    if (!Array.isArray(list) || list.length === 0) return none;
+    return list.filter((x): x is string => typeof x === 'string' && x !== id && byId.has(x));
   };
   const index = new Map<string, number>();
   const low = new Map<string, number>();

@@ -12,7 +12,7 @@ import type { DocRecord } from '../rules/types.js';
 import { readTextIfExists, writeFileAtomic } from './fs.js';
 
 // Bump when the record shape changes, so that an old cache is never read as a new one.
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface Cache {
   /** The parsed settings stored with the records, when the cache is of the same ppp.yaml. */
@@ -69,7 +69,11 @@ export function openCache(dir: string, root: string, key: string): Cache {
     save(files) {
       if (!dirty && Object.keys(entries).length === files.length) return;
       const kept: Record<string, DocRecord> = {};
-      for (const f of files) if (entries[f]) kept[f] = entries[f];
+      for (const f of files) {
+        const r = entries[f];
+        // Positions are kept as text: a warm run needs them only for a document with a problem.
+        if (r) kept[f] = typeof r.positions === 'string' ? r : { ...r, positions: JSON.stringify(r.positions) };
+      }
       try {
         writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, settings, files: kept }));
       } catch {

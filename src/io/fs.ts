@@ -1,5 +1,5 @@
 /** The only code that reads or writes the register's files. Every write is atomic. */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import {
   closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, unlinkSync,
   writeFileSync, type Dirent,
@@ -75,7 +75,7 @@ export function readDocument(path: string): FileRead {
     }
     if (length > MAX_DOCUMENT_BYTES) return { kind: 'too-large', size: fstatSync(fd).size };
     const bytes = shared.subarray(0, length);
-    return { kind: 'bytes', bytes, hash: createHash('sha1').update(bytes).digest('hex') };
+    return { kind: 'bytes', bytes, hash: hash('sha1', bytes) };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message };
   } finally {

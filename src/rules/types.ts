@@ -15,7 +15,8 @@ export interface DocRecord {
   hash: string;
   /** The front matter's index fields (INDEX_FIELDS in core/check.ts), or null when it could not be read as plain YAML data. */
   data: FrontMatter | null;
-  positions: Positions;
+  /** As JSON text when read from the cache: parsed only when a register rule reports (positionsOf). */
+  positions: Positions | string;
   /** Problems of the file alone (parse, schema and document rules); cached with the file. */
   problems: Problem[];
 }

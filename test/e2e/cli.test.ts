@@ -249,7 +249,7 @@ describe('ppp validate', () => {
     const file = join(root, 'documents/procedures/CS-PRO-0001-missing.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('CS-FRM-0099', 'CS-FRM-0001'));
     expect(JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout)).toMatchObject({ errors: 0, warnings: 1 });
-    writeFileSync(join(cache, readdirSync(cache)[0]!), '{"format":3,"key":');
+    writeFileSync(join(cache, readdirSync(cache)[0]!), '{"format":4,"key":');
     expect(JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout)).toMatchObject({ errors: 0, warnings: 1 });
     // A change to ppp.yaml invalidates every cached record.
     const settings = join(root, 'ppp.yaml');
