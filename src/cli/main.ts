@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { explainBadDate } from '../core/calendar.js';
+import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { registerInit } from './commands/init.js';
@@ -49,7 +51,14 @@ Examples:
 Exit codes: 0 success, 1 problems found or request refused, 2 usage or set-up error.
 Documentation: README.md.`,
     );
-  program.commands.forEach((c) => c.exitOverride());
+  // Every command refuses an impossible --today or PPP_TODAY, whether or not it uses dates.
+  program.hook('preAction', (_program, action) => {
+    const given = (action.optsWithGlobals() as { today?: string }).today;
+    const named = given !== undefined ? '--today' : 'PPP_TODAY';
+    const value = given ?? io.env.PPP_TODAY;
+    const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
+    if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
+  });
   for (const add of [registerInit, registerNew, registerValidate, registerRegister]) {
     const command = add(program, run);
     command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });

@@ -13,6 +13,8 @@ export interface Io {
   stderr: Output;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** The terminal's width, when stdout is a terminal. */
+  columns?: number;
   /** The current instant in milliseconds; only clock.ts turns it into a date. */
   now(): number;
 }
@@ -27,6 +29,7 @@ export function processIo(): Io {
     // isatty, not process.stdin.isTTY: touching process.stdin opens a stream and loads readline, slowing every start.
     stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     now: () => Date.now(),
   };
 }

@@ -306,3 +306,22 @@ describe('ppp register', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('every command', () => {
+  it('refuses an impossible --today or PPP_TODAY with exit 2', () => {
+    const root = makeRegister(validSet());
+    expect(ppp(['register', '--today', '2027-02-30'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('--today: "2027-02-30" does not exist: February 2027 has 28 days') });
+    expect(ppp(['validate'], { cwd: root, env: { PPP_TODAY: '2027-13-01' } })).toMatchObject({ code: 2, stderr: expect.stringContaining('PPP_TODAY') });
+    expect(ppp(['validate', '--today', '2027-01-05'], { cwd: root }).code).toBe(0);
+  });
+
+  it('a broken members.yaml fails validation, naming its line', () => {
+    const root = makeRegister(validSet());
+    writeFileSync(join(root, 'members.yaml'), 'members:\n  - { id: hqa, name: A, role: chair }\n  - { id: hqa, name: B, role: chair }\n');
+    const r = ppp(['validate', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const problems = JSON.parse(r.stdout).problems as { file: string; line: number; rule: string }[];
+    expect(problems.find((p) => p.file === 'members.yaml')).toMatchObject({ line: 3, rule: 'members/duplicate-id' });
+    expect(problems.some((p) => p.rule === 'member/unknown')).toBe(true);
+  });
+});

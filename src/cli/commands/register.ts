@@ -36,7 +36,7 @@ Examples:
       if (format === 'json') io.stdout.write(out.registerJson(rows));
       else if (format === 'csv') io.stdout.write(out.registerCsv(rows));
       else if (format === 'md') io.stdout.write(out.registerMarkdown(rows));
-      else io.stdout.write(out.registerTable(rows, await stdoutPalette(io), Number(io.env.COLUMNS) || 140));
+      else io.stdout.write(out.registerTable(rows, await stdoutPalette(io), io.columns ?? (Number(io.env.COLUMNS) || 120)));
       const unreadable = loaded.records.filter((r) => !r.data).length;
       if (unreadable && format === 'table') io.stderr.write(`${unreadable} file${unreadable === 1 ? ' is' : 's are'} left out because their front matter cannot be read; run ppp validate\n`);
     });
