@@ -69,7 +69,9 @@ Documentation: README.md.`,
 
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // Help shown because no command was given is a usage error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
     return 2;
   }

@@ -31,6 +31,12 @@ describe('help and version', () => {
     expect(b.stdout).toBe(a.stdout);
   });
 
+  it('no command at all shows the usage and exits 2', () => {
+    const r = ppp([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: ppp');
+  });
+
   it('an unknown flag or command is a usage error (exit 2)', () => {
     expect(ppp(['validate', '--frobnicate']).code).toBe(2);
     expect(ppp(['frobnicate']).code).toBe(2);
