@@ -21,3 +21,11 @@ await build({
   },
   logLevel: 'warn',
 });
+
+// A fingerprint of this build, for the validation cache's key: results cached by one build
+// of ppp are never taken for another's, whatever the version number says.
+const { createHash } = await import('node:crypto');
+const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
+const fingerprint = createHash('sha1');
+for (const name of readdirSync(`${root}dist`).sort()) fingerprint.update(name).update(readFileSync(`${root}dist/${name}`));
+writeFileSync(`${root}dist/build-id.txt`, `${fingerprint.digest('hex')}\n`);

@@ -148,3 +148,38 @@ describe('hostile front matter', () => {
     expect(result.problems.filter((p) => p.file === 'documents/x.md').length).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('hostile folders', () => {
+  it('folders that link to each other are walked once each, quickly', async () => {
+    const root = makeRegister(validSet());
+    const docs = join(root, 'documents');
+    const n = 7;
+    for (let i = 1; i <= n; i++) {
+      mkdirSync(join(docs, `d${i}`));
+      writeFileSync(join(docs, `d${i}`, `CS-GDL-000${i}-x.md`), doc(`id: CS-GDL-000${i}\ntitle: G\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n`, fullBody('guideline')));
+    }
+    for (let i = 1; i <= n; i++) for (let j = 1; j <= n; j++) if (i !== j) symlinkSync(`../d${j}`, join(docs, `d${i}`, `l${j}`));
+    symlinkSync('.', join(docs, 'self'));
+    const start = performance.now();
+    const { result, code } = await validateJson(root);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(result.documents).toBe(3 + n);
+    expect(result.problems).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('a link to a document already in the register does not list it twice', async () => {
+    const root = makeRegister(validSet());
+    symlinkSync('CS-FRM-0001-return.md', join(root, 'documents/forms/CS-FRM-0001-alias.md'));
+    const { result } = await validateJson(root);
+    expect(result).toMatchObject({ documents: 3, errors: 0 });
+  });
+
+  it('a folder named like a document is walked, not read', async () => {
+    const root = makeRegister(validSet());
+    mkdirSync(join(root, 'documents/odd.md'));
+    writeFileSync(join(root, 'documents/odd.md/CS-GDL-0001-x.md'), guideline());
+    const { result } = await validateJson(root);
+    expect(result).toMatchObject({ documents: 4, errors: 0 });
+  });
+});

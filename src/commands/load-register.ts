@@ -10,7 +10,7 @@ import { listDocuments, readDocument } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { locateRegister } from '../io/locate.js';
 import { checkJobs } from '../io/pool.js';
-import { packageVersion, readMembers, readSchemas, readSettings, readSettingsText, readTemplates } from '../io/register-files.js';
+import { toolFingerprint, readMembers, readSchemas, readSettings, readSettingsText, readTemplates } from '../io/register-files.js';
 
 export interface LoadedRegister {
   root: string;
@@ -35,7 +35,7 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   const settingsText = readSettingsText(root);
   const templates = readTemplates(root);
   const schemas = readSchemas();
-  const key = contextKey([packageVersion(), settingsText, ...templates.flatMap((t) => [t.source, t.text]), ...schemas.texts]);
+  const key = contextKey([toolFingerprint(), settingsText, ...templates.flatMap((t) => [t.source, t.text]), ...schemas.texts]);
   const cache: Cache | undefined = options.cache === false ? undefined : openCache(cacheDir(io.env), root, key);
   // Settings checked on an earlier run of the same ppp.yaml are taken from the cache: no ajv to load.
   const settings = cache?.settings ?? (await readSettings(root, settingsText)).settings;

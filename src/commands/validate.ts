@@ -1,9 +1,9 @@
 /** ppp validate: every rule over the register, or over the named files against the whole register. */
-import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { buildRegisterView, checkRegister } from '../core/check.js';
 import { UsageError } from '../core/errors.js';
 import { countProblems, sortProblems, type Problem } from '../core/problem.js';
+import { pathExists, realPath } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { loadRegister } from './load-register.js';
 
@@ -11,6 +11,8 @@ export interface ValidateOptions {
   register?: string;
   paths?: string[];
   cache?: boolean;
+  /** Warnings fail too: ok is false when there are any. */
+  strict?: boolean;
 }
 
 export interface ValidateResult {
@@ -24,31 +26,38 @@ export interface ValidateResult {
 /** Returns every problem of the register (or of the named paths), sorted. */
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateResult> {
   const loaded = await loadRegister(io, { register: options.register, cache: options.cache });
-  const selected = selectFiles(loaded.root, loaded.records.map((r) => r.file), options.paths ?? [], io.cwd);
+  const selection = selectFiles(loaded.root, loaded.records.map((r) => r.file), options.paths ?? [], io.cwd);
+  const selected = selection?.files;
   const records = selected ? loaded.records.filter((r) => selected.has(r.file)) : loaded.records;
   const view = buildRegisterView(loaded.records, loaded.members);
   const problems = [
-    ...(selected ? [] : loaded.memberProblems),
+    ...(!selection || selection.members ? loaded.memberProblems : []),
     ...records.flatMap((r) => r.problems),
     ...checkRegister(view, loaded.context(), selected),
   ];
   const sorted = sortProblems(problems);
   const { errors, warnings } = countProblems(sorted);
-  return { ok: errors === 0, documents: records.length, errors, warnings, problems: sorted };
+  return { ok: errors === 0 && !(options.strict && warnings > 0), documents: records.length, errors, warnings, problems: sorted };
 }
 
-function selectFiles(root: string, files: string[], paths: string[], cwd: string): Set<string> | undefined {
+/**
+ * Returns the documents the PATHS name, and whether they name members.yaml. A path is taken
+ * from the current folder, else from the register's folder (as git -C would).
+ */
+function selectFiles(root: string, files: string[], paths: string[], cwd: string): { files: Set<string>; members: boolean } | undefined {
   if (paths.length === 0) return undefined;
+  const realRoot = realPath(root);
   const selected = new Set<string>();
+  let members = false;
   for (const p of paths) {
-    const abs = resolve(cwd, p);
-    const rel = relative(root, abs).split(sep).join('/');
-    if (rel.startsWith('..') || !existsSync(abs)) {
-      throw new UsageError(`${p}: ${existsSync(abs) ? 'is outside the register' : 'no such file or folder'}; name documents under ${resolve(root, 'documents')}`);
-    }
+    const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => pathExists(candidate));
+    if (!abs) throw new UsageError(`${p}: no such file or folder, here or in the register; name documents under ${resolve(root, 'documents')}`);
+    const rel = relative(realRoot, realPath(abs)).split(sep).join('/');
+    if (rel.startsWith('..')) throw new UsageError(`${p}: is outside the register ${root}`);
+    if (rel === '' || rel === 'members.yaml') members = true;
     const matches = files.filter((f) => rel === '' || f === rel || f.startsWith(rel + '/'));
-    if (matches.length === 0 && !(rel === 'members.yaml')) throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
+    if (matches.length === 0 && rel !== 'members.yaml') throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
     for (const m of matches) selected.add(m);
   }
-  return selected;
+  return { files: selected, members };
 }

@@ -71,6 +71,21 @@ describe('edge cases', () => {
     ['block scalars with blank lines inside', 'summary: >\n  one\n\n  two\n'],
     ['block scalars with an indicator', 'summary: >2\n   text\n'],
     ['keep chomping', 'summary: |+\n  text\n'],
+    ['a no-break space', 'title: abc\u00a0#def\n'],
+    ['a leading no-break space', 'title: \u00a0abc\n'],
+    ['a no-break space as indentation', 'approval:\n\u00a0\u00a0route: ppp\n'],
+    ['a byte order mark inside', 'title: abc\ufeff\n'],
+    ['a form feed', 'title: abc\f\n'],
+    ['a line separator', 'title: a\u2029b\n'],
+    ['a control character', 'title: a\u001bb\n'],
+    ['a blank line before block content', 'a: |\n\n  text\nb: c\n'],
+    ['a line of spaces in a block', 'a: |\n  x\n     \nb: c\n'],
+    ['a more-indented blank line first', 'a: |\n     \n  x\n'],
+    ['keyword keys', 'null: x\n'],
+    ['keyword keys (True)', 'True: x\n'],
+    ['duplicate keyword keys', 'true: a\nTrue: b\n'],
+    ['keyword keys in a flow map', 'a: { null: x }\n'],
+    ['a key over 1024 characters', `${'a'.repeat(2000)}: b\n`],
     ['multi-line plain', 'summary: one\n  two\n'],
     ['duplicate keys', 'a: 1x\na: 2x\n'],
     ['tabs', 'a:\n\tb: c\n'],
@@ -93,7 +108,7 @@ it('never disagrees with yaml on 20,000 random mutations of real front matter', 
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed % n;
   };
-  const pieces = [':', ': ', '-', '- ', '#', ' #', ' >-\n  ', ' |\n    ', '\n\n', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '!', '|', '>', ' ', '  ', '\n', '\n  ', '?', '%', '@', '`', '\\', 'x', '1', '.', 'true', 'null', '~', '0x1', '\t', '\r\n', '__proto__'];
+  const pieces = ['\u00a0', '\u00a0#', '\u2028', '\u2029', '\ufeff', '\f', '\v', '\u0085', '\u3000', '\u001b', 'é', '’', '😀', ' |\n\n  ', '\n     \n', 'null: ', 'True: ', 'true: ', '\n' + 'k'.repeat(1100) + ': v\n',':', ': ', '-', '- ', '#', ' #', ' >-\n  ', ' |\n    ', '\n\n', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '!', '|', '>', ' ', '  ', '\n', '\n  ', '?', '%', '@', '`', '\\', 'x', '1', '.', 'true', 'null', '~', '0x1', '\t', '\r\n', '__proto__'];
   let accepted = 0;
   for (let n = 0; n < 20_000; n++) {
     let text = corpus[random(corpus.length)]!;

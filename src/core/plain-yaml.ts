@@ -40,11 +40,17 @@ const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
 const KEY_AT = /([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/y;
 // Core-schema plain scalars that are not strings: left to the yaml package to convert exactly.
 const SPECIAL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
+const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@` ]/;
+// Characters this parser does not model: tabs, controls, and the Unicode spaces that JavaScript's
+// trim and \s treat as white space but YAML does not (a no-break space pasted from Word, say).
+// eslint-disable-next-line no-control-regex
+const UNMODELLED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** YAML limits an implicit key to 1024 characters. */
+const MAX_KEY = 1000;
 
 /** Returns the data and offsets of plain front matter, or undefined when yaml must parse it. */
 export function parsePlainYaml(text: string): PlainYaml | undefined {
-  if (text.includes('\t') || text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (UNMODELLED.test(text) || /\r(?!\n)/.test(text)) return undefined;
   const lines: Line[] = [];
   const raws: RawLine[] = [];
   let start = 0;
@@ -96,6 +102,8 @@ class Parser {
       const raw = this.raws[r]!.text;
       const body = raw.trimStart();
       if (body === '') {
+        // Blank lines before the content, or lines of spaces, are kept or refused by yaml in ways not modelled here.
+        if (parts.length === 0 || raw !== '') bail();
         blankAfter = true;
         continue;
       }
@@ -130,8 +138,7 @@ class Parser {
       }
       first = false;
       const m = KEY.exec(text) ?? bail();
-      const key = m[1]!;
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) bail();
+      const key = checkKey(m[1]!, out);
       const keyOffset = line.start + indent;
       const keyPath = path + key;
       const afterColon = keyOffset + key.length + 1;
@@ -246,8 +253,7 @@ class Parser {
       i = skipSpaces(text, i);
       KEY_AT.lastIndex = i;
       const m = KEY_AT.exec(text) ?? bail();
-      const key = m[1]!;
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) bail();
+      const key = checkKey(m[1]!, out);
       const keyAt = i;
       i = skipSpaces(text, i + key.length + 1);
       if (i === keyAt + key.length + 1) bail(); // "key:value" in a flow map: left to yaml
@@ -261,6 +267,12 @@ class Parser {
       if (skipSpaces(text, i) === close) bail();
     }
   }
+}
+
+/** Returns the key, or bails when yaml would read it as something else (null, true, a number), refuse it, or see it twice. */
+function checkKey(key: string, out: Record<string, unknown>): string {
+  if (key === '__proto__' || key.length > MAX_KEY || SPECIAL.test(key) || Object.prototype.hasOwnProperty.call(out, key)) bail();
+  return key;
 }
 
 function skipSpaces(text: string, i: number): number {

@@ -1,12 +1,31 @@
 /** The only code that reads or writes the register's files. Every write is atomic. */
 import { hash, randomBytes } from 'node:crypto';
 import {
-  closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, unlinkSync,
+  closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
   writeFileSync, type Dirent,
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+/** Returns true when something (a file, folder or link, even a broken one) is at path. */
+export function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the real path of path, or path itself when it cannot be resolved. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
 
 /** Returns the file's text, or undefined when it does not exist. */
 export function readTextIfExists(path: string): string | undefined {
@@ -100,11 +119,20 @@ export interface ListedFile {
   outside: boolean;
 }
 
-/** Returns every documents/**\/*.md file in a stable order, following links that stay inside the register. */
+/**
+ * Returns every documents/**\/*.md file in a stable order. Links are followed only inside the
+ * register; each real folder is walked once and each real file listed once, so folders that
+ * link to each other cannot multiply the work (or the documents).
+ */
 export function listDocuments(root: string): ListedFile[] {
   const realRoot = realpathSync(root);
-  const out: ListedFile[] = [];
-  const walk = (dir: string, relDir: string, seen: Set<string>) => {
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot + sep);
+  const byReal = new Map<string, ListedFile & { link: boolean }>();
+  const broken: ListedFile[] = [];
+  const visited = new Set<string>();
+  const walk = (dir: string, realDir: string, relDir: string) => {
+    if (visited.has(realDir)) return;
+    visited.add(realDir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -117,32 +145,33 @@ export function listDocuments(root: string): ListedFile[] {
       // Plain concatenation: path.join and path.relative cost more than reading the file on a large register.
       const abs = `${dir}${sep}${entry.name}`;
       const rel = `${relDir}/${entry.name}`;
+      const isMarkdown = entry.name.endsWith('.md');
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
           target = realpathSync(abs);
         } catch {
-          if (entry.name.endsWith('.md')) out.push({ rel, abs, outside: true });
+          if (isMarkdown) broken.push({ rel, abs, outside: true });
           continue;
         }
-        const inside = target === realRoot || target.startsWith(realRoot + sep);
-        if (!inside) {
-          if (entry.name.endsWith('.md')) out.push({ rel, abs, outside: true });
+        if (!inside(target)) {
+          if (isMarkdown) broken.push({ rel, abs, outside: true });
           continue;
         }
         let isDir = false;
         try {
-          isDir = readdirSync(target) !== undefined;
+          isDir = statSync(target).isDirectory();
         } catch {
           isDir = false;
         }
-        if (isDir) {
-          if (!seen.has(target)) walk(abs, rel, new Set([...seen, target]));
-        } else if (entry.name.endsWith('.md')) out.push({ rel, abs, outside: false });
+        if (isDir) walk(abs, target, rel);
+        else if (isMarkdown && !byReal.has(target)) byReal.set(target, { rel, abs, outside: false, link: true });
       } else if (entry.isDirectory()) {
-        walk(abs, rel, seen);
-      } else if (entry.isFile() && entry.name.endsWith('.md')) {
-        out.push({ rel, abs, outside: false });
+        walk(abs, `${realDir}${sep}${entry.name}`, rel);
+      } else if (entry.isFile() && isMarkdown) {
+        const real = `${realDir}${sep}${entry.name}`;
+        // A file listed through a link earlier gives way to its real path.
+        if (!byReal.has(real) || byReal.get(real)!.link) byReal.set(real, { rel, abs, outside: false, link: false });
       }
     }
   };
@@ -151,8 +180,10 @@ export function listDocuments(root: string): ListedFile[] {
   try {
     realDocs = realpathSync(docs);
   } catch {
-    return out;
+    return [];
   }
-  walk(docs, 'documents', new Set([realDocs]));
-  return out;
+  walk(docs, realDocs, 'documents');
+  const out: ListedFile[] = [...byReal.values()].map(({ rel, abs, outside }) => ({ rel, abs, outside }));
+  out.push(...broken);
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }

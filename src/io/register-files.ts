@@ -1,6 +1,8 @@
 /** Reads a register's settings, members and templates, with the built-in templates and schemas beside them. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DOCUMENT_TYPES, type Settings } from '../core/config.js';
 import type { TemplateSource } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
@@ -70,6 +72,30 @@ export function readSchemas(): { sources: SchemaSources; texts: string[] } {
   const types: Record<string, object> = {};
   for (const type of DOCUMENT_TYPES) types[type] = load(`${type}.schema.json`);
   return { sources: { base, types }, texts };
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * Returns a fingerprint of this ppp: the build's (written by scripts/build.mjs), or, running
+ * from the sources, a hash of them. The cache key holds it, so a changed rule is never hidden
+ * by results cached by an older build with the same version number.
+ */
+export function toolFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const here = fileURLToPath(import.meta.url);
+  const built = join(PACKAGE_ROOT, 'dist', 'build-id.txt');
+  if (here.includes(`${sep}dist${sep}`) && existsSync(built)) return (fingerprint = readFileSync(built, 'utf8').trim());
+  const hash = createHash('sha1').update(packageVersion());
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(PACKAGE_ROOT, 'src'));
+  return (fingerprint = hash.digest('hex'));
 }
 
 /** Returns the version of this package. */

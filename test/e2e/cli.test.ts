@@ -1,8 +1,9 @@
 /** The built ppp binary, run as a user runs it. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ppp } from '../helpers/cli.js';
+import { cleanEnv, ppp } from '../helpers/cli.js';
 import { ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from '../helpers/register.js';
 
 afterAll(cleanup);
@@ -329,5 +330,46 @@ describe('every command', () => {
     const problems = JSON.parse(r.stdout).problems as { file: string; line: number; rule: string }[];
     expect(problems.find((p) => p.file === 'members.yaml')).toMatchObject({ line: 3, rule: 'members/duplicate-id' });
     expect(problems.some((p) => p.rule === 'member/unknown')).toBe(true);
+  });
+});
+
+describe('review findings', () => {
+  it('ppp validate members.yaml reports the problems of members.yaml', () => {
+    const root = makeRegister(validSet());
+    writeFileSync(join(root, 'members.yaml'), 'members: {oops\n');
+    const r = ppp(['validate', 'members.yaml', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).problems[0]).toMatchObject({ file: 'members.yaml', rule: 'members/invalid' });
+    // Paths are found from the register's folder too, as with git -C.
+    expect(ppp(['validate', '-C', root, 'members.yaml'], { cwd: tempDir() }).code).toBe(1);
+  });
+
+  it('with --strict and only warnings, ok is false, as the exit code says', () => {
+    const set = validSet();
+    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace('due: 2027-03-11', 'due: 2027-04-11');
+    const r = ppp(['validate', '--strict', '--format', 'json'], { cwd: makeRegister(set) });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, errors: 0, warnings: 1 });
+  });
+
+  it('a new build of ppp does not take results cached by an older one', () => {
+    // A copy of the built tool, so that its build can be changed as a rebuild would.
+    const tool = join(tempDir(), 'tool');
+    mkdirSync(tool);
+    for (const name of ['bin', 'dist', 'templates', 'presets', 'package.json']) cpSync(join(ROOT, name), join(tool, name), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(tool, 'node_modules'));
+    const set = validSet();
+    set['documents/forms/CS-FRM-0001-return.md'] = set['documents/forms/CS-FRM-0001-return.md']!.replace('version: "0.1"', 'version: 0.1');
+    const root = makeRegister(set);
+    const env = { PPP_CACHE_DIR: join(tempDir(), 'cache') };
+    const run = () => spawnSync(process.execPath, [join(tool, 'bin/ppp.js'), 'validate'], { cwd: root, env: cleanEnv(env), encoding: 'utf8' }).stdout;
+    expect(run()).toContain('version must be text in quotes');
+    expect(run()).toContain('version must be text in quotes');
+    for (const chunk of readdirSync(join(tool, 'dist'))) {
+      const path = join(tool, 'dist', chunk);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('version must be text in quotes', 'VERSION MUST BE QUOTED'));
+    }
+    writeFileSync(join(tool, 'dist/build-id.txt'), 'a-new-build\n');
+    expect(run()).toContain('VERSION MUST BE QUOTED');
   });
 });

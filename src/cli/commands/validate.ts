@@ -38,7 +38,7 @@ Examples:
         return;
       }
       const { validate } = await import('../../commands/validate.js');
-      const result = await validate({ register: globals(command).register, paths, cache: opts.cache }, io);
+      const result = await validate({ register: globals(command).register, paths, cache: opts.cache, strict: opts.strict }, io);
       const report = await import('../../report/problems.js');
       if (format === 'json') io.stdout.write(report.formatJson(result));
       else if (format === 'github') {
@@ -46,6 +46,6 @@ Examples:
         const root = locateRegister({ register: globals(command).register, env: io.env, cwd: io.cwd });
         io.stdout.write(report.formatGithub(result, (file) => relative(io.cwd, `${root}/${file}`).split('\\').join('/')));
       } else io.stdout.write(report.formatText(result, await stdoutPalette(io), { strict: opts.strict }));
-      run.exitCode = result.errors > 0 || (opts.strict && result.warnings > 0) ? 1 : 0;
+      run.exitCode = result.ok ? 0 : 1;
     });
 }
