@@ -1,14 +1,13 @@
 /** ppp new: scaffold a document from its template with the next free id; never overwrites. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
+import { RefusalError, UsageError } from '../core/errors.js';
 import { documentPath, nextId } from '../core/ids.js';
 import { renderNewDocument } from '../core/new-document.js';
 import { parseTemplate } from '../core/templates.js';
 import { GOVERNORS } from '../rules/governance-missing.js';
 import { text } from '../rules/util.js';
-import { writeFileAtomic } from '../io/fs.js';
+import { pathExists, writeFileAtomic } from '../io/fs.js';
 import { retiredIdsInHistory } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { readTemplates } from '../io/register-files.js';
@@ -72,12 +71,17 @@ export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRe
     ...register.records.map((r) => /([A-Z][A-Z0-9]{0,9}-[A-Z]{3}-\d{4})/.exec(r.file)?.[1] ?? ''),
     ...(await retiredIdsInHistory(register.root)),
   ];
-  const id = nextId(register.settings.id_prefix, type as DocumentType, used);
+  let id: string;
+  try {
+    id = nextId(register.settings.id_prefix, type as DocumentType, used);
+  } catch (error) {
+    throw new RefusalError(`${(error as Error).message}; no new ${type} can be numbered in this register`, { cause: error });
+  }
   const source = readTemplates(register.root).find((t) => t.type === type)!;
   const template = parseTemplate(type, source.text, source.source);
   const file = documentPath(type as DocumentType, id, title);
   const path = join(register.root, file);
-  if (existsSync(path)) throw new UsageError(`${file} already exists; nothing was written`);
+  if (pathExists(path)) throw new UsageError(`${file} already exists; nothing was written`);
   const content = renderNewDocument(template, {
     id,
     title,

@@ -35,6 +35,7 @@ export function renderNewDocument(template: Template, fields: NewFields): string
     set('governed_by', list);
   }
   const yaml = doc.toString({ lineWidth: 0 });
-  const body = template.body.replace(/^# .*$/m, `# ${fields.title.replace(/\r?\n/g, ' ')}`);
+  // A function, not a string: "$&" or "$'" in a title must stay as written.
+  const body = template.body.replace(/^# .*$/m, () => `# ${fields.title.replace(/\r?\n/g, ' ')}`);
   return `---\n${yaml}---\n${body.startsWith('\n') ? body : '\n' + body}`;
 }

@@ -2,7 +2,7 @@
  * Templates: a front matter skeleton and the section headings a document of the type must
  * have. Every "## " heading of a template is required unless it ends with "(optional)".
  */
-import { normaliseHeading, splitFrontMatter } from './front-matter.js';
+import { normaliseHeading, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 
 export interface Section {
   title: string;
@@ -19,6 +19,16 @@ export interface Template {
   sections: Section[];
   /** Where the template came from, for messages: built-in or templates/TYPE.md of the register. */
   source: string;
+}
+
+/** Returns what is wrong with a template's text (its front matter skeleton must be YAML fields), or undefined. */
+export function templateFault(text: string): string | undefined {
+  const split = splitFrontMatter(text.replace(/\r\n/g, '\n'));
+  if (split.kind !== 'ok') return 'it must start with front matter between "---" lines, like the built-in templates';
+  const parsed = parseFrontMatter(split.yaml, split.yamlLine);
+  const finding = parsed.findings[0];
+  if (finding) return `line ${finding.line}: ${finding.message}`;
+  return undefined;
 }
 
 /** Returns a template parsed from its markdown text. */

@@ -1,12 +1,40 @@
 /** The only code that reads or writes the register's files. Every write is atomic. */
 import { hash, randomBytes } from 'node:crypto';
 import {
-  closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
+  closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
   writeFileSync, type Dirent,
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+/** Returns true when path is a folder (following links). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Makes a folder and its parents; returns true when the folder itself was created. */
+export function makeDirectory(path: string): boolean {
+  const existed = pathExists(path);
+  mkdirSync(path, { recursive: true });
+  return !existed;
+}
+
+/** Removes a file or folder and everything in it (for undoing a failed step). */
+export function removePath(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+/** Returns a file of the ppp package itself (a preset, a template) as text. */
+export function readPackageFile(rel: string): string {
+  return readFileSync(join(PACKAGE_ROOT, rel), 'utf8');
+}
 
 /** Returns true when something (a file, folder or link, even a broken one) is at path. */
 export function pathExists(path: string): boolean {
@@ -33,7 +61,8 @@ export function readTextIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new ConfigError(`${path} is a folder, where a file is expected; move the folder away`);
+    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -22,15 +22,17 @@ export async function initRepository(dir: string): Promise<void> {
   try {
     await (await git(dir)).raw(['init', '--quiet', '--initial-branch=main']);
   } catch (error) {
-    throw new GitError(`git init failed in ${dir}: ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message.split('\n')[0]!.replace(/^Error: /, '');
+    throw new GitError(`git init failed in ${dir} (${reason}); is git installed and on the PATH? Nothing was left behind.`, { cause: error });
   }
 }
 
-/** Returns the ids of documents that were ever deleted or renamed away in the history, so that an id is never reused. */
+/** Returns the ids in every document file name ever committed, so that an id is never reused. */
 export async function retiredIdsInHistory(root: string): Promise<string[]> {
   if (!existsSync(join(root, '.git')) && !(await isInsideWorkTree(root))) return [];
   try {
-    const out = await (await git(root)).raw(['log', '--all', '--format=', '--name-only', '--diff-filter=DR', '--', 'documents']);
+    // Every path ever committed, renames split into delete and add so the old name is seen too.
+    const out = await (await git(root)).raw(['log', '--all', '--format=', '--name-only', '--no-renames', '--', 'documents']);
     const ids = new Set<string>();
     for (const line of out.split('\n')) {
       const m = /([A-Z][A-Z0-9]{0,9}-[A-Z]{3}-\d{4})[^/]*\.md$/.exec(line.trim());

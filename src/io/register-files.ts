@@ -7,6 +7,7 @@ import { DOCUMENT_TYPES, type Settings } from '../core/config.js';
 import type { TemplateSource } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { MEMBERS_FILE, parseMembers, type Member } from '../core/members.js';
+import { templateFault } from '../core/templates.js';
 import type { Problem } from '../core/problem.js';
 import type { SchemaSources } from '../core/schema.js';
 import { readTextIfExists } from './fs.js';
@@ -54,8 +55,11 @@ export function readMembers(root: string, settings: Settings): { members: Member
 export function readTemplates(root: string): TemplateSource[] {
   return DOCUMENT_TYPES.map((type) => {
     const own = join(root, 'templates', `${type}.md`);
-    if (existsSync(own)) return { type, text: readFileSync(own, 'utf8'), source: `templates/${type}.md` };
-    return { type, text: readFileSync(join(BUILT_IN_TEMPLATES, `${type}.md`), 'utf8'), source: 'built-in' };
+    const text = readTextIfExists(own);
+    if (text === undefined) return { type, text: readFileSync(join(BUILT_IN_TEMPLATES, `${type}.md`), 'utf8'), source: 'built-in' };
+    const fault = templateFault(text);
+    if (fault) throw new ConfigError(`templates/${type}.md: ${fault}; fix the template, or remove it to use the built-in one`);
+    return { type, text, source: `templates/${type}.md` };
   });
 }
 

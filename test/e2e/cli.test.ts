@@ -1,6 +1,6 @@
 /** The built ppp binary, run as a user runs it. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, ppp } from '../helpers/cli.js';
@@ -371,5 +371,87 @@ describe('review findings', () => {
     }
     writeFileSync(join(tool, 'dist/build-id.txt'), 'a-new-build\n');
     expect(run()).toContain('VERSION MUST BE QUOTED');
+  });
+});
+
+describe('review findings: no crash, nothing half-done', () => {
+  const fresh = () => {
+    const dir = join(tempDir(), 'reg');
+    expect(ppp(['init', dir]).code).toBe(0);
+    return dir;
+  };
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync('git', args, { cwd, env: cleanEnv(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  };
+
+  it('keeps "$&" and "$\'" in a title as written', () => {
+    const dir = fresh();
+    const a = ppp(['new', 'guideline', '--title', 'Fees $& charges', '--owner', 'hqa'], { cwd: dir });
+    const b = ppp(['new', 'guideline', '--title', "Costs $' here", '--owner', 'hqa'], { cwd: dir });
+    expect(readFileSync(a.stdout.trim(), 'utf8')).toContain('\n# Fees $& charges\n');
+    const text = readFileSync(b.stdout.trim(), 'utf8');
+    expect(text).toContain("\n# Costs $' here\n");
+    expect(text.match(/## Purpose/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['members.yaml is a folder', (dir: string) => { rmSync(join(dir, 'members.yaml')); mkdirSync(join(dir, 'members.yaml')); }, 'is a folder'],
+    ['a template is a folder', (dir: string) => mkdirSync(join(dir, 'templates/policy.md'), { recursive: true }), 'is a folder'],
+    ['a template has broken front matter', (dir: string) => { mkdirSync(join(dir, 'templates')); writeFileSync(join(dir, 'templates/policy.md'), '---\nid: [unclosed\n---\n'); }, 'templates/policy.md: line'],
+    ['a template has no front matter', (dir: string) => { mkdirSync(join(dir, 'templates')); writeFileSync(join(dir, 'templates/form.md'), '# Form\n\n## Purpose\n'); }, 'templates/form.md: it must start with front matter'],
+  ])('%s: a clear error naming it, exit 2', (_name, breakIt, fragment) => {
+    const dir = fresh();
+    breakIt(dir);
+    for (const args of [['validate'], ['new', 'policy', '--title', 'X', '--owner', 'hqa']]) {
+      const r = ppp(args, { cwd: dir });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(fragment);
+      expect(r.stderr).not.toContain('internal error');
+    }
+  });
+
+  it('refuses, not crashes, when every id of a type is used', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'documents/CS-STR-9999-last.md'), '---\nid: CS-STR-9999\n---\n');
+    const r = ppp(['new', 'strategy', '--title', 'X', '--owner', 'hqa'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CS-STR-9999 are used');
+  });
+
+  it('ppp init on a file, or over a dangling ppp.yaml link, refuses with exit 2', () => {
+    const base = tempDir();
+    writeFileSync(join(base, 'afile'), 'x');
+    expect(ppp(['init', join(base, 'afile')])).toMatchObject({ code: 2, stderr: expect.stringContaining('is a file') });
+    expect(ppp(['init', join(base, 'afile', 'sub')]).code).toBe(2);
+    mkdirSync(join(base, 'd'));
+    symlinkSync('nowhere', join(base, 'd', 'ppp.yaml'));
+    expect(ppp(['init', join(base, 'd')])).toMatchObject({ code: 2, stderr: expect.stringContaining('already a register') });
+  });
+
+  it('ppp init without git leaves nothing behind, so it can be run again', () => {
+    const bin = join(tempDir(), 'bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const dir = join(tempDir(), 'reg');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/ppp.js'), 'init', dir], { env: { ...cleanEnv(), PATH: bin }, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('git init failed');
+    expect(r.stderr).not.toContain('    at ');
+    expect(existsSync(dir)).toBe(false);
+    expect(ppp(['init', dir]).code).toBe(0);
+  });
+
+  it('never reuses the id of a document renamed or deleted in the history', () => {
+    const dir = fresh();
+    const g = ppp(['new', 'guideline', '--title', 'Old', '--owner', 'hqa'], { cwd: dir }).stdout.trim();
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'a guideline');
+    const moved = join(dir, 'documents/guidelines/CS-GDL-0002-renamed.md');
+    git(dir, 'mv', g, moved);
+    writeFileSync(moved, readFileSync(moved, 'utf8').replace('CS-GDL-0001', 'CS-GDL-0002'));
+    git(dir, 'commit', '-qam', 'renumbered');
+    const next = ppp(['new', 'guideline', '--title', 'New', '--owner', 'hqa'], { cwd: dir });
+    expect(next.stdout).toContain('CS-GDL-0003-new.md');
   });
 });
