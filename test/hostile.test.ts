@@ -183,3 +183,38 @@ describe('hostile folders', () => {
     expect(result).toMatchObject({ documents: 4, errors: 0 });
   });
 });
+
+describe('hostile values', () => {
+  it('escape sequences in values never reach the terminal raw', async () => {
+    const root = makeRegister({ ...validSet(), [G]: guideline().replace('title: Guide', 'title: "Guide\\e[2J\\e]0;owned\\a"').replace('id: CS-GDL-0001', 'id: "CS-GDL-0001\\e[2J"') });
+    const io = testIo(root);
+    expect(await main(['validate', '--no-cache'], io)).toBe(1);
+    expect(io.out()).not.toContain('\u001b');
+    expect(io.out()).toContain('\\u001b[2J');
+    const table = testIo(root);
+    await main(['register'], table);
+    expect(table.out()).not.toContain('\u001b');
+  });
+
+  it('thousands of nested brackets give one plain message', async () => {
+    const deep = `x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const root = makeRegister({ ...validSet(), [G]: guideline(deep) });
+    const { result } = await validateJson(root);
+    const mine = result.problems.filter((p) => p.file === G);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.message).toContain('nested too deeply');
+  });
+
+  it('every hostile file gives the same result through the cache', async () => {
+    const files = { ...validSet(), [G]: guideline('keywords: [a, b\n'), 'documents/x.md': '---js\n1\n---\n', 'documents/y.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1') };
+    const root = makeRegister(files);
+    const run = async () => {
+      const io = testIo(root);
+      await main(['validate', '--format', 'json'], io);
+      return io.out();
+    };
+    const cold = await run();
+    expect(await run()).toBe(cold);
+    expect(JSON.parse(cold).errors).toBeGreaterThanOrEqual(3);
+  });
+});

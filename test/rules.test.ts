@@ -71,7 +71,7 @@ const cases: Case[] = [
   { rule: 'eqia/missing', files: change(POL, 'eqia: { status: completed, on: 2024-12-01 }', 'eqia: { status: not-required }'), file: POL, line: 13, column: 17, message: 'without a reason' },
   { rule: 'consultation/missing', files: validSet(), file: POL, line: 6, column: 9, message: 'requires consultation' },
   { rule: 'submission/missing', files: change(FRM, 'status: drafting', 'status: submitted\nsummary: A form.'), file: FRM, line: 5, column: 9, message: 'use ppp submit' },
-  { rule: 'template/missing-section', files: change(PRO, '## Recording', '## Records kept'), file: PRO, line: 5, column: 7, message: 'the section "Recording" is missing' },
+  { rule: 'template/missing-section', files: change(PRO, '## Recording', '## Records kept'), file: PRO, line: 14, column: 1, message: 'the section "Recording" is missing' },
   { rule: 'governance/missing', files: change(FRM, 'governed_by: [CS-PRO-0001]\n', ''), file: FRM, line: 4, column: 7, message: 'must be governed by a procedure or policy' },
   { rule: 'governance/wrong-type', files: change(PRO, 'governed_by: [CS-POL-0001]', 'governed_by: [CS-PRO-0001]'.replace('PRO-0001', 'FRM-0001')), file: PRO, line: 11, column: 15, message: 'CS-FRM-0001 is a form' },
   { rule: 'id/duplicate', files: { ...validSet(), 'documents/forms/CS-FRM-0001-copy.md': validSet()[FRM]! }, file: FRM, line: 2, column: 5, message: 'also used by documents/forms/CS-FRM-0001-copy.md' },

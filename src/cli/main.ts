@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
+import { printable } from '../report/printable.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
@@ -80,10 +81,10 @@ function report(error: unknown, io: Io): number {
     case 'UsageError':
     case 'ConfigError':
     case 'GitError':
-      io.stderr.write(`ppp: ${e.message}\n`);
+      io.stderr.write(`ppp: ${printable(e.message)}\n`);
       return 2;
     case 'RefusalError':
-      io.stderr.write(`ppp: ${e.message}\n`);
+      io.stderr.write(`ppp: ${printable(e.message)}\n`);
       return 1;
     default:
       io.stderr.write(`ppp: internal error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`);

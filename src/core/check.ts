@@ -52,7 +52,7 @@ export function checkFile(file: string, text: string, hash: string, context: Rul
   for (const f of context.schemas.check(parsed.data)) {
     record.problems.push(locate(file, lookup, f.rule, { at: f.path || undefined, atKey: f.atKey, message: f.message }));
   }
-  const view: DocView = { ...record, data: parsed.data, headings: extractHeadings(split.body, split.bodyLine) };
+  const view: DocView = { ...record, data: parsed.data, headings: extractHeadings(split.body, split.bodyLine), bodyLine: split.bodyLine };
   for (const rule of documentRules) {
     let findings: Finding[];
     try {

@@ -45,3 +45,20 @@ describe('parseSettings', () => {
     expect(r.faults[0]!.message).toContain(fragment);
   });
 });
+
+describe('parseSettings names values and refuses settings that cannot work', () => {
+  it.each([
+    ['group: G\nid_prefix: cs\n', 'id_prefix is "cs"'],
+    ['group: G\nid_prefix: CS\nholidays: {region: wales}\n', 'holidays.region is "wales"'],
+    ['group: G\nid_prefix: CS\nmeetings: {time: "25:00"}\n', 'meetings.time is "25:00"'],
+    ['group: G\nid_prefix: CS\nreview: {max_cycle: 0 days}\n', 'review.max_cycle is zero'],
+    ['group: G\nid_prefix: CS\nreview: {default_cycle: 5 years, max_cycle: 1 year}\n', 'default_cycle (5 years) is longer than review.max_cycle (1 year)'],
+    ['group: !!binary eA==\nid_prefix: CS\n', 'tag'],
+    ['group: G\nid_prefix: CS\nmeetings: 3\n', 'meetings must be a group of settings, not 3'],
+    ['group: G\nid_prefix: CS\nquorum:\n  - { role: chair, min: 0 }\n', 'quorum.0.min must be at least 1'],
+  ])('%j', (text, fragment) => {
+    const r = parseSettings(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.faults.map((f) => f.message).join('\n')).toContain(fragment);
+  });
+});

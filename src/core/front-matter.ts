@@ -123,6 +123,20 @@ function lineColumns(text: string, firstLine: number): (offset: number) => [numb
 
 /** The same as parseFrontMatter, always through the yaml package (the reference the fast path is tested against). */
 export function parseWithYaml(yamlText: string, yamlLine: number): ParsedFrontMatter {
+  try {
+    return parseWithYamlUnguarded(yamlText, yamlLine);
+  } catch (error) {
+    // Thousands of nested brackets overflow the parser's stack: one plain finding, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    return { data: null, offsets: new Map(), lineCol: () => [yamlLine, 1], findings: [tooDeep(yamlLine, 1)] };
+  }
+}
+
+function tooDeep(line: number, column: number): ParseFinding {
+  return { rule: 'yaml/syntax', line, column, message: 'the front matter is nested too deeply to read; front matter needs at most a few levels of fields and lists' };
+}
+
+function parseWithYamlUnguarded(yamlText: string, yamlLine: number): ParsedFrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
   const at = (offset: number): [number, number] => {
@@ -130,6 +144,11 @@ export function parseWithYaml(yamlText: string, yamlLine: number): ParsedFrontMa
     return [p.line + yamlLine - 1, p.col];
   };
   const findings: ParseFinding[] = [];
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    const [line, column] = at(overflow.pos[0]);
+    return { data: null, offsets: new Map(), lineCol: at, findings: [tooDeep(line, column)] };
+  }
   for (const error of doc.errors) {
     const [line, column] = at(error.pos[0]);
     const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';

@@ -1,5 +1,5 @@
 /** members.yaml: the group's members and their roles, checked into problems like documents are. */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, isPair, visit, type Node } from 'yaml';
 import { YAML_OPTIONS } from './front-matter.js';
 import type { Problem } from './problem.js';
 import { describe } from './text.js';
@@ -35,7 +35,12 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
     const p = lineCounter.linePos(e.pos[0]);
     problems.push({ file: MEMBERS_FILE, line: p.line, column: p.col, severity: 'error', rule: 'members/invalid', message: `not valid YAML: ${e.message.split('\n')[0]}` });
   }
-  visit(doc, { Alias: (_k, n) => void report('members/invalid', n, `the alias *${n.source} is not allowed; write the value out in full`) });
+  visit(doc, {
+    Alias: (_k, n) => void report('members/invalid', n, `the alias *${n.source} is not allowed; write the value out in full`),
+    Node: (_k, n) => {
+      if (n.tag && !isAlias(n)) report('members/invalid', n, `the YAML tag ${n.tag} is not allowed; write a plain value`);
+    },
+  });
   if (problems.length) return { members: [], problems };
   const root = doc.contents;
   const list = isMap(root) ? (root.get('members', true) as Node | undefined) : undefined;
@@ -77,7 +82,8 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
       ok = false;
     }
     if (typeof role.value !== 'string') {
-      report('members/invalid', role.node ?? item, `member ${describe(id.value)} has no role; add role: with one of ${roles.join(', ')}`);
+      const what = role.node === undefined ? 'has no role; add role:' : `has a role that is not a single word (${describe(role.value)}); write role:`;
+      report('members/invalid', role.node ?? item, `member ${describe(id.value)} ${what} with one of ${roles.join(', ')}`);
       ok = false;
     } else if (!knownRoles.has(role.value)) {
       report('members/unknown-role', role.node, `role "${role.value}" is not one of the roles in ppp.yaml (${roles.join(', ')}); correct it or add it to roles`);

@@ -3,12 +3,14 @@
  * and every fault reported with its line and column so the chair can fix it.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, visit, type Document, type Node } from 'yaml';
 import { isIsoDate, isTimeZone } from './calendar.js';
 import { DOCUMENT_TYPES, REGIONS, ROUTES, type Settings } from './config.js';
-import { parseDuration, parseMeetingLength, type Duration } from './duration.js';
+import { isLonger, parseDuration, parseMeetingLength, type Duration } from './duration.js';
 import { YAML_OPTIONS } from './front-matter.js';
 import { closest, describe } from './text.js';
+
+const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a group of settings' };
 
 const durationSchema = { type: 'string', minLength: 1 };
 const dateList = { type: 'array', items: { type: 'string' } };
@@ -112,9 +114,13 @@ export function parseSettings(text: string): ConfigResult {
   };
   const faults: ConfigFault[] = doc.errors.map((e) => ({ ...pos(e.pos[0]), message: `not valid YAML: ${e.message.split('\n')[0]}` }));
   if (faults.length) return { ok: false, faults };
+  for (const w of doc.warnings) faults.push({ ...pos(w.pos[0]), message: `${w.message.split('\n')[0]}; write plain YAML` });
   visit(doc, {
     Alias(_key, node) {
       faults.push({ ...pos(node.range?.[0] ?? 0), message: `the alias *${node.source} is not allowed; write the value out in full` });
+    },
+    Node(_key, node) {
+      if (node.tag && !isAlias(node)) faults.push({ ...pos(node.range?.[0] ?? 0), message: `the YAML tag ${node.tag} is not allowed; write a plain value` });
     },
   });
   if (faults.length) return { ok: false, faults };
@@ -122,7 +128,8 @@ export function parseSettings(text: string): ConfigResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, faults: [{ line: 1, column: 1, message: 'ppp.yaml must hold settings written "name: value", starting with group: and id_prefix:' }] };
   }
-  validateConfig ??= new Ajv2020({ allErrors: true, strict: true }).compile(SCHEMA);
+  // verbose: errors carry the offending value, so that messages can name it.
+  validateConfig ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(SCHEMA);
   if (!validateConfig(raw)) {
     for (const error of validateConfig.errors ?? []) {
       if (error.schemaPath.includes('/propertyNames/')) continue; // reported by its propertyNames error
@@ -148,6 +155,16 @@ export function parseSettings(text: string): ConfigResult {
         message = `id_prefix is ${describe(error.data)}; use capital letters and digits, like CS`;
       } else if (error.keyword === 'pattern' && label === 'meetings.time') {
         message = `meetings.time is ${describe(error.data)}; write a 24-hour time like "10:00" in quotes`;
+      } else if (error.keyword === 'type') {
+        message = `${label} must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, not ${describe(error.data)}`;
+      } else if (error.keyword === 'minimum') {
+        message = `${label} must be at least ${String(params.limit)}, not ${describe(error.data)}`;
+      } else if (error.keyword === 'minItems') {
+        message = `${label} is an empty list; name at least one`;
+      } else if (error.keyword === 'uniqueItems') {
+        message = `${label} lists the same value twice; remove the repeat`;
+      } else if (error.keyword === 'pattern') {
+        message = `${label} is ${describe(error.data)}, which is not written as expected (${String(params.pattern)})`;
       } else {
         message = `${label} ${error.message ?? 'is not valid'}`;
       }
@@ -199,7 +216,7 @@ export function parseSettings(text: string): ConfigResult {
     const list = (settings as unknown as Record<string, Record<string, unknown>>)[path[0]]?.[path[1]];
     if (!Array.isArray(list)) continue;
     list.forEach((d, i) => {
-      if (!isIsoDate(d)) faults.push({ ...positionOf(doc, [...path, String(i)], pos), message: `${path.join('.')} lists "${d}", which is not a real date written YYYY-MM-DD` });
+      if (typeof d === 'string' && !isIsoDate(d)) faults.push({ ...positionOf(doc, [...path, String(i)], pos), message: `${path.join('.')} lists "${d}", which is not a real date written YYYY-MM-DD` });
     });
   }
   if (typeof settings.meetings.rule === 'string' && !/^(?:RRULE:)?FREQ=[A-Z]+(?:;[A-Z]+=[^;]+)*$/.test(settings.meetings.rule)) {
@@ -207,6 +224,13 @@ export function parseSettings(text: string): ConfigResult {
       ...positionOf(doc, ['meetings', 'rule'], pos),
       message: `meetings.rule "${settings.meetings.rule}" is not an iCalendar RRULE; write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
     });
+  }
+  const { max_cycle: max, default_cycle: cycle } = settings.review;
+  if (max && !max.workingDays && max.months === 0 && max.days === 0) {
+    faults.push({ ...positionOf(doc, ['review', 'max_cycle'], pos), message: 'review.max_cycle is zero, so no review date could ever be agreed; write it like 3 years' });
+  }
+  if (max && cycle && !max.workingDays && !cycle.workingDays && isLonger(cycle, max)) {
+    faults.push({ ...positionOf(doc, ['review', 'default_cycle'], pos), message: `review.default_cycle (${cycle.text}) is longer than review.max_cycle (${max.text}); shorten it` });
   }
   if (faults.length) return { ok: false, faults: faults.sort((a, b) => a.line - b.line || a.column - b.column) };
   const roles = new Set(settings.roles);

@@ -26,6 +26,6 @@ export function locateRegister(options: { register?: string; env: Readonly<Recor
   }
   throw new ConfigError(
     `no register found: there is no ${SETTINGS_FILE} in ${resolve(options.cwd)} or any folder above it.\n` +
-      `Create one with "ppp init DIR" (or "ppp init DIR --example" for a worked example), or point at one with --register DIR or PPP_REGISTER.`,
+      `Create one with "ppp init DIR", or point at one with --register DIR (-C DIR) or PPP_REGISTER.`,
   );
 }

@@ -1,6 +1,7 @@
 /** Formatters of validation results: (result) => string. */
 import type { ChalkInstance } from 'chalk';
 import type { ValidateResult } from '../commands/validate.js';
+import { printable } from './printable.js';
 
 /** Returns the result as JSON (SPEC section 11). */
 export function formatJson(result: ValidateResult): string {
@@ -15,12 +16,12 @@ export function formatText(result: ValidateResult, c: ChalkInstance, options: { 
   for (const p of result.problems) {
     if (p.file !== current) {
       if (current) lines.push('');
-      lines.push(c.underline(p.file));
+      lines.push(c.underline(printable(p.file)));
       current = p.file;
     }
     const loc = `${p.line}:${p.column}`.padEnd(widthLoc);
     const sev = p.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    lines.push(`  ${c.dim(loc)}  ${sev}  ${p.message}  ${c.dim(p.rule)}`);
+    lines.push(`  ${c.dim(loc)}  ${sev}  ${printable(p.message)}  ${c.dim(p.rule)}`);
   }
   if (result.problems.length) lines.push('');
   const docs = `${result.documents} document${result.documents === 1 ? '' : 's'}`;
@@ -39,7 +40,7 @@ export function formatText(result: ValidateResult, c: ChalkInstance, options: { 
 export function formatGithub(result: ValidateResult, pathOf: (file: string) => string): string {
   const out = result.problems.map(
     (p) =>
-      `::${p.severity} file=${escapeProperty(pathOf(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}::${escapeData(p.message)}`,
+      `::${p.severity} file=${escapeProperty(printable(pathOf(p.file)))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}::${escapeData(printable(p.message))}`,
   );
   out.push(`${result.documents} documents: ${result.errors} errors, ${result.warnings} warnings`);
   return out.join('\n') + '\n';

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { RegisterRow } from '../core/register-rows.js';
+import { printable } from './printable.js';
 
 const COLUMNS = ['id', 'title', 'type', 'status', 'version', 'owner', 'approved_on', 'review_due'] as const;
 const HEADINGS = ['Id', 'Title', 'Type', 'Status', 'Version', 'Owner', 'Approved', 'Review due'];
@@ -27,7 +28,7 @@ export function registerCsv(rows: RegisterRow[]): string {
 export function registerMarkdown(rows: RegisterRow[]): string {
   const esc = (v: string | null) => (v ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const lines = [`| ${HEADINGS.join(' | ')} |`, `|${HEADINGS.map(() => '---').join('|')}|`];
-  for (const r of rows) lines.push(`| ${COLUMNS.map((c) => esc(r[c])).join(' | ')} |`);
+  for (const r of rows) lines.push(`| ${COLUMNS.map((c) => printable(esc(r[c]))).join(' | ')} |`);
   return lines.join('\n') + '\n';
 }
 
@@ -44,6 +45,6 @@ export function registerTable(rows: RegisterRow[], c: ChalkInstance, width: numb
     colWidths: [fixed[0]!, titleWidth, ...fixed.slice(1)],
     wordWrap: true,
   });
-  for (const r of rows) table.push(COLUMNS.map((col) => r[col] ?? ''));
+  for (const r of rows) table.push(COLUMNS.map((col) => printable(r[col] ?? '')));
   return table.toString() + `\n${rows.length} document${rows.length === 1 ? '' : 's'}\n`;
 }

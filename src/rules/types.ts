@@ -25,6 +25,8 @@ export interface DocRecord {
 export interface DocView extends DocRecord {
   data: FrontMatter;
   headings: Heading[];
+  /** File line on which the body starts. */
+  bodyLine: number;
 }
 
 /** What a rule reports; the runner adds file, rule and severity. */

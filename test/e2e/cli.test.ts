@@ -260,7 +260,7 @@ describe('ppp validate', () => {
     expect(JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout)).toMatchObject({ errors: 0, warnings: 1 });
     // A change to ppp.yaml invalidates every cached record.
     const settings = join(root, 'ppp.yaml');
-    writeFileSync(settings, readFileSync(settings, 'utf8').replace('max_cycle: 3 years', 'max_cycle: 18 months'));
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('max_cycle: 3 years', 'max_cycle: 18 months').replace('default_cycle: 3 years', 'default_cycle: 1 year'));
     const after = JSON.parse(ppp(['validate', '--format', 'json'], { cwd: root, env }).stdout);
     expect(after.problems.map((p: { rule: string }) => p.rule)).toContain('review/cycle-too-long');
   });
