@@ -145,7 +145,17 @@ describe('hostile front matter', () => {
     const root = makeRegister({ ...validSet(), 'documents/x.md': text });
     const { result, code } = await validateJson(root);
     expect(code).toBe(1);
-    expect(result.problems.filter((p) => p.file === 'documents/x.md').length).toBeGreaterThanOrEqual(6);
+    // One problem per field, each at its value: id, title, type, status, version, owner, governed_by, review.
+    expect(result.problems.filter((p) => p.file === 'documents/x.md').map((p) => [p.rule, p.line, p.column])).toEqual([
+      ['schema/type', 2, 5],
+      ['schema/type', 3, 8],
+      ['schema/enum', 4, 7],
+      ['schema/enum', 5, 9],
+      ['schema/type', 6, 10],
+      ['schema/type', 7, 8],
+      ['schema/type', 8, 14],
+      ['schema/type', 9, 9],
+    ]);
   });
 });
 
