@@ -56,6 +56,7 @@ describe('parseSettings names values and refuses settings that cannot work', () 
     ['group: !!binary eA==\nid_prefix: CS\n', 'tag'],
     ['group: G\nid_prefix: CS\nmeetings: 3\n', 'meetings must be a group of settings, not 3'],
     ['group: G\nid_prefix: CS\nquorum:\n  - { role: chair, min: 0 }\n', 'quorum.0.min must be at least 1'],
+    ['group: G\nid_prefix: CS\napproval:\n  authorities: { procedure: [ppp] }\n', 'names no routes for policy, standard, form'],
   ])('%j', (text, fragment) => {
     const r = parseSettings(text);
     expect(r.ok).toBe(false);

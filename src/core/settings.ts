@@ -225,6 +225,17 @@ export function parseSettings(text: string): ConfigResult {
       message: `meetings.rule "${settings.meetings.rule}" is not an iCalendar RRULE; write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
     });
   }
+  // approval.authorities replaces the default map as a whole: a type it does not cover could never be approved.
+  const authorities = settings.approval.authorities;
+  if (authorities && typeof authorities === 'object' && !('*' in authorities)) {
+    const uncovered = DOCUMENT_TYPES.filter((t) => !(t in authorities));
+    if (uncovered.length) {
+      faults.push({
+        ...positionOf(doc, ['approval', 'authorities'], pos),
+        message: `approval.authorities names no routes for ${uncovered.join(', ')}, so they could never be approved; add "*": [ppp] (or the routes they may use)`,
+      });
+    }
+  }
   const { max_cycle: max, default_cycle: cycle } = settings.review;
   if (max && !max.workingDays && max.months === 0 && max.days === 0) {
     faults.push({ ...positionOf(doc, ['review', 'max_cycle'], pos), message: 'review.max_cycle is zero, so no review date could ever be agreed; write it like 3 years' });
