@@ -32,7 +32,7 @@ describe('parseSettings', () => {
     ['group: G\nid_prefix: CS\nmeetings:\n  duration: all day\n', 4, 13, 'meeting length'],
     ['group: G\nid_prefix: CS\nreview:\n  due_soon: 5 working days\n', 4, 13, 'not working days'],
     ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    memo: [ppp]\n', 5, 5, 'not a document type'],
-    ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    policy: [council]\n', 5, 14, 'ppp, director'],
+    ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    policy: [council]\n    "*": [ppp]\n', 5, 14, 'ppp, director'],
     ['group: G\nid_prefix: CS\nquorum:\n  - { role: wizard, min: 2 }\n', 4, 13, 'not in roles'],
     ['group: G\nid_prefix: CS\ngroup: H\n', 3, 1, 'not valid YAML'],
     ['group: &g G\nid_prefix: CS\nshort_name: *g\n', 3, 13, 'alias'],
