@@ -1,4 +1,22 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { readFileSync } from 'node:fs';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+
+/** ppp --help, as the build rendered it with the same program (dist/help.txt): it answers without loading the CLI. */
+function renderedHelp() {
+  if (args.length !== 1 || (args[0] !== '--help' && args[0] !== '-h')) return undefined;
+  if (process.stdout.isTTY && process.stdout.columns < 80) return undefined; // rendered at 80 columns
+  try {
+    return readFileSync(new URL('../dist/help.txt', import.meta.url));
+  } catch {
+    return undefined;
+  }
+}
+
+const help = renderedHelp();
+if (help) process.stdout.write(help);
+else {
+  const { main } = await import('../dist/main.js');
+  process.exitCode = await main(args);
+}

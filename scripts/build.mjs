@@ -29,3 +29,10 @@ const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const fingerprint = createHash('sha1');
 for (const name of readdirSync(`${root}dist`).sort()) fingerprint.update(name).update(readFileSync(`${root}dist/${name}`));
 writeFileSync(`${root}dist/build-id.txt`, `${fingerprint.digest('hex')}\n`);
+
+// The top-level help, rendered by the program itself at 80 columns, for bin/ppp.js to print at once.
+const { main } = await import(`${root}dist/main.js`);
+let help = '';
+const io = { cwd: root, env: {}, stdout: { write: (s) => (help += s) }, stderr: { write: () => {} }, stdinIsTTY: false, stdoutIsTTY: false, now: () => 0 };
+if ((await main(['--help'], io)) !== 0 || !help.includes('Usage: ppp')) throw new Error('could not render ppp --help');
+writeFileSync(`${root}dist/help.txt`, help);

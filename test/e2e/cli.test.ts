@@ -17,6 +17,14 @@ describe('help and version', () => {
     expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
+  it('ppp --help (printed from the rendered text) is exactly what the program renders', () => {
+    const fast = ppp(['--help']);
+    const live = ppp(['help']);
+    expect(fast.code).toBe(0);
+    expect(fast.stdout).toBe(live.stdout);
+    expect(ppp(['-h']).stdout).toBe(live.stdout);
+  });
+
   it('--help lists every command and exits 0', () => {
     const r = ppp(['--help']);
     expect(r.code).toBe(0);
