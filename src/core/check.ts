@@ -7,7 +7,6 @@ import type { Member } from './members.js';
 import type { Problem } from './problem.js';
 import { documentRules, registerRules, rulesById } from '../rules/index.js';
 import type { DocRecord, DocView, Finding, FrontMatter, RegisterView, RuleContext } from '../rules/types.js';
-import { LINK_FIELDS } from '../rules/util.js';
 
 /** Top-level fields whose positions the register rules need; the rest are dropped before caching. */
 const KEPT_POSITIONS = new Set(['id', 'type', 'status', 'owner', 'sponsor', 'authors', 'governed_by', 'read_with', 'supersedes', 'related_forms']);
@@ -213,4 +212,3 @@ function describeCycle(component: string[], edges: (id: string) => string[]): st
   return [...path, start].join(' → ');
 }
 
-export { LINK_FIELDS };
