@@ -20,6 +20,8 @@ export interface Settings {
   holidays: { region: (typeof REGIONS)[number]; add: string[]; remove: string[] };
   meetings: {
     rule: string;
+    /** The anchor of a rule with an INTERVAL (every other month); 2000-01-01 when not set. */
+    start?: string;
     add: string[];
     cancel: string[];
     submission_deadline: Duration;

@@ -8,6 +8,7 @@ import { isIsoDate, isTimeZone } from './calendar.js';
 import { DOCUMENT_TYPES, REGIONS, ROUTES, type Settings } from './config.js';
 import { isLonger, parseDuration, parseMeetingLength, type Duration } from './duration.js';
 import { YAML_OPTIONS } from './front-matter.js';
+import { ruleFault } from './meetings.js';
 import { closest, describe } from './text.js';
 
 const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a group of settings' };
@@ -34,6 +35,7 @@ const SCHEMA = {
       additionalProperties: false,
       properties: {
         rule: { type: 'string', minLength: 1 },
+        start: { type: 'string' },
         add: dateList,
         cancel: dateList,
         submission_deadline: durationSchema,
@@ -219,11 +221,17 @@ export function parseSettings(text: string): ConfigResult {
       if (typeof d === 'string' && !isIsoDate(d)) faults.push({ ...positionOf(doc, [...path, String(i)], pos), message: `${path.join('.')} lists "${d}", which is not a real date written YYYY-MM-DD` });
     });
   }
-  if (typeof settings.meetings.rule === 'string' && !/^(?:RRULE:)?FREQ=[A-Z]+(?:;[A-Z]+=[^;]+)*$/.test(settings.meetings.rule)) {
-    faults.push({
-      ...positionOf(doc, ['meetings', 'rule'], pos),
-      message: `meetings.rule "${settings.meetings.rule}" is not an iCalendar RRULE; write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
-    });
+  if (typeof settings.meetings.start === 'string' && !isIsoDate(settings.meetings.start)) {
+    faults.push({ ...positionOf(doc, ['meetings', 'start'], pos), message: `meetings.start "${settings.meetings.start}" is not a real date written YYYY-MM-DD` });
+  }
+  if (typeof settings.meetings.rule === 'string') {
+    const fault = ruleFault(settings.meetings.rule, isIsoDate(settings.meetings.start) ? settings.meetings.start : undefined);
+    if (fault) {
+      faults.push({
+        ...positionOf(doc, ['meetings', 'rule'], pos),
+        message: `meetings.rule "${settings.meetings.rule}" is not a usable iCalendar RRULE (${fault}); write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
+      });
+    }
   }
   // approval.authorities replaces the default map as a whole: a type it does not cover could never be approved.
   const authorities = settings.approval.authorities;
