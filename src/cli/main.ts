@@ -7,7 +7,9 @@ import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { printable } from '../report/printable.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
+import { registerDue } from './commands/due.js';
 import { registerInit } from './commands/init.js';
+import { registerMeetings } from './commands/meetings.js';
 import { registerNew } from './commands/new.js';
 import { registerRegister } from './commands/register.js';
 import { registerValidate } from './commands/validate.js';
@@ -48,6 +50,8 @@ Examples:
   $ ppp new procedure --title "Missing children" --owner hqa --governed-by CS-POL-0001
   $ ppp validate --format github         in CI
   $ ppp register --status approved
+  $ ppp meetings --ics meetings.ics      the schedule and its deadlines
+  $ ppp due --within "3 months"          reviews falling due
 
 Exit codes: 0 success, 1 problems found or request refused, 2 usage or set-up error.
 Documentation: README.md.`,
@@ -60,7 +64,7 @@ Documentation: README.md.`,
     const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
     if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
   });
-  for (const add of [registerInit, registerNew, registerValidate, registerRegister]) {
+  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue]) {
     const command = add(program, run);
     command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);

@@ -29,6 +29,12 @@ export interface LoadOptions {
   cache?: boolean;
 }
 
+/** Returns the register's root and settings alone (no documents read), for commands that need only those. */
+export async function loadSettings(io: Io, register?: string): Promise<{ root: string; settings: Settings }> {
+  const root = locateRegister({ register, env: io.env, cwd: io.cwd });
+  return { root, settings: (await readSettings(root)).settings };
+}
+
 /** Returns the register found from the options, with every document checked on its own. */
 export async function loadRegister(io: Io, options: LoadOptions): Promise<LoadedRegister> {
   const root = locateRegister({ register: options.register, env: io.env, cwd: io.cwd });

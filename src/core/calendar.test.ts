@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, compareDates, dateInZone, daysBetween, explainBadDate, isIsoDate, weekday } from './calendar.js';
+import { addDays, addMonths, addYears, compareDates, dateInZone, daysBetween, explainBadDate, isIsoDate, weekday, zonedInstant } from './calendar.js';
 
 describe('isIsoDate', () => {
   it.each([
@@ -71,5 +71,16 @@ describe('day arithmetic agrees with the proleptic Gregorian calendar', () => {
       expect(daysBetween('1900-01-01', date)).toBe(i);
       date = addDays(date, 1);
     }
+  });
+});
+
+describe('zonedInstant', () => {
+  it.each([
+    ['2027-01-12', '10:00', '2027-01-12T10:00:00.000Z'],
+    ['2027-06-08', '10:00', '2027-06-08T09:00:00.000Z'],
+    ['2027-03-28', '12:00', '2027-03-28T11:00:00.000Z'],
+    ['2027-10-31', '00:30', '2027-10-30T23:30:00.000Z'],
+  ])('%s %s in London is %s', (date, time, expected) => {
+    expect(new Date(zonedInstant(date, time, 'Europe/London')).toISOString()).toBe(expected);
   });
 });

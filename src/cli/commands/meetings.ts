@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Run } from '../main.js';
+import { globals, stdoutPalette } from '../common.js';
+
+/** Adds ppp meetings. */
+export function registerMeetings(program: Command, run: Run): Command {
+  return program
+    .command('meetings')
+    .description('the meeting schedule with its submission and circulation deadlines')
+    .option('--from <date>', 'first date to list from (default: today)')
+    .option('--to <date>', 'last date to list to')
+    .option('--count <n>', 'how many meetings to list (default 6, when --to is not given)')
+    .option('--json', 'print JSON (SPEC section 11)')
+    .option('--ics <file>', 'also write the meetings and deadlines as an iCalendar file (Outlook, Google Calendar)')
+    .addHelpText(
+      'after',
+      `
+Meetings come from meetings.rule (an iCalendar RRULE) in ppp.yaml, plus meetings.add, less
+meetings.cancel. Deadlines in working days skip weekends, bank holidays of holidays.region and
+holidays.add. Importing the .ics file again updates the events instead of adding copies.
+
+Examples:
+  $ ppp meetings
+  $ ppp meetings --from 2027-01-01 --to 2027-12-31 --json
+  $ ppp meetings --count 12 --ics ppp-meetings.ics`,
+    )
+    .action(async (opts: { from?: string; to?: string; count?: string; json?: boolean; ics?: string }, command: Command) => {
+      const { io } = run;
+      const g = globals(command);
+      const { listMeetings } = await import('../../commands/meetings.js');
+      const { today, settings, rows } = await listMeetings({ register: g.register, today: g.today, from: opts.from, to: opts.to, count: opts.count }, io);
+      const out = await import('../../report/meetings.js');
+      if (opts.ics) {
+        const { writeFileAtomic } = await import('../../io/fs.js');
+        const path = resolve(io.cwd, opts.ics);
+        writeFileAtomic(path, out.meetingsIcs(rows, settings));
+        if (!opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${path}\n`);
+      }
+      io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));
+    });
+}

@@ -1,0 +1,42 @@
+/** ppp meetings: the meeting schedule with its deadlines, and the same as an iCalendar file. */
+import { isIsoDate } from '../core/calendar.js';
+import { UsageError } from '../core/errors.js';
+import { meetings as scheduled, type Meeting } from '../core/meetings.js';
+import { today as todayOf } from '../io/clock.js';
+import type { Io } from '../io/io.js';
+import { registerCalendar } from './calendar.js';
+import { loadSettings } from './load-register.js';
+
+export interface MeetingsOptions {
+  register?: string;
+  today?: string;
+  from?: string;
+  to?: string;
+  count?: string;
+}
+
+export interface MeetingRow extends Meeting {
+  /** Working days from today to the submission deadline, or null when it has passed. */
+  working_days_to_submission: number | null;
+}
+
+/** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline. */
+export async function listMeetings(options: MeetingsOptions, io: Io) {
+  for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
+    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
+  }
+  if (options.to !== undefined && options.count !== undefined) throw new UsageError('give --to or --count, not both');
+  const count = options.count === undefined ? undefined : Number(options.count);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 500)) throw new UsageError(`--count ${options.count} must be a whole number from 1 to 500`);
+  const { settings, root } = await loadSettings(io, options.register);
+  const today = todayOf(io, settings.timezone, options.today);
+  const from = options.from ?? today;
+  if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
+  const calendar = await registerCalendar(settings);
+  const list = scheduled(settings, calendar, from, options.to !== undefined ? { to: options.to } : { count: count ?? 6 });
+  const rows: MeetingRow[] = list.map((m) => ({
+    ...m,
+    working_days_to_submission: m.submission_deadline >= today ? calendar.workingDaysBetween(today, m.submission_deadline) : null,
+  }));
+  return { today, settings, root, rows };
+}
