@@ -1,0 +1,104 @@
+/** ppp submit: record a document's submission (received today) and the meeting it goes to. */
+import { join } from 'node:path';
+import { addDays, isIsoDate } from '../core/calendar.js';
+import { checkFile } from '../core/check.js';
+import { RefusalError, UsageError } from '../core/errors.js';
+import { EditError, editFrontMatter } from '../core/front-matter-edit.js';
+import { meetingDates, meetingOn, meetings, type Meeting } from '../core/meetings.js';
+import { compileSchemas } from '../core/schema.js';
+import { makeContext } from '../core/context.js';
+import { text } from '../rules/util.js';
+import { today as todayOf } from '../io/clock.js';
+import { readDocument, decodeUtf8, writeFileAtomic } from '../io/fs.js';
+import type { Io } from '../io/io.js';
+import { readSchemas, readTemplates } from '../io/register-files.js';
+import { registerCalendar } from './calendar.js';
+import { loadRegister } from './load-register.js';
+
+export const KINDS = ['proposal', 'draft', 'review'] as const;
+
+export interface SubmitOptions {
+  register?: string;
+  today?: string;
+  id: string;
+  kind?: string;
+  meeting?: string;
+  late?: boolean;
+}
+
+export interface SubmitResult {
+  id: string;
+  file: string;
+  kind: string;
+  on: string;
+  meeting: Meeting;
+  late: boolean;
+  /** Working days from today to the meeting's submission deadline (0 on the day itself). */
+  workingDaysLeft: number;
+}
+
+const DEFAULT_KIND: Record<string, (typeof KINDS)[number]> = { proposed: 'proposal', drafting: 'draft', interim: 'draft', approved: 'review', 'under-review': 'review' };
+
+/** Records the submission in the document's front matter and returns where it goes; refuses (file untouched) when it cannot. */
+export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResult> {
+  if (options.kind !== undefined && !(KINDS as readonly string[]).includes(options.kind)) throw new UsageError(`--kind ${options.kind} is not one of: ${KINDS.join(', ')}`);
+  if (options.meeting !== undefined && !isIsoDate(options.meeting)) throw new UsageError(`--meeting ${options.meeting} is not a real date written YYYY-MM-DD`);
+  const loaded = await loadRegister(io, { register: options.register });
+  const record = loaded.records.find((r) => r.data?.id === options.id);
+  if (!record?.data) throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
+  const status = String(record.data.status);
+  if (status === 'submitted') {
+    const current = text(record.data, 'submission', 'meeting');
+    if (options.meeting === undefined || options.meeting === current) throw new RefusalError(`${options.id} is already submitted${current ? ` for the meeting of ${current}` : ''}; name another meeting with --meeting to move it`);
+  }
+  const kind = options.kind ?? DEFAULT_KIND[status] ?? (status === 'submitted' ? text(record.data, 'submission', 'kind') : undefined);
+  if (!kind) throw new RefusalError(`${options.id} is ${status}; only documents that are proposed, drafting, interim, approved or under review can be submitted`);
+  const settings = loaded.settings;
+  const today = todayOf(io, settings.timezone, options.today);
+  const calendar = await registerCalendar(settings);
+  let meeting: Meeting;
+  let late = false;
+  if (options.meeting !== undefined) {
+    const around = meetingDates(settings, addDays(options.meeting, -100), addDays(options.meeting, 100));
+    if (!around.includes(options.meeting)) {
+      const before = around.filter((d) => d < options.meeting!).pop();
+      const after = around.find((d) => d > options.meeting!);
+      throw new UsageError(`${options.meeting} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'}`);
+    }
+    meeting = meetingOn(settings, calendar, options.meeting);
+    if (meeting.submission_deadline < today) {
+      if (!options.late) {
+        throw new RefusalError(`the submission deadline of the meeting of ${meeting.date} was ${meeting.submission_deadline}; nothing was changed. Pass --late to submit it anyway (the chair decides whether to accept it), or leave out --meeting for the next meeting`);
+      }
+      late = true;
+    }
+  } else {
+    // The first meeting whose submission deadline is today or later: an item received on the deadline day is in time.
+    const next = meetings(settings, calendar, today, { count: 3 }).find((m) => m.submission_deadline >= today);
+    if (!next) throw new RefusalError('no meeting is scheduled with a submission deadline ahead; check meetings.rule in ppp.yaml');
+    meeting = next;
+  }
+  const path = join(loaded.root, record.file);
+  const read = readDocument(path);
+  const before = read.kind === 'bytes' ? decodeUtf8(read.bytes) : undefined;
+  if (before === undefined) throw new RefusalError(`${record.file} cannot be read as text; run ppp validate`);
+  const submission: Record<string, unknown> = { kind, on: today, meeting: meeting.date };
+  if (late) submission.late = true;
+  let after: string;
+  try {
+    after = editFrontMatter(before, { status: 'submitted', submission });
+  } catch (error) {
+    if (error instanceof EditError) throw new RefusalError(`${record.file}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  // The submitted document must validate on its own; the register-wide rules are ppp validate's.
+  const context = makeContext({ settings, templates: readTemplates(loaded.root), schemas: readSchemas().sources }, compileSchemas);
+  const errors = checkFile(record.file, after, '', context).problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    throw new RefusalError(
+      `${options.id} is not ready to submit; nothing was changed. Fix these first:\n${errors.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})`).join('\n')}`,
+    );
+  }
+  writeFileAtomic(path, after);
+  return { id: options.id, file: record.file, kind, on: today, meeting, late, workingDaysLeft: meeting.submission_deadline >= today ? calendar.workingDaysBetween(today, meeting.submission_deadline) : 0 };
+}
