@@ -10,6 +10,7 @@ import { PACKAGE_ROOT } from '../io/package-root.js';
 import { registerDue } from './commands/due.js';
 import { registerInit } from './commands/init.js';
 import { registerMeetings } from './commands/meetings.js';
+import { registerMembers } from './commands/members.js';
 import { registerSubmit } from './commands/submit.js';
 import { registerNew } from './commands/new.js';
 import { registerRegister } from './commands/register.js';
@@ -65,7 +66,7 @@ Documentation: README.md.`,
     const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
     if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
   });
-  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit]) {
+  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers]) {
     const command = add(program, run);
     command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);

@@ -1,6 +1,7 @@
 /** Reads a whole register through io/, checking each file or taking its record from the cache. */
 import type { Settings } from '../core/config.js';
 import { makeContext, type ContextInput } from '../core/context.js';
+import { parseAttendance, type Attendance } from '../core/attendance.js';
 import type { Member } from '../core/members.js';
 import type { Problem } from '../core/problem.js';
 import type { DocRecord, RuleContext } from '../rules/types.js';
@@ -10,10 +11,19 @@ import { listDocuments, readDocument } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { locateRegister } from '../io/locate.js';
 import { checkJobs } from '../io/pool.js';
-import { toolFingerprint, readMembers, readSchemas, readSettings, readSettingsText, readTemplates } from '../io/register-files.js';
+import { readMeetingFolders, toolFingerprint, readMembers, readSchemas, readSettings, readSettingsText, readTemplates } from '../io/register-files.js';
+
+export interface MeetingRecord {
+  date: string;
+  attendance: Attendance | null;
+}
 
 export interface LoadedRegister {
   root: string;
+  /** Meetings with a folder under meetings/, with their attendance when recorded and readable. */
+  meetingRecords: MeetingRecord[];
+  /** Problems of the meetings' attendance files. */
+  attendanceProblems: Problem[];
   settings: Settings;
   members: Member[];
   /** Problems of members.yaml. */
@@ -82,8 +92,18 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
     });
   }
   cache?.save(listed.map((f) => f.rel));
+  const byId = new Map(members.members.map((m) => [m.id, m]));
+  const attendanceProblems: Problem[] = [];
+  const meetingRecords = readMeetingFolders(root).map(({ date, attendance }) => {
+    if (!attendance) return { date, attendance: null };
+    const parsed = parseAttendance(attendance.file, attendance.text, byId);
+    attendanceProblems.push(...parsed.problems);
+    return { date, attendance: parsed.attendance };
+  });
   return {
     root,
+    meetingRecords,
+    attendanceProblems,
     settings,
     members: members.members,
     memberProblems: members.problems,

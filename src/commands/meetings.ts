@@ -2,7 +2,9 @@
 import { isIsoDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { meetings as scheduled, type Meeting } from '../core/meetings.js';
+import { parseAttendance, quorum } from '../core/attendance.js';
 import { today as todayOf } from '../io/clock.js';
+import { readMeetingFolders, readMembers } from '../io/register-files.js';
 import type { Io } from '../io/io.js';
 import { registerCalendar } from './calendar.js';
 import { loadSettings } from './load-register.js';
@@ -18,6 +20,8 @@ export interface MeetingsOptions {
 export interface MeetingRow extends Meeting {
   /** Working days from today to the submission deadline, or null when it has passed. */
   working_days_to_submission: number | null;
+  /** Whether the meeting met its quorum, from its attendance.yaml; null when none is recorded. */
+  quorate: boolean | null;
 }
 
 /** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline. */
@@ -34,9 +38,15 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
   if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
   const calendar = await registerCalendar(settings);
   const list = scheduled(settings, calendar, from, options.to !== undefined ? { to: options.to } : { count: count ?? 6 });
-  const rows: MeetingRow[] = list.map((m) => ({
-    ...m,
-    working_days_to_submission: m.submission_deadline >= today ? calendar.workingDaysBetween(today, m.submission_deadline) : null,
-  }));
+  const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
+  const attended = new Map(readMeetingFolders(root).flatMap((f) => (f.attendance ? [[f.date, parseAttendance(f.attendance.file, f.attendance.text, members).attendance] as const] : [])));
+  const rows: MeetingRow[] = list.map((m) => {
+    const attendance = attended.get(m.date);
+    return {
+      ...m,
+      working_days_to_submission: m.submission_deadline >= today ? calendar.workingDaysBetween(today, m.submission_deadline) : null,
+      quorate: attendance ? quorum(attendance, members, settings).quorate : null,
+    };
+  });
   return { today, settings, root, rows };
 }

@@ -32,6 +32,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   const view = buildRegisterView(loaded.records, loaded.members);
   const problems = [
     ...(!selection || selection.members ? loaded.memberProblems : []),
+    ...(!selection ? loaded.attendanceProblems : loaded.attendanceProblems.filter((p) => selection.other.has(p.file))),
     ...records.flatMap((r) => r.problems),
     ...checkRegister(view, loaded.context(), selected),
   ];
@@ -44,10 +45,11 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
  * Returns the documents the PATHS name, and whether they name members.yaml. A path is taken
  * from the current folder, else from the register's folder (as git -C would).
  */
-function selectFiles(root: string, files: string[], paths: string[], cwd: string): { files: Set<string>; members: boolean } | undefined {
+function selectFiles(root: string, files: string[], paths: string[], cwd: string): { files: Set<string>; members: boolean; other: PrefixSet } | undefined {
   if (paths.length === 0) return undefined;
   const realRoot = realPath(root);
   const selected = new Set<string>();
+  const other = new PrefixSet();
   let members = false;
   for (const p of paths) {
     const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => pathExists(candidate));
@@ -55,9 +57,21 @@ function selectFiles(root: string, files: string[], paths: string[], cwd: string
     const rel = relative(realRoot, realPath(abs)).split(sep).join('/');
     if (rel.startsWith('..')) throw new UsageError(`${p}: is outside the register ${root}`);
     if (rel === '' || rel === 'members.yaml') members = true;
+    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/')) other.add(rel.endsWith('.yaml') ? rel : `${rel}/`);
     const matches = files.filter((f) => rel === '' || f === rel || f.startsWith(rel + '/'));
-    if (matches.length === 0 && rel !== 'members.yaml') throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
+    if (matches.length === 0 && rel !== 'members.yaml' && !rel.startsWith('meetings')) throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
     for (const m of matches) selected.add(m);
   }
-  return { files: selected, members };
+  return { files: selected, members, other };
+}
+
+/** Files named exactly, or any file under a folder named with a trailing slash. */
+class PrefixSet {
+  private readonly entries: string[] = [];
+  add(entry: string): void {
+    this.entries.push(entry);
+  }
+  has(file: string): boolean {
+    return this.entries.some((e) => e === file || e === '/' || (e.endsWith('/') && file.startsWith(e)));
+  }
 }

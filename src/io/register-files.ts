@@ -51,6 +51,24 @@ export function readMembers(root: string, settings: Settings): { members: Member
   return { ...parseMembers(text, settings.roles), text };
 }
 
+/** Returns the meetings that have a folder meetings/YYYY-MM-DD/, with the text of their attendance.yaml when there is one. */
+export function readMeetingFolders(root: string): { date: string; attendance?: { file: string; text: string } }[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, 'meetings'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n))
+    .sort()
+    .map((date) => {
+      const file = `meetings/${date}/attendance.yaml`;
+      const text = readTextIfExists(join(root, file));
+      return text === undefined ? { date } : { date, attendance: { file, text } };
+    });
+}
+
 /** Returns the template of every type: the register's templates/TYPE.md where it has one, else the built-in one. */
 export function readTemplates(root: string): TemplateSource[] {
   return DOCUMENT_TYPES.map((type) => {

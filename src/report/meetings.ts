@@ -18,14 +18,15 @@ export function meetingsJson(rows: MeetingRow[]): string {
 /** Returns the meetings as a table for the terminal. */
 export function meetingsTable(rows: MeetingRow[], c: ChalkInstance, today: string): string {
   const table = new Table({
-    head: ['Meeting', 'Items and drafts by', 'Papers out by', 'Working days left'].map((h) => c.bold(h)),
+    head: ['Meeting', 'Items and drafts by', 'Papers out by', 'Working days left', 'Quorate'].map((h) => c.bold(h)),
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const r of rows) {
     const left = r.working_days_to_submission;
     const leftText = left === null ? c.dim('deadline passed') : left <= 2 ? c.red(String(left)) : left <= 5 ? c.yellow(String(left)) : String(left);
-    table.push([day(r.date), day(r.submission_deadline), day(r.circulation_deadline), leftText]);
+    const quorate = r.quorate === null ? '' : r.quorate ? c.green('yes') : c.red('no');
+    table.push([day(r.date), day(r.submission_deadline), day(r.circulation_deadline), leftText, quorate]);
   }
   return `${table.toString()}\nToday is ${day(today)}.\n`;
 }

@@ -15,9 +15,9 @@ describe('ppp meetings', () => {
     const r = ppp(['meetings', '--json', '--count', '3', '-C', SAMPLE, '--today', '2027-01-05']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { date: '2027-01-12', submission_deadline: '2026-12-24', circulation_deadline: '2027-01-07', working_days_to_submission: null },
-      { date: '2027-02-09', submission_deadline: '2027-01-26', circulation_deadline: '2027-02-04', working_days_to_submission: 15 },
-      { date: '2027-03-09', submission_deadline: '2027-02-23', circulation_deadline: '2027-03-04', working_days_to_submission: 35 },
+      { date: '2027-01-12', submission_deadline: '2026-12-24', circulation_deadline: '2027-01-07', working_days_to_submission: null, quorate: null },
+      { date: '2027-02-09', submission_deadline: '2027-01-26', circulation_deadline: '2027-02-04', working_days_to_submission: 15, quorate: null },
+      { date: '2027-03-09', submission_deadline: '2027-02-23', circulation_deadline: '2027-03-04', working_days_to_submission: 35, quorate: null },
     ]);
   });
 
