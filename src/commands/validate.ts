@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { countProblems, sortProblems, type Problem } from '../core/problem.js';
 import { pathExists, realPath } from '../io/fs.js';
 import type { Io } from '../io/io.js';
+import { readActions } from './agenda.js';
 import { loadRegister } from './load-register.js';
 
 export interface ValidateOptions {
@@ -33,6 +34,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   const problems = [
     ...(!selection || selection.members ? loaded.memberProblems : []),
     ...(!selection ? loaded.attendanceProblems : loaded.attendanceProblems.filter((p) => selection.other.has(p.file))),
+    ...(!selection || selection.other.has('actions.yaml') ? readActions(loaded.root, new Map(loaded.members.map((m) => [m.id, m]))).problems : []),
     ...records.flatMap((r) => r.problems),
     ...checkRegister(view, loaded.context(), selected),
   ];
@@ -57,9 +59,9 @@ function selectFiles(root: string, files: string[], paths: string[], cwd: string
     const rel = relative(realRoot, realPath(abs)).split(sep).join('/');
     if (rel.startsWith('..')) throw new UsageError(`${p}: is outside the register ${root}`);
     if (rel === '' || rel === 'members.yaml') members = true;
-    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/')) other.add(rel.endsWith('.yaml') ? rel : `${rel}/`);
+    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/') || rel === 'actions.yaml') other.add(rel.endsWith('.yaml') ? rel : `${rel}/`);
     const matches = files.filter((f) => rel === '' || f === rel || f.startsWith(rel + '/'));
-    if (matches.length === 0 && rel !== 'members.yaml' && !rel.startsWith('meetings')) throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
+    if (matches.length === 0 && rel !== 'members.yaml' && rel !== 'actions.yaml' && !rel.startsWith('meetings')) throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
     for (const m of matches) selected.add(m);
   }
   return { files: selected, members, other };

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Run } from '../main.js';
+import { globals } from '../common.js';
+
+/** Adds ppp agenda. */
+export function registerAgenda(program: Command, run: Run): Command {
+  return program
+    .command('agenda')
+    .description("the agenda of the next meeting (or of --meeting DATE), in the standard order")
+    .option('--meeting <date>', 'the meeting (a scheduled one; default: the next on or after today)')
+    .option('--accept-late <id...>', 'accept these late submissions instead of deferring them')
+    .option('--out <file>', 'write the markdown to this file instead of printing it')
+    .option('--json', 'print the same content as JSON (SPEC section 11)')
+    .addHelpText(
+      'after',
+      `
+Sections: 1. progress report from the chair (open and overdue actions, reviews to escalate,
+overdue reviews, members to escalate for absence, whether the last meeting was quorate);
+2. new proposals and drafts, and interim approvals awaiting full approval; 3. reviews;
+4. horizon scanning (reviews due before the meeting after next, documents in drafting,
+proposals agreed but not drafted); for information (director approvals since the previous
+meeting); deferred (received after the submission deadline); and the papers with file and
+version. A warning heads the agenda when the circulation deadline has passed.
+
+Examples:
+  $ ppp agenda
+  $ ppp agenda --meeting 2027-01-12 --accept-late CS-PRO-0011 --out agenda.md
+  $ ppp agenda --json | jq '.reviews[].id'`,
+    )
+    .action(async (opts: { meeting?: string; acceptLate?: string[]; out?: string; json?: boolean }, command: Command) => {
+      const { io } = run;
+      const g = globals(command);
+      const { agenda } = await import('../../commands/agenda.js');
+      const result = await agenda({ register: g.register, today: g.today, meeting: opts.meeting, acceptLate: opts.acceptLate }, io);
+      const out = await import('../../report/agenda.js');
+      if (opts.json) {
+        io.stdout.write(out.agendaJson(result.agenda));
+        return;
+      }
+      const markdown = out.agendaMarkdown(result.agenda, result.members);
+      if (opts.out) {
+        const { writeFileAtomic } = await import('../../io/fs.js');
+        const path = resolve(io.cwd, opts.out);
+        writeFileAtomic(path, markdown);
+        io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${path}\n`);
+      } else io.stdout.write(markdown);
+    });
+}
