@@ -7,9 +7,11 @@ import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { printable } from '../report/printable.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
+import { registerActions } from './commands/actions.js';
 import { registerAgenda } from './commands/agenda.js';
 import { registerDue } from './commands/due.js';
 import { registerInit } from './commands/init.js';
+import { registerMeetingRecords } from './commands/meeting-records.js';
 import { registerMeetings } from './commands/meetings.js';
 import { registerMembers } from './commands/members.js';
 import { registerSubmit } from './commands/submit.js';
@@ -67,7 +69,7 @@ Documentation: README.md.`,
     const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
     if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
   });
-  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda]) {
+  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda, registerActions, registerMeetingRecords]) {
     const command = add(program, run);
     command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);

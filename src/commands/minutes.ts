@@ -1,0 +1,68 @@
+/** ppp minutes: meetings/DATE/minutes.md from the meeting's agenda, never over minutes that exist. */
+import { join } from 'node:path';
+import type { Agenda, AgendaItem } from '../core/agenda.js';
+import { quorum } from '../core/attendance.js';
+import type { Member } from '../core/members.js';
+import { RefusalError } from '../core/errors.js';
+import { pathExists, writeFileAtomic } from '../io/fs.js';
+import type { Io } from '../io/io.js';
+import { longDate } from '../report/agenda.js';
+import { agenda as buildAgendaOf, readActions } from './agenda.js';
+import { loadRegister } from './load-register.js';
+
+const DECISION = 'Decision: approved / approved with changes / deferred / not approved (delete as appropriate)';
+
+/** Writes the minutes skeleton of a meeting and returns its path. */
+export async function writeMinutes(options: { register?: string; today?: string; date: string }, io: Io): Promise<{ file: string; path: string }> {
+  const { agenda, members } = await buildAgendaOf({ register: options.register, today: options.today, meeting: options.date }, io);
+  const loaded = await loadRegister(io, { register: options.register });
+  const file = `meetings/${agenda.meeting}/minutes.md`;
+  const path = join(loaded.root, file);
+  if (pathExists(path)) throw new RefusalError(`${file} exists; ppp minutes never overwrites minutes`);
+  const record = loaded.meetingRecords.find((m) => m.date === agenda.meeting);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const actions = readActions(loaded.root, byId).actions.filter((a) => a.raised === agenda.meeting);
+  const text = minutesMarkdown(agenda, members, record?.attendance ?? null, record?.attendance ? quorum(record.attendance, byId, loaded.settings).quorate : null, actions);
+  writeFileAtomic(path, text, { exclusive: true });
+  return { file, path };
+}
+
+function minutesMarkdown(
+  agenda: Agenda,
+  members: readonly Member[],
+  attendance: import('../core/attendance.js').Attendance | null,
+  quorate: boolean | null,
+  actions: { id: string; text: string; owner: string; due: string }[],
+): string {
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const who = (id: string) => names.get(id) ?? id;
+  const out: string[] = [`# ${agenda.group}: minutes of ${longDate(agenda.meeting)}`, ''];
+  out.push('## Attendance', '');
+  if (!attendance) out.push(`Not recorded yet: run ppp attendance ${agenda.meeting} --present … --apologies … --absent …`, '');
+  else {
+    out.push(`**Present:** ${attendance.present.map(who).join(', ') || 'none'}.`, '');
+    out.push(`**Apologies:** ${attendance.apologies.map((a) => (a.delegate ? `${who(a.member)} (${a.delegate} attended in their place)` : who(a.member))).join(', ') || 'none'}.`, '');
+    out.push(`**Absent:** ${attendance.absent.map(who).join(', ') || 'none'}.`, '');
+    out.push(`The meeting was ${quorate ? 'quorate' : '**not quorate**: decisions below are for ratification at the next quorate meeting'}.`, '');
+  }
+  out.push('## 1. Progress report from the chair', '');
+  out.push(`Open actions: ${agenda.progress.actions.length} (${agenda.progress.actions.filter((a) => a.overdue).length} overdue). Reviews to escalate: ${agenda.progress.escalations.map((r) => r.id).join(', ') || 'none'}. Members to escalate for absence: ${agenda.progress.absences.map((a) => who(a.member)).join(', ') || 'none'}.`, '');
+  out.push('Notes:', '');
+  const items = (title: string, list: AgendaItem[]) => {
+    out.push(title, '');
+    if (list.length === 0) out.push('None.', '');
+    for (const i of list) out.push(`### ${i.id} ${i.title} (${i.type}, version ${i.version})`, '', `Presented by ${who(i.owner)}.`, '', DECISION, '', 'Notes:', '');
+  };
+  items('## 2. New document proposals and drafts', agenda.proposals_and_drafts);
+  items('## 3. Reviews of existing documents', agenda.reviews);
+  out.push('## 4. Horizon scanning and future workstreams', '');
+  for (const i of agenda.horizon) out.push(`- ${i.id} ${i.title}${i.note ? `: ${i.note}` : ''}.`);
+  out.push('', 'Notes:', '');
+  out.push('## For information', '');
+  for (const i of agenda.information) out.push(`- ${i.id} ${i.title}${i.note ? `: ${i.note}` : ''}. Noted.`);
+  if (agenda.information.length === 0) out.push('None.');
+  out.push('', '## Actions raised', '');
+  if (actions.length === 0) out.push('None recorded yet (ppp action add "…" --owner ID --due DATE --meeting ' + agenda.meeting + ').');
+  for (const a of actions) out.push(`- ${a.id}: ${a.text}. ${who(a.owner)}, by ${a.due}.`);
+  return out.join('\n') + '\n';
+}
