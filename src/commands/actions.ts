@@ -53,6 +53,7 @@ export async function doneActionCommand(options: { register?: string; today?: st
   if (!action) throw new UsageError(`${options.id} is not an action in actions.yaml; ppp actions lists them`);
   if (action.done_on) throw new RefusalError(`${options.id} was already done on ${action.done_on}; nothing was changed`);
   const on = options.on ?? todayOf(io, ctx.settings.timezone, options.today);
+  if (compareDates(on, action.raised) < 0) throw new UsageError(`${on} is before the meeting that raised ${options.id} (${action.raised})`);
   writeFileAtomic(ctx.path, markDone(ctx.text, options.id, on));
   return { ...action, done_on: on };
 }

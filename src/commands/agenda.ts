@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import { parseActions, ACTIONS_FILE, type Action } from '../core/actions.js';
 import { buildAgenda, type Agenda } from '../core/agenda.js';
-import { absencesToEscalate, quorum, type Attendance } from '../core/attendance.js';
+import { absencesToEscalate, quorum } from '../core/attendance.js';
 import { addDays, addMonths, isIsoDate } from '../core/calendar.js';
-import { UsageError } from '../core/errors.js';
+import { RefusalError, UsageError } from '../core/errors.js';
 import { meetingDates, meetingOn, meetings, nextMeeting, type Meeting } from '../core/meetings.js';
 import type { Member } from '../core/members.js';
 import type { Problem } from '../core/problem.js';
@@ -53,9 +53,17 @@ export async function agenda(options: AgendaOptions, io: Io): Promise<{ agenda: 
   const previous = meetingDates(settings, addMonths(meeting.date, -12), addDays(meeting.date, -1)).pop();
   const afterNext = meetings(settings, calendar, addDays(meeting.date, 1), { count: 2 })[1]?.date;
   const members = new Map(loaded.members.map((m) => [m.id, m]));
-  const history = loaded.meetingRecords.filter((m): m is { date: string; attendance: Attendance } => m.attendance !== null && m.date < meeting.date);
-  const last = history[history.length - 1];
-  const { actions } = readActions(loaded.root, members);
+  const { actions, problems: actionProblems } = readActions(loaded.root, members);
+  // An agenda built on a broken attendance or actions file would state false facts: refuse instead.
+  const problems = [...loaded.attendanceProblems, ...actionProblems];
+  if (problems.length) {
+    throw new RefusalError(`the agenda needs these files fixed first (nothing was written):\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+  }
+  // The meetings held in the year before this one, in order; one with no attendance recorded breaks a run of absences.
+  const recorded = new Map(loaded.meetingRecords.map((m) => [m.date, m.attendance]));
+  const held = meetingDates(settings, addMonths(meeting.date, -12), addDays(meeting.date, -1));
+  const history = held.map((date) => ({ date, attendance: recorded.get(date) ?? null }));
+  const lastHeld = history[history.length - 1];
   const acceptLate = new Set(options.acceptLate ?? []);
   const result = buildAgenda({
     group: settings.group,
@@ -67,7 +75,7 @@ export async function agenda(options: AgendaOptions, io: Io): Promise<{ agenda: 
     reviews: dueRows(loaded.records, today, settings),
     actions,
     absences: absencesToEscalate(history, members, settings),
-    lastMeeting: last ? { date: last.date, quorate: quorum(last.attendance, members, settings).quorate } : null,
+    lastMeeting: lastHeld ? { date: lastHeld.date, quorate: lastHeld.attendance ? quorum(lastHeld.attendance, members, settings).quorate : null } : null,
     acceptLate,
   });
   for (const id of acceptLate) {

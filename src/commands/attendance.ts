@@ -21,6 +21,22 @@ export interface AttendanceOptions {
 
 const ids = (list?: string) => (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
+/** Returns the apologies of "id,id=Delegate name, with commas,id": a comma starts a new entry only before a member id. */
+function apologies(list: string | undefined, members: ReadonlyMap<string, unknown>): Attendance['apologies'] {
+  const out: Attendance['apologies'] = [];
+  for (const part of (list ?? '').split(',')) {
+    const [id, ...rest] = part.split('=');
+    const last = out[out.length - 1];
+    if (last?.delegate && !members.has(id!.trim()) && !rest.length) {
+      last.delegate += `,${part}`;
+      continue;
+    }
+    if (!part.trim()) continue;
+    out.push({ member: id!.trim(), delegate: rest.join('=').trim() || null });
+  }
+  return out;
+}
+
 /** Writes the attendance of a meeting and returns it with its quorum; every member must be accounted for. */
 export async function recordAttendance(options: AttendanceOptions, io: Io): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[] }> {
   const { root, settings } = await loadSettings(io, options.register);
@@ -28,10 +44,7 @@ export async function recordAttendance(options: AttendanceOptions, io: Io): Prom
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
   const attendance: Attendance = {
     present: ids(options.present),
-    apologies: ids(options.apologies).map((a) => {
-      const [member, ...delegate] = a.split('=');
-      return { member: member!.trim(), delegate: delegate.join('=').trim() || null };
-    }),
+    apologies: apologies(options.apologies, members),
     absent: ids(options.absent),
   };
   const named = [...attendance.present, ...attendance.apologies.map((a) => a.member), ...attendance.absent];

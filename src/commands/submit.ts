@@ -1,6 +1,6 @@
 /** ppp submit: record a document's submission (received today) and the meeting it goes to. */
 import { join } from 'node:path';
-import { addDays, isIsoDate } from '../core/calendar.js';
+import { addDays, addMonths, isIsoDate } from '../core/calendar.js';
 import { checkFile } from '../core/check.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { EditError, editFrontMatter } from '../core/front-matter-edit.js';
@@ -45,7 +45,11 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
   if (options.meeting !== undefined && !isIsoDate(options.meeting)) throw new UsageError(`--meeting ${options.meeting} is not a real date written YYYY-MM-DD`);
   const loaded = await loadRegister(io, { register: options.register });
   const record = loaded.records.find((r) => r.data?.id === options.id);
-  if (!record?.data) throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
+  if (!record?.data) {
+    const broken = loaded.records.find((r) => !r.data && r.file.includes(`/${options.id}`));
+    if (broken) throw new RefusalError(`${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`);
+    throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
+  }
   const status = String(record.data.status);
   if (status === 'submitted') {
     const current = text(record.data, 'submission', 'meeting');
@@ -66,6 +70,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
       throw new UsageError(`${options.meeting} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'}`);
     }
     meeting = meetingOn(settings, calendar, options.meeting);
+    if (meeting.date < today) throw new RefusalError(`the meeting of ${meeting.date} has already taken place; nothing was changed. Leave out --meeting for the next meeting`);
     if (meeting.submission_deadline < today) {
       if (!options.late) {
         throw new RefusalError(`the submission deadline of the meeting of ${meeting.date} was ${meeting.submission_deadline}; nothing was changed. Pass --late to submit it anyway (the chair decides whether to accept it), or leave out --meeting for the next meeting`);
@@ -73,8 +78,9 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
       late = true;
     }
   } else {
-    // The first meeting whose submission deadline is today or later: an item received on the deadline day is in time.
-    const next = meetings(settings, calendar, today, { count: 3 }).find((m) => m.submission_deadline >= today);
+    // The first meeting whose submission deadline is today or later (an item received on the deadline
+    // day is in time); with frequent meetings and long deadlines that can be several meetings ahead.
+    const next = meetings(settings, calendar, today, { to: addMonths(today, 24) }).find((m) => m.submission_deadline >= today);
     if (!next) throw new RefusalError('no meeting is scheduled with a submission deadline ahead; check meetings.rule in ppp.yaml');
     meeting = next;
   }

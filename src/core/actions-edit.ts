@@ -10,6 +10,11 @@ export function nextActionId(meeting: string, actions: readonly Action[]): strin
   return `${stem}${String(max + 1).padStart(2, '0')}`;
 }
 
+/** Returns text with the line endings of the original (a CRLF file stays CRLF). */
+function sameEndings(original: string, text: string): string {
+  return /\r\n/.test(original) ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+
 /** Returns actions.yaml's text with an action added at the end. */
 export function addAction(text: string, action: Action): string {
   // A Document of plain nodes, not a parsed one: new items are added to it.
@@ -19,7 +24,7 @@ export function addAction(text: string, action: Action): string {
   if (!isSeq(list)) throw new Error('actions.yaml is not a list of actions; run ppp validate actions.yaml');
   list.flow = false;
   list.add(doc.createNode(action));
-  return doc.toString({ lineWidth: 0 });
+  return sameEndings(text, doc.toString({ lineWidth: 0 }));
 }
 
 /** Returns actions.yaml's text with an action marked done on a date. */
@@ -29,5 +34,5 @@ export function markDone(text: string, id: string, on: string): string {
   const item = doc.contents.items.find((i) => isMap(i) && i.get('id') === id);
   if (!isMap(item)) throw new Error(`no action ${id} in actions.yaml`);
   item.set('done_on', on);
-  return doc.toString({ lineWidth: 0 });
+  return sameEndings(text, doc.toString({ lineWidth: 0 }));
 }

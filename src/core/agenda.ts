@@ -43,7 +43,8 @@ export interface Agenda {
     escalations: DueRow[];
     overdue_reviews: DueRow[];
     absences: Absence[];
-    last_meeting: { date: IsoDate; quorate: boolean } | null;
+    /** The last meeting held before this one; quorate is null when its attendance was not recorded. */
+    last_meeting: { date: IsoDate; quorate: boolean | null } | null;
   };
   proposals_and_drafts: AgendaItem[];
   reviews: AgendaItem[];
@@ -65,7 +66,7 @@ export interface AgendaInput {
   reviews: readonly DueRow[];
   actions: readonly Action[];
   absences: readonly Absence[];
-  lastMeeting: { date: IsoDate; quorate: boolean } | null;
+  lastMeeting: { date: IsoDate; quorate: boolean | null } | null;
   /** Ids of late submissions the chair accepts (--accept-late). */
   acceptLate: ReadonlySet<string>;
 }
@@ -127,7 +128,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       const note = late ? `received ${on}, after the deadline; accepted by the chair` : compareDates(target, meeting.date) < 0 ? `carried forward from the meeting of ${target}` : undefined;
       (kind === 'review' ? agenda.reviews : agenda.proposals_and_drafts).push(item(kind, note));
       onAgenda.add(id);
-    } else if (status === 'interim') {
+    } else if (status === 'interim' && compareDates(text(d, 'approval', 'approved_on') ?? meeting.date, meeting.date) <= 0) {
       agenda.proposals_and_drafts.push(item('interim', `interim approval by ${text(d, 'approval', 'approved_by') ?? 'a head of service'} on ${text(d, 'approval', 'approved_on') ?? '?'}: for full approval`));
       onAgenda.add(id);
     }

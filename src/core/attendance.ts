@@ -102,7 +102,7 @@ export interface Absence {
  * Returns the members, other than those of exempt roles, who missed two or more successive
  * meetings up to the latest one without sending a delegate (absent, or apologies without one).
  */
-export function absencesToEscalate(history: readonly { date: string; attendance: Attendance }[], members: ReadonlyMap<string, Member>, settings: Settings): Absence[] {
+export function absencesToEscalate(history: readonly { date: string; attendance: Attendance | null }[], members: ReadonlyMap<string, Member>, settings: Settings): Absence[] {
   const exempt = new Set(settings.absence_exempt_roles);
   const ordered = [...history].sort((a, b) => (a.date < b.date ? -1 : 1));
   const out: Absence[] = [];
@@ -111,6 +111,8 @@ export function absencesToEscalate(history: readonly { date: string; attendance:
     const missed: string[] = [];
     for (let i = ordered.length - 1; i >= 0; i--) {
       const a = ordered[i]!.attendance;
+      // A meeting with no attendance recorded cannot count as missed: it ends the run.
+      if (!a) break;
       const withoutDelegate = a.absent.includes(member.id) || a.apologies.some((x) => x.member === member.id && !x.delegate);
       if (!withoutDelegate) break;
       missed.unshift(ordered[i]!.date);

@@ -70,7 +70,10 @@ function lineStart(text: string, offset: number): number {
 
 /** The end of a field's value, before any comment on its last line and before the line break. */
 function fieldEnd(text: string, pair: Pair<Node, Node | null>): number {
-  const valueEnd = pair.value?.range ? pair.value.range[1] : pair.key.range![1] + 1;
+  const v = pair.value;
+  // An empty value ("key:" or "key: # comment") ends at the colon; its comment stays after the new value.
+  const empty = !v || !v.range || (isScalar(v) && v.value === null && v.range[0] === v.range[1]);
+  const valueEnd = empty ? text.indexOf(':', pair.key.range![1]) + 1 : v!.range![1];
   let end = valueEnd;
   // A block value's range ends after its last line break; step back over it.
   while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;

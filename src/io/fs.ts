@@ -71,8 +71,11 @@ export function readTextIfExists(path: string): string | undefined {
  * target. With exclusive, it never replaces an existing file (a hard link fails if the
  * target exists), so two writers cannot both succeed.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
-  mkdirSync(dirname(path), { recursive: true });
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean; makeFolders?: boolean } = {}): void {
+  if (isDirectory(path)) throw new ConfigError(`${path} is a folder; name a file to write`);
+  if (options.makeFolders === false) {
+    if (!isDirectory(dirname(path))) throw new ConfigError(`${dirname(path)} is not a folder; create it first or name a file in an existing folder`);
+  } else mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   writeFileSync(tmp, content, { flag: 'wx' });
   try {
@@ -97,7 +100,8 @@ export type FileRead =
   | { kind: 'too-large'; size: number }
   | { kind: 'error'; message: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so that an edited file keeps it too.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // One buffer for every read: a large register would otherwise allocate (and collect) one per file.
 let shared = Buffer.allocUnsafe(64 * 1024);
 

@@ -48,7 +48,8 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   out.push('', '**Members to escalate for absence** (two or more successive meetings missed without a delegate)', '');
   if (p.absences.length === 0) out.push('None.');
   for (const a of p.absences) out.push(`- ${who(a.member)}: missed ${a.meetings.join(', ')}.`);
-  out.push('', `**Last meeting:** ${p.last_meeting ? `${longDate(p.last_meeting.date)} was ${p.last_meeting.quorate ? 'quorate' : '**not quorate**'}.` : 'no attendance recorded.'}`, '');
+  const last = p.last_meeting;
+  out.push('', `**Last meeting:** ${!last ? 'none in the past year.' : last.quorate === null ? `${longDate(last.date)}: attendance not recorded (ppp attendance ${last.date}).` : `${longDate(last.date)} was ${last.quorate ? 'quorate' : '**not quorate**'}.`}`, '');
 
   out.push('## 2. New document proposals and drafts', '');
   list(agenda.proposals_and_drafts, 'None this month.');

@@ -42,7 +42,7 @@ Examples:
       if (opts.out) {
         const { writeFileAtomic } = await import('../../io/fs.js');
         const path = resolve(io.cwd, opts.out);
-        writeFileAtomic(path, markdown);
+        writeFileAtomic(path, markdown, { makeFolders: false });
         io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${path}\n`);
       } else io.stdout.write(markdown);
     });

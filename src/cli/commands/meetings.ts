@@ -34,7 +34,7 @@ Examples:
       if (opts.ics) {
         const { writeFileAtomic } = await import('../../io/fs.js');
         const path = resolve(io.cwd, opts.ics);
-        writeFileAtomic(path, out.meetingsIcs(rows, settings));
+        writeFileAtomic(path, out.meetingsIcs(rows, settings), { makeFolders: false });
         if (!opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${path}\n`);
       }
       io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));
