@@ -1,10 +1,10 @@
 /** ppp submit: record a document's submission (received today) and the meeting it goes to. */
 import { join } from 'node:path';
-import { addDays, addMonths, isIsoDate } from '../core/calendar.js';
+import { addMonths, isIsoDate } from '../core/calendar.js';
 import { checkFile } from '../core/check.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { EditError, editFrontMatter } from '../core/front-matter-edit.js';
-import { meetingDates, meetingOn, meetings, type Meeting } from '../core/meetings.js';
+import { meetings, type Meeting } from '../core/meetings.js';
 import { compileSchemas } from '../core/schema.js';
 import { makeContext } from '../core/context.js';
 import { text } from '../rules/util.js';
@@ -12,6 +12,7 @@ import { today as todayOf } from '../io/clock.js';
 import { readDocument, decodeUtf8, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readSchemas, readTemplates } from '../io/register-files.js';
+import { scheduledMeeting } from './agenda.js';
 import { registerCalendar } from './calendar.js';
 import { loadRegister } from './load-register.js';
 
@@ -63,13 +64,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
   let meeting: Meeting;
   let late = false;
   if (options.meeting !== undefined) {
-    const around = meetingDates(settings, addDays(options.meeting, -100), addDays(options.meeting, 100));
-    if (!around.includes(options.meeting)) {
-      const before = around.filter((d) => d < options.meeting!).pop();
-      const after = around.find((d) => d > options.meeting!);
-      throw new UsageError(`${options.meeting} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'}`);
-    }
-    meeting = meetingOn(settings, calendar, options.meeting);
+    meeting = scheduledMeeting(settings, calendar, options.meeting);
     if (meeting.date < today) throw new RefusalError(`the meeting of ${meeting.date} has already taken place; nothing was changed. Leave out --meeting for the next meeting`);
     if (meeting.submission_deadline < today) {
       if (!options.late) {
