@@ -15,7 +15,7 @@ import { today as todayOf } from '../io/clock.js';
 import { readTextIfExists } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { registerCalendar } from './calendar.js';
-import { loadRegister } from './load-register.js';
+import { loadRegister, type LoadedRegister } from './load-register.js';
 
 export interface AgendaOptions {
   register?: string;
@@ -43,7 +43,7 @@ export function readActions(root: string, members: ReadonlyMap<string, Member>):
 }
 
 /** Returns the agenda of the meeting, with the register's members for naming people. */
-export async function agenda(options: AgendaOptions, io: Io): Promise<{ agenda: Agenda; members: Member[] }> {
+export async function agenda(options: AgendaOptions, io: Io): Promise<{ agenda: Agenda; members: Member[]; loaded: LoadedRegister }> {
   const loaded = await loadRegister(io, { register: options.register });
   const { settings } = loaded;
   const today = todayOf(io, settings.timezone, options.today);
@@ -82,5 +82,5 @@ export async function agenda(options: AgendaOptions, io: Io): Promise<{ agenda: 
     const late = [...result.proposals_and_drafts, ...result.reviews].some((i) => i.id === id && i.note?.includes('accepted by the chair'));
     if (!late) throw new UsageError(`--accept-late ${id}: ${id} is not a late submission for the meeting of ${meeting.date}; only items received after its deadline can be accepted late`);
   }
-  return { agenda: result, members: loaded.members };
+  return { agenda: result, members: loaded.members, loaded };
 }

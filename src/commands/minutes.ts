@@ -8,14 +8,12 @@ import { pathExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { longDate } from '../report/agenda.js';
 import { agenda as buildAgendaOf, readActions } from './agenda.js';
-import { loadRegister } from './load-register.js';
 
 const DECISION = 'Decision: approved / approved with changes / deferred / not approved (delete as appropriate)';
 
 /** Writes the minutes skeleton of a meeting and returns its path. */
 export async function writeMinutes(options: { register?: string; today?: string; date: string }, io: Io): Promise<{ file: string; path: string }> {
-  const { agenda, members } = await buildAgendaOf({ register: options.register, today: options.today, meeting: options.date }, io);
-  const loaded = await loadRegister(io, { register: options.register });
+  const { agenda, members, loaded } = await buildAgendaOf({ register: options.register, today: options.today, meeting: options.date }, io);
   const file = `meetings/${agenda.meeting}/minutes.md`;
   const path = join(loaded.root, file);
   if (pathExists(path)) throw new RefusalError(`${file} exists; ppp minutes never overwrites minutes`);
