@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 
+// A reader that stops early (ppp register | head) closes the pipe: stop quietly, as git does.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 /** ppp --help, as the build rendered it with the same program (dist/help.txt): it answers without loading the CLI. */
 function renderedHelp() {
   if (args.length !== 1 || (args[0] !== '--help' && args[0] !== '-h')) return undefined;

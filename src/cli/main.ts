@@ -1,13 +1,15 @@
 /** The ppp command line: builds the program, runs it, and maps every outcome to an exit code (0 ok, 1 problems, 2 usage or set-up). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { printable } from '../report/printable.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { registerActions } from './commands/actions.js';
+import { registerApprove } from './commands/approve.js';
+import { registerVerify } from './commands/verify.js';
 import { registerAgenda } from './commands/agenda.js';
 import { registerDue } from './commands/due.js';
 import { registerInit } from './commands/init.js';
@@ -28,6 +30,12 @@ export interface Run {
 /** Returns the exit code of running ppp with argv (without "node ppp"). */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const run: Run = { io, exitCode: 0 };
+  // ppp --version is answered here, not by commander: as a program option commander would also
+  // take it after a command, where ppp approve --version V means the version approved.
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    io.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
   const program = buildProgram(run);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -41,7 +49,12 @@ function buildProgram(run: Run): Command {
   const { io } = run;
   const program = new Command('ppp')
     .description("Governance of a children's services policy register kept in git: validate documents, plan reviews and meetings, record approvals as signed commits.")
-    .version(readVersion(), '-V, --version', 'print the version of ppp')
+    .configureHelp({
+      visibleOptions(this: Help, command: Command) {
+        const options = Help.prototype.visibleOptions.call(this, command);
+        return command.parent ? options : [VERSION_OPTION, ...options];
+      },
+    })
     .option('-C, --register <dir>', 'the register folder (default: PPP_REGISTER, else the nearest folder above with ppp.yaml)')
     .option('--today <date>', 'take this date (YYYY-MM-DD) as today, for every date calculation (also PPP_TODAY)')
     .showHelpAfterError('(run "ppp help" or add --help for usage)')
@@ -69,7 +82,7 @@ Documentation: README.md.`,
     const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
     if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
   });
-  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda, registerActions, registerMeetingRecords]) {
+  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda, registerActions, registerMeetingRecords, registerApprove, registerVerify]) {
     const command = add(program, run);
     command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);
@@ -100,6 +113,8 @@ function report(error: unknown, io: Io): number {
       return 2;
   }
 }
+
+const VERSION_OPTION = new Option('-V, --version', 'print the version of ppp');
 
 function readVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -89,3 +89,39 @@ export function contextKey(parts: readonly string[]): string {
   for (const p of parts) hash.update(p).update('\0');
   return hash.digest('hex');
 }
+
+/** The verdicts of approval commits, by commit id, valid for one allowed_signers and one build of ppp. */
+export interface VerdictCache<T> {
+  get(commit: string): T | undefined;
+  set(commit: string, verdict: T): void;
+  save(): void;
+}
+
+/** Returns the verdict cache of one register under a key (the hash of allowed_signers and the tool); a stale or unreadable cache is empty. */
+export function openVerdictCache<T>(dir: string, root: string, key: string): VerdictCache<T> {
+  const id = createHash('sha1').update(realpathSync(root)).digest('hex').slice(0, 16);
+  const path = join(dir, `verify-${id}.json`);
+  let entries: Record<string, T> = {};
+  try {
+    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as { format?: number; key?: string; commits?: Record<string, T> } | null;
+    if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.commits && typeof parsed.commits === 'object') entries = parsed.commits;
+  } catch {
+    entries = {};
+  }
+  let dirty = false;
+  return {
+    get: (commit) => (Object.prototype.hasOwnProperty.call(entries, commit) ? entries[commit] : undefined),
+    set(commit, verdict) {
+      entries[commit] = verdict;
+      dirty = true;
+    },
+    save() {
+      if (!dirty) return;
+      try {
+        writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, commits: entries }));
+      } catch {
+        // A cache that cannot be written only costs speed next time.
+      }
+    },
+  };
+}

@@ -1,7 +1,7 @@
 /** The only code that reads or writes the register's files. Every write is atomic. */
 import { hash, randomBytes } from 'node:crypto';
 import {
-  closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
+  chmodSync, closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
   writeFileSync, type Dirent,
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
@@ -79,6 +79,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   writeFileSync(tmp, content, { flag: 'wx' });
   try {
+    // A replaced file keeps its permissions (git records the executable bit).
+    const mode = existingMode(path);
+    if (mode !== undefined) chmodSync(tmp, mode);
     if (options.exclusive) {
       linkSync(tmp, path);
       unlinkSync(tmp);
@@ -92,6 +95,14 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
       // already gone
     }
     throw error;
+  }
+}
+
+function existingMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 }
 

@@ -44,3 +44,195 @@ export async function retiredIdsInHistory(root: string): Promise<string[]> {
     return [];
   }
 }
+
+export interface GitRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git in cwd with optional stdin and extra environment; never throws for a non-zero exit. */
+export async function runGit(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<GitRun> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', args, { cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (error) => reject(new GitError(`could not run git (${error.message}); is git installed and on the PATH?`, { cause: error })));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs git and returns its output, or throws a GitError carrying git's own message. */
+export async function gitOutput(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<string> {
+  const r = await runGit(cwd, args, options);
+  if (r.code !== 0) throw new GitError(`git ${args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ')} failed in ${cwd}: ${firstLines(r.stderr)}`);
+  return r.stdout;
+}
+
+/** Returns git's message in a line or two, without its "fatal:"/"error:" prefixes. */
+export function firstLines(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((l) => l.replace(/^(fatal|error|warning): /, '').trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join('; ');
+}
+
+/** Returns the git status letters of one file ('' when it is committed and unchanged, '??' when git does not track it). */
+export async function fileStatus(root: string, rel: string): Promise<string> {
+  const out = await gitOutput(root, ['status', '--porcelain=v1', '--untracked-files=all', '--', rel]);
+  return out.split('\n')[0]?.slice(0, 2).trim() ?? '';
+}
+
+export interface SigningSetup {
+  format: 'ssh' | 'openpgp' | 'x509';
+  /** user.signingkey, when set. */
+  key?: string;
+  /** gpg.ssh.defaultKeyCommand, when set: ssh signing without a configured key. */
+  keyCommand?: string;
+}
+
+/** Returns how the user's git signs commits in this repository. */
+export async function signingSetup(root: string): Promise<SigningSetup> {
+  const get = async (name: string) => {
+    const r = await runGit(root, ['config', '--get', name]);
+    return r.code === 0 ? r.stdout.trim() || undefined : undefined;
+  };
+  const [format, key, keyCommand] = await Promise.all([get('gpg.format'), get('user.signingkey'), get('gpg.ssh.defaultKeyCommand')]);
+  return { format: format === 'ssh' || format === 'x509' ? format : 'openpgp', key, keyCommand };
+}
+
+/**
+ * Commits one file, signed (git commit -S, whatever commit.gpgsign says) or explicitly unsigned,
+ * and returns the new commit id. On failure the commit is not made, the index entry of the file
+ * is put back, and a GitError carries git's reason.
+ */
+export async function commitFile(root: string, rel: string, message: string, options: { sign: boolean; env?: Record<string, string> }): Promise<string> {
+  const head = (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD'])).stdout.trim();
+  const staged = (await runGit(root, ['ls-files', '--stage', '--', rel])).stdout;
+  const r = await runGit(root, ['commit', '--quiet', '--only', options.sign ? '-S' : '--no-gpg-sign', '--file=-', '--', rel], { input: message, env: options.env });
+  if (r.code === 0) return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
+  // git leaves the index alone when a commit fails, but a hook may not: put the file's entry back as it was.
+  const now = (await runGit(root, ['ls-files', '--stage', '--', rel])).stdout;
+  if (now !== staged) await runGit(root, ['reset', '--quiet', head || 'HEAD', '--', rel]);
+  throw new GitError(firstLines(r.stderr) || `git commit exited with ${r.code}`);
+}
+
+/** A commit whose message carries PPP-Document, with the files it changed (paths relative to the register). */
+export interface LoggedCommit {
+  commit: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  message: string;
+  files: { status: string; path: string; blob: string }[];
+}
+
+/** Returns the register's path inside its git work tree ('' at the top, else ending with /). */
+export async function registerPrefix(root: string): Promise<string> {
+  return (await gitOutput(root, ['rev-parse', '--show-prefix'])).trim();
+}
+
+/**
+ * Returns every commit reachable from HEAD whose message has a PPP-Document trailer and that
+ * touches the register, newest first, with the files each changed: one git log, no signature
+ * checks (those are asked for separately, and only where the cache has no verdict).
+ */
+export async function approvalCommits(root: string, options: { path?: string } = {}): Promise<LoggedCommit[]> {
+  const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  if (head.code !== 0) return [];
+  const prefix = await registerPrefix(root);
+  const out = await gitOutput(root, [
+    '-c', 'core.quotePath=false', 'log', 'HEAD', '--grep=^PPP-Document: ', '--format=%x1e%H%x1f%cI%x1f%B%x1f', '--raw', '--no-abbrev', '--no-renames', '-z', '--', options.path ?? '.',
+  ]);
+  const commits: LoggedCommit[] = [];
+  for (const record of out.split('\x1e')) {
+    if (!record) continue;
+    // The message sits between the second separator and the last, whatever it contains itself.
+    const first = record.indexOf('\x1f');
+    const second = record.indexOf('\x1f', first + 1);
+    const last = record.lastIndexOf('\x1f');
+    if (first < 0 || second < 0 || last <= second) continue;
+    const commit = record.slice(0, first);
+    const date = record.slice(first + 1, second);
+    const message = record.slice(second + 1, last);
+    const raw = record.slice(last + 1);
+    const parts = raw.replace(/^[\0\n]+/, '').split('\0');
+    const files: LoggedCommit['files'] = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(parts[i]!.trim());
+      if (!m) continue;
+      const path = parts[i + 1]!;
+      files.push({ status: m[2]!, blob: m[1]!, path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}` });
+    }
+    commits.push({ commit, date, message, files });
+  }
+  return commits;
+}
+
+/** git's signature verdict of a commit: %G? (G good and trusted, U good but key not allowed, B bad, N none, E cannot check, X/Y expired, R revoked). */
+export interface SignatureVerdict {
+  code: string;
+  /** The principal from allowed_signers (SSH) or the signer's name (GPG), when known. */
+  signer: string;
+  /** The key's fingerprint. */
+  key: string;
+}
+
+/**
+ * Returns git's verdict on each commit's signature, trusting only the keys in allowedSigners
+ * (passed on every call, whatever the user's config says). git checks an SSH signature by
+ * running ssh-keygen, one commit after another; the commits are split between a few git
+ * processes running side by side.
+ */
+export async function signatureVerdicts(root: string, allowedSigners: string, commits: readonly string[], parallel: number): Promise<Map<string, SignatureVerdict>> {
+  const verdicts = new Map<string, SignatureVerdict>();
+  if (commits.length === 0) return verdicts;
+  const chunks = Math.max(1, Math.min(parallel, Math.ceil(commits.length / 32)));
+  const size = Math.ceil(commits.length / chunks);
+  const runs = [];
+  for (let i = 0; i < commits.length; i += size) {
+    const chunk = commits.slice(i, i + size);
+    runs.push(
+      gitOutput(root, ['-c', `gpg.ssh.allowedSignersFile=${allowedSigners}`, 'log', '--no-walk=unsorted', '--stdin', '--format=%H%x1f%G?%x1f%GS%x1f%GK%x1e'], { input: chunk.join('\n') + '\n' }),
+    );
+  }
+  for (const out of await Promise.all(runs)) {
+    for (const line of out.split('\x1e')) {
+      const [commit, code, signer, key] = line.trim().split('\x1f');
+      if (commit && code) verdicts.set(commit, { code, signer: signer ?? '', key: key ?? '' });
+    }
+  }
+  return verdicts;
+}
+
+/** Returns the contents of git blobs by id, read with one git cat-file. */
+export async function readBlobs(root: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
+  const blobs = new Map<string, Buffer>();
+  if (ids.length === 0) return blobs;
+  const { spawn } = await import('node:child_process');
+  const out = await new Promise<Buffer>((resolvePromise, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolvePromise(Buffer.concat(chunks)) : reject(new GitError(`git cat-file failed in ${root} (exit ${code})`))));
+    child.stdin.end(ids.join('\n') + '\n');
+  });
+  let at = 0;
+  while (at < out.length) {
+    const nl = out.indexOf(10, at);
+    const header = out.subarray(at, nl).toString('utf8').split(' ');
+    at = nl + 1;
+    if (header[1] === 'missing') continue;
+    const size = Number(header[2]);
+    blobs.set(header[0]!, out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return blobs;
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { Run } from '../main.js';
+import { globals, stdoutPalette } from '../common.js';
+
+/** Adds ppp verify. */
+export function registerVerify(program: Command, run: Run): Command {
+  return program
+    .command('verify')
+    .description('prove from git history that every approved document is what was approved, signed by a key in allowed_signers')
+    .option('--json', 'print the result as JSON (SPEC section 11)')
+    .option('--no-cache', 'check every signature afresh instead of using the verdicts cached by commit')
+    .addHelpText(
+      'after',
+      `
+For each document ever approved, takes its last approval commit (the one whose PPP-Document
+trailer names it) and gives a state:
+  verified                 signed by a key in allowed_signers, trailers match, content unchanged
+  unsigned                 the approval commit has no signature (a warning when approval.signing: optional)
+  bad-signature            the signature does not match the commit
+  untrusted-signer         signed by a key not in allowed_signers, or the commit also edits allowed_signers
+  modified-after-approval  the document has changed since it was approved
+  no-approval-commit       approved in its front matter, but no valid approval commit exists
+Exit 1 when any document fails. Run it in CI beside ppp validate.
+
+Examples:
+  $ ppp verify
+  $ ppp verify --json | jq '.documents[] | select(.state != "verified")'`,
+    )
+    .action(async (opts: { json?: boolean; cache?: boolean }, command: Command) => {
+      const { io } = run;
+      const g = globals(command);
+      const { verify } = await import('../../commands/verify.js');
+      const result = await verify({ register: g.register, cache: opts.cache }, io);
+      const { verifyJson, verifyTable } = await import('../../report/verify.js');
+      io.stdout.write(opts.json ? verifyJson(result.ok, result.documents) : verifyTable(result.ok, result.documents, await stdoutPalette(io)));
+      if (!result.ok) run.exitCode = 1;
+    });
+}

@@ -1,0 +1,178 @@
+/**
+ * ppp verify's judgement: whether each approval commit is what it claims (signature, trailers,
+ * the document it changed) and whether each document still holds what was approved. Pure: git's
+ * output and the files' texts come in; states go out (SPEC section 8).
+ */
+import { parseApprovalTrailers } from './approval.js';
+import { contentHash } from './content-hash.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+
+export const VERIFY_STATES = ['verified', 'unsigned', 'bad-signature', 'untrusted-signer', 'modified-after-approval', 'no-approval-commit'] as const;
+export type VerifyState = (typeof VERIFY_STATES)[number];
+
+export const SIGNERS_FILE = 'allowed_signers';
+
+/** A commit as git log lists it: id, committer date, message and the files it changed (register-relative). */
+export interface CommitInput {
+  commit: string;
+  date: string;
+  message: string;
+  files: { status: string; path: string; blob: string }[];
+}
+
+export interface Signature {
+  code: string;
+  signer: string;
+  key: string;
+}
+
+/** What one approval commit proves, cached by commit id and the allowed_signers it was checked against. */
+export interface CommitVerdict {
+  commit: string;
+  date: string;
+  document: string;
+  version: string;
+  route: string;
+  meeting?: string;
+  approvedOn: string;
+  contentHash: string;
+  file?: string;
+  signature: Signature;
+  /** The state this commit gives its document (before the document's current content is compared). */
+  state: VerifyState;
+  detail?: string;
+}
+
+/** Returns the document id an approval commit names, or undefined when its message has no PPP trailers. */
+export function approvedDocument(message: string): string | undefined {
+  return parseApprovalTrailers(message)?.['PPP-Document'];
+}
+
+/** Returns the blob of the document an approval commit changed (to be read for the trailer check), if any. */
+export function approvedBlob(commit: CommitInput): string | undefined {
+  const docs = commit.files.filter((f) => f.path.startsWith('documents/') && f.status !== 'D');
+  return docs.length === 1 ? docs[0]!.blob : undefined;
+}
+
+/**
+ * Returns the verdict of one approval commit: its signature as git judged it, that it changed
+ * exactly the document it names and nothing that decides trust, and that its trailers match that
+ * document as committed (id, version, route, date and content hash).
+ */
+export function judgeCommit(commit: CommitInput, signature: Signature, blobText: string | undefined): CommitVerdict {
+  const t = parseApprovalTrailers(commit.message) ?? {};
+  const verdict: CommitVerdict = {
+    commit: commit.commit,
+    date: commit.date.slice(0, 10),
+    document: t['PPP-Document'] ?? '',
+    version: t['PPP-Version'] ?? '',
+    route: t['PPP-Route'] ?? '',
+    meeting: t['PPP-Meeting'] ?? t['PPP-Preliminary-Meeting'],
+    approvedOn: t['PPP-Approved-On'] ?? '',
+    contentHash: t['PPP-Content-SHA256'] ?? '',
+    signature,
+    state: 'verified',
+  };
+  const fail = (state: VerifyState, detail: string) => ({ ...verdict, state, detail });
+  // The signature first: an unsigned or untrusted commit proves nothing, whatever it says.
+  switch (signature.code) {
+    case 'G':
+      break;
+    case 'N':
+      return fail('unsigned', 'the approval commit is not signed');
+    case 'B':
+      return fail('bad-signature', 'the signature does not match the commit: it was altered after signing');
+    case 'R':
+      return fail('untrusted-signer', `the signing key ${signature.key} has been revoked`);
+    case 'X':
+    case 'Y':
+      return fail('untrusted-signer', `the signature or its key ${signature.key} has expired`);
+    default:
+      return fail('untrusted-signer', `signed by a key that is not in ${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the approver's key there if they may approve`);
+  }
+  const docs = commit.files.filter((f) => f.path.startsWith('documents/'));
+  const other = commit.files.filter((f) => !f.path.startsWith('documents/'));
+  if (other.some((f) => f.path === SIGNERS_FILE)) {
+    return fail('untrusted-signer', `the approval commit also changes ${SIGNERS_FILE}, so its signer could have vouched for their own key; add keys in a commit of their own`);
+  }
+  if (docs.length !== 1 || other.length > 0) {
+    return fail('no-approval-commit', `commit says it approves ${verdict.document} but changes ${commit.files.map((f) => f.path).join(', ') || 'no file'}; an approval commit changes exactly the approved document`);
+  }
+  const doc = docs[0]!;
+  verdict.file = doc.path;
+  if (blobText === undefined) return fail('no-approval-commit', `the document ${doc.path} could not be read at this commit`);
+  const split = splitFrontMatter(blobText.replace(/^\ufeff/, '').replace(/\r\n/g, '\n'));
+  const data = split.kind === 'ok' ? parseFrontMatter(split.yaml, split.yamlLine).data : undefined;
+  const approval = (data?.approval ?? {}) as Record<string, unknown>;
+  const mismatches: string[] = [];
+  if (data?.id !== verdict.document) mismatches.push(`it names ${verdict.document} but changes ${doc.path}${data?.id ? ` (${String(data.id)})` : ''}`);
+  if (data && String(data.version) !== verdict.version) mismatches.push(`PPP-Version ${verdict.version} but the document says ${String(data.version)}`);
+  if (data && approval.route !== verdict.route) mismatches.push(`PPP-Route ${verdict.route} but approval.route is ${String(approval.route)}`);
+  if (data && approval.approved_on !== verdict.approvedOn) mismatches.push(`PPP-Approved-On ${verdict.approvedOn} but approval.approved_on is ${String(approval.approved_on)}`);
+  if (data && !['approved', 'interim'].includes(String(data.status))) mismatches.push(`the document's status at the commit is ${String(data.status)}`);
+  if (mismatches.length === 0 && contentHash(blobText) !== verdict.contentHash) mismatches.push('PPP-Content-SHA256 is not the hash of the document as committed');
+  if (mismatches.length) return fail('no-approval-commit', `the trailers do not match the document at commit ${commit.commit.slice(0, 12)}: ${mismatches.join('; ')}`);
+  return verdict;
+}
+
+/** A document of the register as it stands in the work tree. */
+export interface CurrentDocument {
+  id: string;
+  file: string;
+  status: string;
+  version: string;
+  /** approval.approved_on, when the front matter records an approval. */
+  approvedOn?: string;
+  /** PPP-Content-SHA256 of the file as it stands (undefined when it cannot be read). */
+  hash?: string;
+}
+
+export interface VerifyRow {
+  id: string;
+  file: string;
+  state: VerifyState;
+  /** The last approval commit, when there is one. */
+  commit: string | null;
+  signer: string | null;
+  version: string | null;
+  approved_on: string | null;
+  route: string | null;
+  /** The version being worked on since the last approval, when there is one. */
+  pending_version?: string;
+  severity: 'ok' | 'warning' | 'error';
+  detail?: string;
+}
+
+const IN_FORCE = new Set(['approved', 'interim']);
+const RETIRED = new Set(['superseded', 'archived', 'withdrawn']);
+
+/**
+ * Returns the state of every document that has been approved (by its front matter or an approval
+ * commit), judged by its last approval commit; documents never approved are left out.
+ */
+export function verifyDocuments(documents: readonly CurrentDocument[], lastApproval: ReadonlyMap<string, CommitVerdict>, signing: 'required' | 'optional'): VerifyRow[] {
+  const rows: VerifyRow[] = [];
+  for (const doc of documents) {
+    const v = lastApproval.get(doc.id);
+    const claimsApproval = doc.approvedOn !== undefined || IN_FORCE.has(doc.status);
+    if (!v) {
+      if (!claimsApproval) continue;
+      rows.push({
+        id: doc.id, file: doc.file, state: 'no-approval-commit', commit: null, signer: null, version: null, approved_on: doc.approvedOn ?? null, route: null, severity: 'error',
+        detail: `${doc.status === 'approved' || doc.status === 'interim' ? `it is ${doc.status}` : 'it records an approval'} but no signed approval commit for ${doc.id} is in the history; approve it with ppp approve`,
+      });
+      continue;
+    }
+    const row: VerifyRow = {
+      id: doc.id, file: doc.file, state: v.state, commit: v.commit, signer: v.signature.signer || v.signature.key || null, version: v.version || null, approved_on: v.approvedOn || null, route: v.route || null, severity: 'ok', detail: v.detail,
+    };
+    if (row.state === 'verified' && IN_FORCE.has(doc.status) && doc.hash !== v.contentHash) {
+      row.state = 'modified-after-approval';
+      row.detail = `the document has changed since version ${v.version} was approved in ${v.commit.slice(0, 12)}; undo the change (ppp history ${doc.id} shows it) or submit it for a new approval`;
+    }
+    if (!IN_FORCE.has(doc.status) && !RETIRED.has(doc.status)) row.pending_version = doc.version;
+    row.severity = row.state === 'verified' ? 'ok' : row.state === 'unsigned' && signing === 'optional' ? 'warning' : 'error';
+    rows.push(row);
+  }
+  return rows;
+}
