@@ -10,6 +10,7 @@ import { PACKAGE_ROOT } from '../io/package-root.js';
 import { registerActions } from './commands/actions.js';
 import { registerApprove } from './commands/approve.js';
 import { registerVerify } from './commands/verify.js';
+import { registerHistory } from './commands/history.js';
 import { registerAgenda } from './commands/agenda.js';
 import { registerDue } from './commands/due.js';
 import { registerInit } from './commands/init.js';
@@ -82,7 +83,7 @@ Documentation: README.md.`,
     const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
     if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
   });
-  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda, registerActions, registerMeetingRecords, registerApprove, registerVerify]) {
+  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda, registerActions, registerMeetingRecords, registerApprove, registerVerify, registerHistory]) {
     const command = add(program, run);
     command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);

@@ -112,7 +112,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   const plan = planApproval(data, settings, request);
   let after: string;
   try {
-    after = editFrontMatter(before, plan.changes);
+    after = editFrontMatter(before, plan.changes, { block: ['approval', 'review'] });
   } catch (error) {
     if (error instanceof EditError) throw new RefusalError(`${record.file}: ${error.message}`, { cause: error });
     throw error;

@@ -1,7 +1,7 @@
 /** ppp init: a new, empty register from a preset, in a git repository; all of it or nothing. */
 import { join, resolve } from 'node:path';
-import { GitError, UsageError } from '../core/errors.js';
-import { isDirectory, makeDirectory, pathExists, readPackageFile, removePath, writeFileAtomic } from '../io/fs.js';
+import { ConfigError, GitError, UsageError } from '../core/errors.js';
+import { isDirectory, listFolder, makeDirectory, pathExists, readPackageFile, readPackageTree, removePath, writeFileAtomic } from '../io/fs.js';
 import { initRepository, isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { SETTINGS_FILE } from '../io/locate.js';
@@ -68,5 +68,80 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
     if (createdRoot) removePath(root);
     if (error instanceof GitError) throw error;
     throw new UsageError(`could not create the register in ${root}: ${(error as Error).message}; nothing was left behind`, { cause: error });
+  }
+}
+
+export interface ExampleResult {
+  root: string;
+  commits: number;
+  approvals: number;
+  signingKey: string;
+  principal: string;
+}
+
+/**
+ * Writes the live example register into dir: a new git repository whose history replays the
+ * sample register's life, approvals signed with a demonstration SSH key made now and listed in
+ * allowed_signers. All of it or nothing: a failed step removes what was made.
+ */
+export async function initExample(options: { dir: string }, io: Io): Promise<ExampleResult> {
+  const root = resolve(io.cwd, options.dir);
+  if (pathExists(root) && !isDirectory(root)) throw new UsageError(`${root} is a file, not a folder; choose a new folder for the example`);
+  if (pathExists(root) && listFolder(root).length > 0) throw new UsageError(`${root} is not empty; the example is a new repository, so choose a new or empty folder`);
+  const { planExampleHistory } = await import('../core/example-history.js');
+  const { parseMembers } = await import('../core/members.js');
+  const { commitFile, gitOutput, runGit } = await import('../io/git.js');
+  const { makeSshKey } = await import('../io/ssh.js');
+  const sample = readPackageTree('register');
+  const membersText = sample.find((f) => f.path === 'members.yaml')?.text ?? '';
+  const chair = parseMembers(membersText, ['chair', 'vice-chair', 'head-of-service', 'qa-manager', 'service-lead', 'workforce-development', 'commissioning', 'solicitor', 'mosaic-lead', 'operations-manager']).members.find((m) => m.role === 'chair');
+  const name = chair?.name ?? 'PPP Chair';
+  const principal = chair?.email ?? 'chair@example.org';
+
+  const createdRoot = makeDirectory(root);
+  try {
+    await initRepository(root);
+    const keyPath = join(root, '.git', 'ppp-demo', 'id_ed25519');
+    makeDirectory(join(root, '.git', 'ppp-demo'));
+    const publicKey = await makeSshKey(keyPath, 'ppp demonstration key');
+    const signers = {
+      path: 'allowed_signers',
+      text: `${ALLOWED_SIGNERS}#
+# The demonstration key below was made by ppp init --example; its private half is in
+# .git/ppp-demo/ and never leaves this copy. Replace it with your approvers' real keys.
+${principal} namespaces="git" ${publicKey}
+`,
+    };
+    // Sign as the sample's chair with the demonstration key, in this repository only.
+    for (const [key, value] of [['gpg.format', 'ssh'], ['user.signingkey', keyPath], ['gpg.ssh.allowedSignersFile', join(root, 'allowed_signers')]]) {
+      await gitOutput(root, ['config', key!, value!]);
+    }
+    if ((await runGit(root, ['config', 'user.email'])).code !== 0) {
+      await gitOutput(root, ['config', 'user.name', name]);
+      await gitOutput(root, ['config', 'user.email', principal]);
+    }
+    const steps = planExampleHistory(sample.filter((f) => f.path !== 'allowed_signers'), signers);
+    const perDay = new Map<string, number>();
+    let approvals = 0;
+    for (const step of steps) {
+      const n = perDay.get(step.date) ?? 0;
+      perDay.set(step.date, n + 1);
+      const when = `${step.date}T${String(9 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00+00:00`;
+      const env = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: principal, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: principal, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+      for (const f of step.files) writeFileAtomic(join(root, f.path), f.text);
+      if (step.approval) {
+        await commitFile(root, step.files[0]!.path, step.message, { sign: true, env });
+        approvals++;
+      } else {
+        await gitOutput(root, ['add', '--', ...step.files.map((f) => f.path)]);
+        await gitOutput(root, ['commit', '--quiet', '--no-gpg-sign', '--file=-'], { input: step.message, env });
+      }
+    }
+    return { root, commits: steps.length, approvals, signingKey: keyPath, principal };
+  } catch (error) {
+    if (createdRoot) removePath(root);
+    else for (const entry of listFolder(root)) removePath(join(root, entry));
+    if (error instanceof GitError || error instanceof UsageError || error instanceof ConfigError) throw error;
+    throw new GitError(`could not build the example in ${root}: ${(error as Error).message}; nothing was left behind`, { cause: error });
   }
 }

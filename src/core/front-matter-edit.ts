@@ -16,7 +16,7 @@ export class EditError extends Error {
 }
 
 /** Returns the document's text with the fields changed, or throws an EditError saying why it cannot be edited. */
-export function editFrontMatter(text: string, changes: FieldChanges): string {
+export function editFrontMatter(text: string, changes: FieldChanges, options: { block?: readonly string[] } = {}): string {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
   const split = splitFrontMatter(body);
@@ -32,7 +32,7 @@ export function editFrontMatter(text: string, changes: FieldChanges): string {
   let appended = '';
   for (const [key, value] of Object.entries(changes)) {
     const pair = doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node | null> | undefined;
-    const rendered = value === undefined ? '' : renderField(key, value).replace(/\n/g, eol);
+    const rendered = value === undefined ? '' : renderField(key, value, options.block?.includes(key) ?? false).replace(/\n/g, eol);
     if (!pair) {
       if (value !== undefined) appended += rendered + eol;
       continue;
@@ -51,11 +51,11 @@ export function editFrontMatter(text: string, changes: FieldChanges): string {
 }
 
 /** Returns a field as YAML text on its own lines: nested groups and lists of plain values in flow style. */
-function renderField(key: string, value: unknown): string {
+function renderField(key: string, value: unknown, block: boolean): string {
   const doc = new Document({ [key]: value }, YAML_OPTIONS);
   const pair = (doc.contents as { items: Pair[] }).items[0]!;
   const node = pair.value as Node & { flow?: boolean; items?: unknown[] };
-  if (node && typeof node === 'object' && 'items' in node && shallow(value)) node.flow = true;
+  if (node && typeof node === 'object' && 'items' in node && shallow(value) && !block) node.flow = true;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true }).replace(/\n$/, '');
 }
 

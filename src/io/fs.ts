@@ -231,3 +231,26 @@ export function listDocuments(root: string): ListedFile[] {
   out.push(...broken);
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
+
+/** Returns every file under a folder of the package (recursively, sorted), as text with forward-slash paths relative to it. */
+export function readPackageTree(rel: string): { path: string; text: string }[] {
+  const base = join(PACKAGE_ROOT, rel);
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile()) out.push({ path: `${prefix}${entry.name}`, text: readFileSync(join(dir, entry.name), 'utf8') });
+    }
+  };
+  walk(base, '');
+  return out;
+}
+
+/** Returns the names in a folder ([] when it does not exist). */
+export function listFolder(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}

@@ -236,3 +236,38 @@ export async function readBlobs(root: string, ids: readonly string[]): Promise<M
   }
   return blobs;
 }
+
+/** Returns every commit reachable from HEAD that changed the file (following renames), newest first, with its blob of the file. */
+export async function fileCommits(root: string, rel: string): Promise<LoggedCommit[]> {
+  const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  if (head.code !== 0) return [];
+  const prefix = await registerPrefix(root);
+  const out = await gitOutput(root, ['-c', 'core.quotePath=false', 'log', 'HEAD', '--follow', '--format=%x1e%H%x1f%cI%x1f%B%x1f', '--raw', '--no-abbrev', '-z', '--', rel]);
+  const commits: LoggedCommit[] = [];
+  for (const record of out.split('\x1e')) {
+    const first = record.indexOf('\x1f');
+    const second = record.indexOf('\x1f', first + 1);
+    const last = record.lastIndexOf('\x1f');
+    if (first < 0 || second < 0 || last <= second) continue;
+    const parts = record.slice(last + 1).replace(/^[\0\n]+/, '').split('\0');
+    const files: LoggedCommit['files'] = [];
+    for (let i = 0; i + 1 < parts.length; ) {
+      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(parts[i]!.trim());
+      if (!m) break;
+      // A rename or copy names two paths: the old, then the new.
+      const path = m[2] === 'R' || m[2] === 'C' ? parts[i + 2]! : parts[i + 1]!;
+      i += m[2] === 'R' || m[2] === 'C' ? 3 : 2;
+      files.push({ status: m[2]!, blob: m[1]!, path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}` });
+    }
+    commits.push({ commit: record.slice(0, first), date: record.slice(first + 1, second), message: record.slice(second + 1, last), files });
+  }
+  return commits;
+}
+
+/** Returns the unified diff between two versions of a file, each a commit and a register-relative path, or the work tree when the second is omitted. */
+export async function diffVersions(root: string, from: { commit: string; path: string }, to: { commit: string; path: string } | { path: string }, colour: boolean): Promise<string> {
+  const args = ['diff', colour ? '--color=always' : '--no-color'];
+  if ('commit' in to) args.push(`${from.commit}:./${from.path}`, `${to.commit}:./${to.path}`);
+  else args.push(from.commit, '--', to.path);
+  return gitOutput(root, args);
+}

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Run } from '../main.js';
+import { UsageError } from '../../core/errors.js';
 
 /** Adds ppp init. */
 export function registerInit(program: Command, run: Run): Command {
@@ -7,18 +8,33 @@ export function registerInit(program: Command, run: Run): Command {
     .command('init')
     .description('create a new register (ppp.yaml, members.yaml, allowed_signers, documents/) in a git repository')
     .argument('<dir>', 'the folder to create the register in')
-    .option('--preset <name>', 'dorset-ppp (a council PPP group), merton-mscp (a partnership policy subgroup) or kent-medway (a joint group, quarterly)', 'dorset-ppp')
+    .option('--preset <name>', 'dorset-ppp (a council PPP group), merton-mscp (a partnership policy subgroup) or kent-medway (a joint group, quarterly)')
+    .option('--example', 'make the live example instead: the sample register with its history replayed as dated commits, approvals signed with a demonstration SSH key')
     .addHelpText(
       'after',
       `
-Refuses to write over an existing register (exit 2).
+Refuses to write over an existing register (exit 2). With --example the folder must be new
+or empty; ssh-keygen makes the demonstration key (kept in .git/ppp-demo/, listed in
+allowed_signers), and one document is edited after its approval so ppp verify shows a failure.
 
 Examples:
   $ ppp init policy-register
-  $ ppp init mscp-register --preset merton-mscp`,
+  $ ppp init mscp-register --preset merton-mscp
+  $ ppp init demo --example && cd demo && ppp verify`,
     )
-    .action(async (dir: string, opts: { preset: string }) => {
+    .action(async (dir: string, opts: { preset?: string; example?: boolean }) => {
       const { io } = run;
+      if (opts.example) {
+        if (opts.preset !== undefined) throw new UsageError('--example makes the sample register (dorset-ppp); leave out --preset');
+        const { initExample } = await import('../../commands/init.js');
+        const r = await initExample({ dir }, io);
+        io.stdout.write(
+          `Created the live example register in ${r.root}\n  ${r.commits} commits replaying the sample's history, ${r.approvals} of them signed approvals\n` +
+            `  demonstration signing key: ${r.signingKey} (principal ${r.principal}, listed in allowed_signers)\n` +
+            `\nTry:\n  cd ${dir}\n  ppp verify                       one document was edited after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda --today 2027-01-05\n`,
+        );
+        return;
+      }
       const { init } = await import('../../commands/init.js');
       const result = await init({ dir, preset: opts.preset }, io);
       io.stdout.write(

@@ -1,0 +1,96 @@
+/** ppp history: every version of a document from git, its approvals with their proof, and diffs between versions. */
+import { approvedDocument, type CommitVerdict, type VerifyState } from '../core/verify.js';
+import { parseFrontMatter, splitFrontMatter } from '../core/front-matter.js';
+import { RefusalError, UsageError } from '../core/errors.js';
+import { decodeUtf8 } from '../io/fs.js';
+import { diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
+import type { Io } from '../io/io.js';
+import { loadRegister } from './load-register.js';
+import { judgeCommits } from './verify.js';
+import { GitError } from '../core/errors.js';
+
+export interface HistoryOptions {
+  register?: string;
+  id: string;
+  /** Two approved versions, "1.0..2.0"; the second may be left out for the work tree ("2.0.."). */
+  diff?: string;
+  colour?: boolean;
+}
+
+export interface HistoryEntry {
+  commit: string;
+  date: string;
+  /** approval: a commit with PPP trailers naming this document; change: any other commit of the file. */
+  kind: 'approval' | 'change';
+  version: string | null;
+  status: string | null;
+  file: string;
+  subject: string;
+  route: string | null;
+  meeting: string | null;
+  approved_on: string | null;
+  signer: string | null;
+  /** For an approval: its signature and trailer check, as ppp verify states it. */
+  state: VerifyState | null;
+  detail?: string;
+}
+
+export interface HistoryResult {
+  id: string;
+  file: string;
+  /** Oldest first. */
+  versions: HistoryEntry[];
+  diff?: string;
+}
+
+/** Returns the history of one document, oldest first, and the diff asked for. */
+export async function history(options: HistoryOptions, io: Io): Promise<HistoryResult> {
+  const loaded = await loadRegister(io, { register: options.register });
+  const { root } = loaded;
+  const record = loaded.records.find((r) => r.data?.id === options.id);
+  if (!record) throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
+  if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository, so a document has no history`);
+  const commits = (await fileCommits(root, record.file)).reverse();
+  const blobs = await readBlobs(root, commits.map((c) => c.files[0]?.blob).filter((b): b is string => b !== undefined && !/^0+$/.test(b)));
+  const approvals = commits.filter((c) => approvedDocument(c.message) === options.id);
+  const verdicts = await judgeCommits(root, approvals, io, true);
+  const versions = commits.map((c): HistoryEntry => {
+    const f = c.files[0];
+    const bytes = f ? blobs.get(f.blob) : undefined;
+    const text = bytes ? decodeUtf8(bytes) : undefined;
+    const split = text === undefined ? undefined : splitFrontMatter(text.replace(/^\ufeff/, '').replace(/\r\n/g, '\n'));
+    const data = split?.kind === 'ok' ? parseFrontMatter(split.yaml, split.yamlLine).data : undefined;
+    const v: CommitVerdict | undefined = verdicts.get(c.commit);
+    return {
+      commit: c.commit,
+      date: c.date.slice(0, 10),
+      kind: v ? 'approval' : 'change',
+      version: typeof data?.version === 'string' ? data.version : null,
+      status: typeof data?.status === 'string' ? data.status : null,
+      file: f?.path ?? record.file,
+      subject: c.message.split('\n')[0] ?? '',
+      route: v?.route || null,
+      meeting: v?.meeting ?? null,
+      approved_on: v?.approvedOn || null,
+      signer: v ? v.signature.signer || v.signature.key || null : null,
+      state: v?.state ?? null,
+      ...(v?.detail ? { detail: v.detail } : {}),
+    };
+  });
+  const result: HistoryResult = { id: options.id, file: record.file, versions };
+  if (options.diff !== undefined) {
+    const m = /^(\d+\.\d+)\.\.(\d+\.\d+)?$/.exec(options.diff.trim());
+    if (!m) throw new UsageError(`--diff ${options.diff} is not two versions; write it like 1.0..2.0, or 2.0.. for the changes since 2.0`);
+    const find = (version: string) => {
+      const hit = [...versions].reverse().find((e) => e.kind === 'approval' && e.version === version);
+      if (!hit) {
+        const approved = [...new Set(versions.filter((e) => e.kind === 'approval' && e.version).map((e) => e.version))];
+        throw new RefusalError(`${options.id} has no approval of version ${version}; approved versions: ${approved.join(', ') || 'none'}`);
+      }
+      return hit;
+    };
+    const from = find(m[1]!);
+    result.diff = await diffVersions(root, { commit: from.commit, path: from.file }, m[2] ? { commit: find(m[2]).commit, path: find(m[2]).file } : { path: record.file }, options.colour ?? false);
+  }
+  return result;
+}
