@@ -3,13 +3,14 @@
  * ed25519 keys and real signed commits, run through the built binary. git verify-commit
  * (with the register's allowed_signers) must agree with ppp verify.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/core/content-hash.js';
 import { ppp } from '../helpers/cli.js';
 import { allowSigners, commitAll, git, gitCode, makeKey, snapshot, useKey } from '../helpers/git.js';
-import { cleanup, makeRegister, PRESET, ROOT, validSet } from '../helpers/register.js';
+import { cleanup, makeRegister, PRESET, ROOT, tempDir, validSet } from '../helpers/register.js';
 
 afterAll(cleanup);
 
@@ -362,5 +363,32 @@ describe('ppp init --example', () => {
     const again = ppp(['init', dir, '--example']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('not empty');
+  });
+});
+
+const hasGpg = spawnSync('gpg', ['--version']).status === 0;
+
+describe.skipIf(!hasGpg)('signing with GPG', () => {
+  it('approves with a GPG key and verify trusts it as git does', () => {
+    const gnupg = tempDir('ppp-gpg-');
+    const env = { GNUPGHOME: gnupg };
+    const made = spawnSync('gpg', ['--batch', '--passphrase', '', '--quick-gen-key', 'Test User <test@example.org>', 'ed25519', 'sign', 'never'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    try {
+      const fingerprint = /^fpr:+([0-9A-F]+):/m.exec(spawnSync('gpg', ['--with-colons', '--list-secret-keys'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout)![1]!;
+      const { root } = approvable();
+      git(root, ['config', 'gpg.format', 'openpgp']);
+      git(root, ['config', 'user.signingkey', fingerprint]);
+      const r = ppp(['approve', 'CS-FRM-0001', '--route', 'ppp', ...TODAY], { cwd: root, env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(gitCode(root, ['verify-commit', 'HEAD'], env)).toBe(0);
+      const v = JSON.parse(ppp(['verify', '--json'], { cwd: root, env }).stdout) as { documents: { id: string; state: string; signer: string }[] };
+      expect(v.documents.find((d) => d.id === 'CS-FRM-0001')).toMatchObject({ state: 'verified', signer: 'Test User <test@example.org>' });
+      // Without the keyring the same commit cannot be checked: not trusted.
+      const elsewhere = JSON.parse(ppp(['verify', '--json', '--no-cache'], { cwd: root, env: { GNUPGHOME: tempDir('ppp-gpg-empty-') } }).stdout) as { documents: { id: string; state: string }[] };
+      expect(elsewhere.documents.find((d) => d.id === 'CS-FRM-0001')?.state).toBe('untrusted-signer');
+    } finally {
+      spawnSync('gpgconf', ['--kill', 'gpg-agent'], { env: { ...process.env, ...env } });
+    }
   });
 });
