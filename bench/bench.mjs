@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { makeApprovalHistory } from './approvals.mjs';
 import { generate } from './generate.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '10000' },
     keep: { type: 'string' },
     'no-markdownlint': { type: 'boolean', default: false },
+    approvals: { type: 'string', default: '1000' },
+    'no-verify': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -57,12 +60,31 @@ if (!values['no-markdownlint']) {
   lint = time('markdownlint-cli2 documents/**/*.md', [process.execPath, bin, 'documents/**/*.md'], { expectCode: [0, 1] });
 }
 
+let verifyCase;
+if (!values['no-verify']) {
+  // ppp verify on N documents, each approved by a signed commit: against git's own single pass
+  // checking the same signatures, cold (no cache), and warm (verdicts cached, nothing new).
+  const history = mkdtempSync(join(tmpdir(), 'ppp-bench-approvals-'));
+  const made = Date.now();
+  const n = await makeApprovalHistory(history, Number(values.approvals));
+  console.log(`\n${n} signed approval commits made in ${((Date.now() - made) / 1000).toFixed(1)} s (${history})`);
+  const signers = join(history, 'allowed_signers');
+  const vruns = Math.min(runs, 3);
+  const pass = time(`git log --format=%G? (${n} signed commits)`, ['git', '-c', `gpg.ssh.allowedSignersFile=${signers}`, 'log', '--format=%H %G?'], { cwd: history, n: vruns });
+  const vcold = time('ppp verify --no-cache (cold)', [process.execPath, PPP, 'verify', '--no-cache'], { cwd: history, n: vruns });
+  time('ppp verify (prime the cache)', [process.execPath, PPP, 'verify'], { cwd: history, n: 1 });
+  const vwarm = time('ppp verify (warm, nothing new)', [process.execPath, PPP, 'verify'], { cwd: history });
+  verifyCase = { pass, vcold, vwarm };
+  if (!values.keep) rmSync(history, { recursive: true, force: true });
+}
+
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log('\nRatios (medians)                           value   target');
 const rows = [
   ['ppp --help / node -e 0', help.median / node0.median, 1.3],
   ['warm validate / read-only floor', warm.median / floor.median, 2],
   ...(lint ? [['cold validate / markdownlint-cli2', cold.median / lint.median, 0.2]] : []),
+  ...(verifyCase ? [['cold verify / git log %G? pass', verifyCase.vcold.median / verifyCase.pass.median, 1.2], ['warm verify (seconds)', verifyCase.vwarm.median / 1000, 1]] : []),
 ];
 let failed = 0;
 for (const [name, value, target] of rows) {

@@ -8,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   cwd: root,
-  input: { main: 'src/cli/main.ts', 'check-worker': 'src/io/check-worker.ts' },
+  input: { main: 'src/cli/main.ts', 'check-worker': 'src/io/check-worker.ts', 'approval-kit': 'src/core/approval-kit.ts' },
   platform: 'node',
   // Dependencies are bundled too: resolving and loading their many files is most of the start-up time.
   output: {

@@ -17,7 +17,7 @@ it('lists every rule with its severity', () => {
   for (const r of rules) expect(readme, r.id).toContain(`| \`${r.id}\` | ${r.severity} |`);
 });
 
-it.each(['init', 'new', 'validate', 'register', 'meetings', 'due', 'submit', 'members', 'agenda', 'attendance', 'action', 'minutes'])('has a section for ppp %s', (command) => {
+it.each(['init', 'new', 'validate', 'register', 'meetings', 'due', 'submit', 'members', 'agenda', 'attendance', 'action', 'minutes', 'approve', 'verify', 'history'])('has a section for ppp %s', (command) => {
   expect(readme).toMatch(new RegExp(`^### \`ppp ${command}[ \`]`, 'm'));
 });
 

@@ -7,7 +7,7 @@ import { GitError } from '../core/errors.js';
 import { text } from '../rules/util.js';
 import { cacheDir, contextKey, openVerdictCache } from '../io/cache.js';
 import { decodeUtf8, pathExists, readDocument, readTextIfExists } from '../io/fs.js';
-import { approvalCommits, isInsideWorkTree, readBlobs, signatureVerdicts, type LoggedCommit } from '../io/git.js';
+import { approvalCommits, isInsideWorkTree, isShallow, commitDetails, readBlobs, type LoggedCommit } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { toolFingerprint } from '../io/register-files.js';
 import { loadRegister } from './load-register.js';
@@ -29,6 +29,9 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
   const loaded = await loadRegister(io, { register: options.register, cache: options.cache });
   const { root, settings } = loaded;
   if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository; approvals are git commits, so there is nothing to verify (git init, then approve with ppp approve)`);
+  if (await isShallow(root)) {
+    throw new GitError(`${root} is a shallow clone, so the approval commits may be missing from its history; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run ppp verify again`);
+  }
   const commits = await approvalCommits(root);
   const last = new Map<string, LoggedCommit>();
   for (const c of commits) {
@@ -75,14 +78,13 @@ export async function judgeCommits(root: string, commits: readonly LoggedCommit[
   result.checked = fresh.length;
   if (fresh.length) {
     const signers = pathExists(signersPath) ? signersPath : devNull;
-    const [signatures, blobs] = await Promise.all([
-      signatureVerdicts(root, signers, fresh.map((c) => c.commit), availableParallelism()),
-      readBlobs(root, fresh.map(approvedBlob).filter((b): b is string => b !== undefined)),
-    ]);
-    for (const c of fresh) {
+    const details = await commitDetails(root, signers, fresh.map((c) => c.commit), availableParallelism());
+    const withFiles = fresh.map((c) => ({ ...c, files: details.get(c.commit)?.files ?? [] }));
+    const blobs = await readBlobs(root, withFiles.map(approvedBlob).filter((b): b is string => b !== undefined));
+    for (const c of withFiles) {
       const blob = approvedBlob(c);
       const bytes = blob ? blobs.get(blob) : undefined;
-      const verdict = judgeCommit(c, signatures.get(c.commit) ?? { code: 'E', signer: '', key: '' }, bytes ? decodeUtf8(bytes) : undefined);
+      const verdict = judgeCommit(c, details.get(c.commit)?.signature ?? { code: 'E', signer: '', key: '' }, bytes ? decodeUtf8(bytes) : undefined);
       result.set(c.commit, verdict);
       cache?.set(c.commit, verdict);
     }

@@ -139,40 +139,44 @@ export async function registerPrefix(root: string): Promise<string> {
 }
 
 /**
- * Returns every commit reachable from HEAD whose message has a PPP-Document trailer and that
- * touches the register, newest first, with the files each changed: one git log, no signature
- * checks (those are asked for separately, and only where the cache has no verdict).
+ * Returns every commit reachable from HEAD whose message has a PPP-Document trailer, newest
+ * first, without the files they changed: one git log that checks no signatures and diffs no
+ * trees, so that it stays cheap however long the history (commitDetails gives the rest).
  */
-export async function approvalCommits(root: string, options: { path?: string } = {}): Promise<LoggedCommit[]> {
+export async function approvalCommits(root: string): Promise<LoggedCommit[]> {
   const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
   if (head.code !== 0) return [];
-  const prefix = await registerPrefix(root);
-  const out = await gitOutput(root, [
-    '-c', 'core.quotePath=false', 'log', 'HEAD', '--grep=^PPP-Document: ', '--format=%x1e%H%x1f%cI%x1f%B%x1f', '--raw', '--no-abbrev', '--no-renames', '-z', '--', options.path ?? '.',
-  ]);
+  const out = await gitOutput(root, ['log', 'HEAD', '--grep=^PPP-Document: ', '--format=%x1e%H%x1f%cI%x1f%B%x1f']);
+  return parseLog(out, '');
+}
+
+/** Parses records written with --format=%x1e%H%x1f<field>%x1f%B%x1f [--raw -z]: the message sits between the second separator and the last, whatever it holds. */
+function parseLog(out: string, prefix: string): LoggedCommit[] {
   const commits: LoggedCommit[] = [];
   for (const record of out.split('\x1e')) {
-    if (!record) continue;
-    // The message sits between the second separator and the last, whatever it contains itself.
     const first = record.indexOf('\x1f');
     const second = record.indexOf('\x1f', first + 1);
     const last = record.lastIndexOf('\x1f');
     if (first < 0 || second < 0 || last <= second) continue;
-    const commit = record.slice(0, first);
-    const date = record.slice(first + 1, second);
-    const message = record.slice(second + 1, last);
-    const raw = record.slice(last + 1);
-    const parts = raw.replace(/^[\0\n]+/, '').split('\0');
-    const files: LoggedCommit['files'] = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(parts[i]!.trim());
-      if (!m) continue;
-      const path = parts[i + 1]!;
-      files.push({ status: m[2]!, blob: m[1]!, path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}` });
-    }
-    commits.push({ commit, date, message, files });
+    commits.push({ commit: record.slice(0, first), date: record.slice(first + 1, second), message: record.slice(second + 1, last), files: parseRaw(record.slice(last + 1), prefix) });
   }
   return commits;
+}
+
+/** Parses git's --raw -z output: the blob each file has after the commit, its status, and its path relative to the register. */
+function parseRaw(raw: string, prefix: string): LoggedCommit['files'] {
+  const parts = raw.replace(/^[\0\n]+/, '').split('\0');
+  const files: LoggedCommit['files'] = [];
+  for (let i = 0; i + 1 < parts.length; ) {
+    const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(parts[i]!.trim());
+    if (!m) break;
+    // A rename or copy names two paths: the old, then the new.
+    const two = m[2] === 'R' || m[2] === 'C';
+    const path = two ? parts[i + 2]! : parts[i + 1]!;
+    i += two ? 3 : 2;
+    files.push({ status: m[2]!, blob: m[1]!, path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}` });
+  }
+  return files;
 }
 
 /** git's signature verdict of a commit: %G? (G good and trusted, U good but key not allowed, B bad, N none, E cannot check, X/Y expired, R revoked). */
@@ -186,29 +190,35 @@ export interface SignatureVerdict {
 
 /**
  * Returns git's verdict on each commit's signature, trusting only the keys in allowedSigners
- * (passed on every call, whatever the user's config says). git checks an SSH signature by
- * running ssh-keygen, one commit after another; the commits are split between a few git
- * processes running side by side.
+ * (passed on every call, whatever the user's config says), and the files each commit changed.
+ * git checks an SSH signature by running ssh-keygen, one commit after another; the commits are
+ * split between a few git processes running side by side.
  */
-export async function signatureVerdicts(root: string, allowedSigners: string, commits: readonly string[], parallel: number): Promise<Map<string, SignatureVerdict>> {
-  const verdicts = new Map<string, SignatureVerdict>();
-  if (commits.length === 0) return verdicts;
+export async function commitDetails(root: string, allowedSigners: string, commits: readonly string[], parallel: number): Promise<Map<string, { signature: SignatureVerdict; files: LoggedCommit['files'] }>> {
+  const details = new Map<string, { signature: SignatureVerdict; files: LoggedCommit['files'] }>();
+  if (commits.length === 0) return details;
+  const prefix = await registerPrefix(root);
   const chunks = Math.max(1, Math.min(parallel, Math.ceil(commits.length / 32)));
   const size = Math.ceil(commits.length / chunks);
   const runs = [];
   for (let i = 0; i < commits.length; i += size) {
     const chunk = commits.slice(i, i + size);
     runs.push(
-      gitOutput(root, ['-c', `gpg.ssh.allowedSignersFile=${allowedSigners}`, 'log', '--no-walk=unsorted', '--stdin', '--format=%H%x1f%G?%x1f%GS%x1f%GK%x1e'], { input: chunk.join('\n') + '\n' }),
+      gitOutput(
+        root,
+        ['-c', `gpg.ssh.allowedSignersFile=${allowedSigners}`, '-c', 'core.quotePath=false', 'log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%x1f%G?%x1f%GS%x1f%GK%x1f', '--raw', '--no-abbrev', '--no-renames', '-z'],
+        { input: chunk.join('\n') + '\n' },
+      ),
     );
   }
   for (const out of await Promise.all(runs)) {
-    for (const line of out.split('\x1e')) {
-      const [commit, code, signer, key] = line.trim().split('\x1f');
-      if (commit && code) verdicts.set(commit, { code, signer: signer ?? '', key: key ?? '' });
+    for (const record of out.split('\x1e')) {
+      const fields = record.split('\x1f');
+      if (fields.length < 5 || !fields[0]) continue;
+      details.set(fields[0], { signature: { code: fields[1]!, signer: fields[2]!, key: fields[3]! }, files: parseRaw(fields.slice(4).join('\x1f'), prefix) });
     }
   }
-  return verdicts;
+  return details;
 }
 
 /** Returns the contents of git blobs by id, read with one git cat-file. */
@@ -243,25 +253,7 @@ export async function fileCommits(root: string, rel: string): Promise<LoggedComm
   if (head.code !== 0) return [];
   const prefix = await registerPrefix(root);
   const out = await gitOutput(root, ['-c', 'core.quotePath=false', 'log', 'HEAD', '--follow', '--format=%x1e%H%x1f%cI%x1f%B%x1f', '--raw', '--no-abbrev', '-z', '--', rel]);
-  const commits: LoggedCommit[] = [];
-  for (const record of out.split('\x1e')) {
-    const first = record.indexOf('\x1f');
-    const second = record.indexOf('\x1f', first + 1);
-    const last = record.lastIndexOf('\x1f');
-    if (first < 0 || second < 0 || last <= second) continue;
-    const parts = record.slice(last + 1).replace(/^[\0\n]+/, '').split('\0');
-    const files: LoggedCommit['files'] = [];
-    for (let i = 0; i + 1 < parts.length; ) {
-      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(parts[i]!.trim());
-      if (!m) break;
-      // A rename or copy names two paths: the old, then the new.
-      const path = m[2] === 'R' || m[2] === 'C' ? parts[i + 2]! : parts[i + 1]!;
-      i += m[2] === 'R' || m[2] === 'C' ? 3 : 2;
-      files.push({ status: m[2]!, blob: m[1]!, path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}` });
-    }
-    commits.push({ commit: record.slice(0, first), date: record.slice(first + 1, second), message: record.slice(second + 1, last), files });
-  }
-  return commits;
+  return parseLog(out, prefix);
 }
 
 /** Returns the unified diff between two versions of a file, each a commit and a register-relative path, or the work tree when the second is omitted. */
@@ -270,4 +262,9 @@ export async function diffVersions(root: string, from: { commit: string; path: s
   if ('commit' in to) args.push(`${from.commit}:./${from.path}`, `${to.commit}:./${to.path}`);
   else args.push(from.commit, '--', to.path);
   return gitOutput(root, args);
+}
+
+/** Returns true when the repository is a shallow clone, whose history stops short. */
+export async function isShallow(root: string): Promise<boolean> {
+  return (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
 }

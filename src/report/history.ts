@@ -1,8 +1,8 @@
 /** Formatters of ppp history. */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { HistoryResult } from '../commands/history.js';
 import { printable } from './printable.js';
+import { boxTable } from './table.js';
 
 /** Returns the history as JSON. */
 export function historyJson(result: HistoryResult): string {
@@ -13,15 +13,11 @@ export function historyJson(result: HistoryResult): string {
 export function historyTable(result: HistoryResult, c: ChalkInstance): string {
   if (result.diff !== undefined) return result.diff || `No difference.\n`;
   if (result.versions.length === 0) return `${result.id} has no commits yet (${result.file}).\n`;
-  const table = new Table({
-    head: ['Committed', 'Version', 'Status', 'Route', 'Meeting', 'Approved', 'Signer', 'Signature', 'Commit'].map((h) => c.bold(h)),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
+  const cells: string[][] = [];
   for (const e of result.versions) {
     const state = e.state === null ? c.dim('(not an approval)') : e.state === 'verified' ? c.green(e.state) : c.red(e.state);
-    table.push([e.date, e.version ?? '', e.status ?? '', e.route ?? '', e.meeting ?? '', e.approved_on ?? '', printable(e.signer ?? ''), state, e.commit.slice(0, 12)]);
+    cells.push([e.date, e.version ?? '', e.status ?? '', e.route ?? '', e.meeting ?? '', e.approved_on ?? '', printable(e.signer ?? ''), state, e.commit.slice(0, 12)]);
   }
   const notes = result.versions.filter((e) => e.detail).map((e) => `${e.commit.slice(0, 12)}: ${printable(e.detail!)}`);
-  return `${result.id} — ${result.file}\n${table.toString()}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
+  return `${result.id} — ${result.file}\n${boxTable(['Committed', 'Version', 'Status', 'Route', 'Meeting', 'Approved', 'Signer', 'Signature', 'Commit'].map((h) => c.bold(h)), cells)}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
 }

@@ -9,7 +9,7 @@ import { ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from '.
 afterAll(cleanup);
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['init', 'new', 'validate', 'register', 'meetings', 'due', 'submit', 'members', 'agenda', 'actions', 'attendance', 'minutes'];
+const COMMANDS = ['init', 'new', 'validate', 'register', 'meetings', 'due', 'submit', 'members', 'agenda', 'actions', 'attendance', 'minutes', 'approve', 'verify', 'history'];
 
 describe('help and version', () => {
   it('--version prints the package version', () => {
