@@ -162,7 +162,7 @@ export function approvalMessage(title: string, trailers: ApprovalTrailers, appro
         ? `Interim approval by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}; full approval goes to the next meeting.`
         : route === 'virtual'
           ? `Approved virtually by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}, with every voting member's response recorded in ${trailers['PPP-Responses']}.`
-          : `Approved by ${oneLine(approvedBy)}${at} on ${trailers['PPP-Approved-On']} (route ${route}).`;
+          : `Approved by ${oneLine(approvedBy)}${at}${trailers['PPP-Meeting'] === trailers['PPP-Approved-On'] ? '' : ` on ${trailers['PPP-Approved-On']}`} (route ${route}).`;
   const lines = Object.entries(trailers)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${oneLine(String(v))}`);
