@@ -9,7 +9,7 @@ import { contentHash } from '../core/content-hash.js';
 import { makeContext } from '../core/context.js';
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { EditError, editFrontMatter } from '../core/front-matter-edit.js';
-import { parseFrontMatter, splitFrontMatter } from '../core/front-matter.js';
+import { frontMatterData } from '../core/front-matter.js';
 import { checkResponses } from '../core/responses.js';
 import { today as todayOf } from '../io/clock.js';
 import { decodeUtf8, pathExists, readDocument, readTextIfExists, writeFileAtomic } from '../io/fs.js';
@@ -18,7 +18,7 @@ import type { Io } from '../io/io.js';
 import { readSchemas, readTemplates } from '../io/register-files.js';
 import { scheduledMeeting } from './agenda.js';
 import { registerCalendar } from './calendar.js';
-import { loadRegister } from './load-register.js';
+import { findDocument, loadRegister } from './load-register.js';
 import { validate } from './validate.js';
 
 export interface ApproveOptions {
@@ -57,12 +57,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   }
   const loaded = await loadRegister(io, { register: options.register });
   const { root, settings } = loaded;
-  const record = loaded.records.find((r) => r.data?.id === options.id);
-  if (!record?.data) {
-    const broken = loaded.records.find((r) => !r.data && r.file.includes(`/${options.id}`));
-    if (broken) throw new RefusalError(`${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`);
-    throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
-  }
+  const record = findDocument(loaded, options.id);
   if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository; approvals are git commits, so run git init and commit the register first`);
   const state = await fileStatus(root, record.file);
   if (state === '??') throw new RefusalError(`${record.file} has never been committed; commit it (git add, git commit) before it is approved; nothing was changed`);
@@ -76,8 +71,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   const read = readDocument(path);
   const before = read.kind === 'bytes' ? decodeUtf8(read.bytes) : undefined;
   if (read.kind !== 'bytes' || before === undefined) throw new RefusalError(`${record.file} cannot be read as text; run ppp validate`);
-  const split = splitFrontMatter(before.replace(/^\ufeff/, ''));
-  const data = split.kind === 'ok' ? parseFrontMatter(split.yaml, split.yamlLine).data : undefined;
+  const data = frontMatterData(before);
   if (!data) throw new RefusalError(`${record.file}: its front matter cannot be read; run ppp validate`);
 
   const today = todayOf(io, settings.timezone, options.today);

@@ -1,6 +1,6 @@
 /** ppp history: every version of a document from git, its approvals with their proof, and diffs between versions. */
 import { approvedDocument, type CommitVerdict, type VerifyState } from '../core/verify.js';
-import { parseFrontMatter, splitFrontMatter } from '../core/front-matter.js';
+import { frontMatterData } from '../core/front-matter.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { decodeUtf8 } from '../io/fs.js';
 import { diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
@@ -58,8 +58,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
     const f = c.files[0];
     const bytes = f ? blobs.get(f.blob) : undefined;
     const text = bytes ? decodeUtf8(bytes) : undefined;
-    const split = text === undefined ? undefined : splitFrontMatter(text.replace(/^\ufeff/, '').replace(/\r\n/g, '\n'));
-    const data = split?.kind === 'ok' ? parseFrontMatter(split.yaml, split.yamlLine).data : undefined;
+    const data = text === undefined ? undefined : frontMatterData(text);
     const v: CommitVerdict | undefined = verdicts.get(c.commit);
     return {
       commit: c.commit,

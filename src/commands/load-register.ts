@@ -4,6 +4,7 @@ import { makeContext, type ContextInput } from '../core/context.js';
 import { parseAttendance, type Attendance } from '../core/attendance.js';
 import type { Member } from '../core/members.js';
 import type { Problem } from '../core/problem.js';
+import { RefusalError, UsageError } from '../core/errors.js';
 import type { DocRecord, RuleContext } from '../rules/types.js';
 import { cacheDir, contextKey, openCache, type Cache } from '../io/cache.js';
 import { blankRecord, type Job } from '../io/check-job.js';
@@ -110,4 +111,13 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
     records: records as DocRecord[],
     context: () => (context ??= makeContext(input)),
   };
+}
+
+/** Returns the record of the document with this id; refuses when its file cannot be read, and is a usage error when no document has it. */
+export function findDocument(loaded: LoadedRegister, id: string): DocRecord & { data: NonNullable<DocRecord['data']> } {
+  const record = loaded.records.find((r) => r.data?.id === id);
+  if (record?.data) return record as DocRecord & { data: NonNullable<DocRecord['data']> };
+  const broken = loaded.records.find((r) => !r.data && r.file.includes(`/${id}`));
+  if (broken) throw new RefusalError(`${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`);
+  throw new UsageError(`${id} is not a document in the register; check the id with ppp register`);
 }

@@ -14,7 +14,7 @@ import type { Io } from '../io/io.js';
 import { readSchemas, readTemplates } from '../io/register-files.js';
 import { scheduledMeeting } from './agenda.js';
 import { registerCalendar } from './calendar.js';
-import { loadRegister } from './load-register.js';
+import { findDocument, loadRegister } from './load-register.js';
 
 export const KINDS = ['proposal', 'draft', 'review'] as const;
 
@@ -45,12 +45,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
   if (options.kind !== undefined && !(KINDS as readonly string[]).includes(options.kind)) throw new UsageError(`--kind ${options.kind} is not one of: ${KINDS.join(', ')}`);
   if (options.meeting !== undefined && !isIsoDate(options.meeting)) throw new UsageError(`--meeting ${options.meeting} is not a real date written YYYY-MM-DD`);
   const loaded = await loadRegister(io, { register: options.register });
-  const record = loaded.records.find((r) => r.data?.id === options.id);
-  if (!record?.data) {
-    const broken = loaded.records.find((r) => !r.data && r.file.includes(`/${options.id}`));
-    if (broken) throw new RefusalError(`${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`);
-    throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
-  }
+  const record = findDocument(loaded, options.id);
   const status = String(record.data.status);
   if (status === 'submitted') {
     const current = text(record.data, 'submission', 'meeting');

@@ -11,7 +11,7 @@ import { approvalMessage, type ApprovalTrailers } from './approval.js';
 import { contentHash } from './content-hash.js';
 import { parseDuration } from './duration.js';
 import { editFrontMatter } from './front-matter-edit.js';
-import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { frontMatterData } from './front-matter.js';
 
 export interface SampleFile {
   /** Register-relative path, forward slashes. */
@@ -44,7 +44,7 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
   const add = (date: string, message: string, changed: SampleFile[], approval = false) => steps.push({ date, message, files: changed, approval, seq: seq++ });
 
   for (const file of files.filter((f) => f.path.startsWith('documents/'))) {
-    const data = frontMatter(file.text);
+    const data = frontMatterData(file.text);
     if (!data) continue;
     const id = String(data.id);
     const title = String(data.title ?? id);
@@ -119,7 +119,7 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
 }
 
 function approvalMessageOf(title: string, text: string, approval: Data): string {
-  const data = frontMatter(text)!;
+  const data = frontMatterData(text)!;
   const route = String(approval.route);
   const trailers: ApprovalTrailers = {
     'PPP-Document': String(data.id),
@@ -131,11 +131,6 @@ function approvalMessageOf(title: string, text: string, approval: Data): string 
     'PPP-Content-SHA256': contentHash(text)!,
   };
   return approvalMessage(title, trailers, String(approval.approved_by ?? ''));
-}
-
-function frontMatter(text: string): Data | undefined {
-  const split = splitFrontMatter(text.replace(/^\ufeff/, ''));
-  return split.kind === 'ok' ? parseFrontMatter(split.yaml, split.yamlLine).data ?? undefined : undefined;
 }
 
 /** Returns the text without the last paragraph of its body (an earlier, shorter version). */

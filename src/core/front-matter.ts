@@ -95,6 +95,12 @@ export const YAML_OPTIONS = {
   merge: false,
 } as const;
 
+/** Returns a whole document's front matter as data, or undefined when it has none or it cannot be read (the problems are ppp validate's to report). */
+export function frontMatterData(text: string): Record<string, unknown> | undefined {
+  const split = splitFrontMatter(text.replace(/\r\n/g, '\n'));
+  return split.kind === 'ok' ? (parseFrontMatter(split.yaml, split.yamlLine).data ?? undefined) : undefined;
+}
+
 /** Returns the front matter as plain data with the file position of every key, or findings when it is not plain YAML data. */
 export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFrontMatter {
   const plain = parsePlainYaml(yamlText);

@@ -5,7 +5,7 @@
  */
 import { parseApprovalTrailers } from './approval.js';
 import { contentHash } from './content-hash.js';
-import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { frontMatterData } from './front-matter.js';
 
 export const VERIFY_STATES = ['verified', 'unsigned', 'bad-signature', 'untrusted-signer', 'modified-after-approval', 'no-approval-commit'] as const;
 export type VerifyState = (typeof VERIFY_STATES)[number];
@@ -101,8 +101,7 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
   const doc = docs[0]!;
   verdict.file = doc.path;
   if (blobText === undefined) return fail('no-approval-commit', `the document ${doc.path} could not be read at this commit`);
-  const split = splitFrontMatter(blobText.replace(/^\ufeff/, '').replace(/\r\n/g, '\n'));
-  const data = split.kind === 'ok' ? parseFrontMatter(split.yaml, split.yamlLine).data : undefined;
+  const data = frontMatterData(blobText);
   const approval = (data?.approval ?? {}) as Record<string, unknown>;
   const mismatches: string[] = [];
   if (data?.id !== verdict.document) mismatches.push(`it names ${verdict.document} but changes ${doc.path}${data?.id ? ` (${String(data.id)})` : ''}`);
