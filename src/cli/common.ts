@@ -1,4 +1,4 @@
-/** Helpers shared by the command files: global options, colour, missing-value errors. */
+/** What the command files share: the shape of a table entry, global options, colour, missing-value errors. */
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Io } from '../io/io.js';
@@ -35,4 +35,18 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} ${value} is not one of: ${allowed.join(', ')}`);
+}
+
+/** What a command's action leaves for main(): the world it ran in and the exit code it asks for. */
+export interface Run {
+  io: Io;
+  /** The exit code the command asks for. */
+  exitCode: number;
+}
+
+/** One entry of the command table: a name and the commander definition of the command. */
+export interface CliCommand {
+  name: string;
+  /** Adds the command (with its flags, help and action) to the program and returns it. */
+  define(program: Command, run: Run): Command;
 }

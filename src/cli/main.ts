@@ -7,26 +7,8 @@ import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { printable } from '../report/printable.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
-import { registerActions } from './commands/actions.js';
-import { registerApprove } from './commands/approve.js';
-import { registerVerify } from './commands/verify.js';
-import { registerHistory } from './commands/history.js';
-import { registerAgenda } from './commands/agenda.js';
-import { registerDue } from './commands/due.js';
-import { registerInit } from './commands/init.js';
-import { registerMeetingRecords } from './commands/meeting-records.js';
-import { registerMeetings } from './commands/meetings.js';
-import { registerMembers } from './commands/members.js';
-import { registerSubmit } from './commands/submit.js';
-import { registerNew } from './commands/new.js';
-import { registerRegister } from './commands/register.js';
-import { registerValidate } from './commands/validate.js';
-
-export interface Run {
-  io: Io;
-  /** The exit code the command asks for. */
-  exitCode: number;
-}
+import { COMMANDS } from './command-table.js';
+import type { Run } from './common.js';
 
 /** Returns the exit code of running ppp with argv (without "node ppp"). */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -83,12 +65,15 @@ Documentation: README.md.`,
     const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
     if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
   });
-  for (const add of [registerInit, registerNew, registerValidate, registerRegister, registerMeetings, registerDue, registerSubmit, registerMembers, registerAgenda, registerActions, registerMeetingRecords, registerApprove, registerVerify, registerHistory]) {
-    const command = add(program, run);
-    command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
-    command.showHelpAfterError(`(run "ppp help ${command.name()}" for usage)`);
-  }
+  for (const entry of COMMANDS) configure(entry.define(program, run), io, [entry.name]);
   return program;
+}
+
+/** Makes a command and its subcommands report through io and name their own help after an error, instead of exiting. */
+function configure(command: Command, io: Io, path: string[]): void {
+  command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  command.showHelpAfterError(path.length === 1 ? `(run "ppp help ${path[0]}" for usage)` : `(run "ppp ${path.join(' ')} --help" for usage)`);
+  for (const sub of command.commands) configure(sub, io, [...path, sub.name()]);
 }
 
 function report(error: unknown, io: Io): number {

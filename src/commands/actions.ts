@@ -1,66 +1,12 @@
-/** ppp action add, ppp action done, ppp actions: the action tracker in actions.yaml. */
-import { join } from 'node:path';
-import { ACTIONS_FILE, parseActions, type Action } from '../core/actions.js';
-import { addAction, markDone, nextActionId } from '../core/actions-edit.js';
-import { addMonths, compareDates, isIsoDate } from '../core/calendar.js';
-import { RefusalError, UsageError } from '../core/errors.js';
-import { meetingDates } from '../core/meetings.js';
+/** ppp actions: the action tracker in actions.yaml, with what is overdue. */
+import { compareDates } from '../core/calendar.js';
 import { today as todayOf } from '../io/clock.js';
-import { readTextIfExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
-import { readMembers } from '../io/register-files.js';
-import { registerCalendar } from './calendar.js';
-import { scheduledMeeting } from './agenda.js';
-import { loadSettings } from './load-register.js';
-
-async function open(io: Io, register?: string) {
-  const { root, settings } = await loadSettings(io, register);
-  const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
-  const path = join(root, ACTIONS_FILE);
-  const text = readTextIfExists(path) ?? '';
-  const { actions, problems } = parseActions(text, members);
-  if (problems.some((p) => p.rule !== 'actions/unknown-owner')) {
-    throw new RefusalError(`actions.yaml has problems; fix them first (ppp validate actions.yaml):\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
-  }
-  return { root, settings, members, path, text, actions };
-}
-
-/** Adds an action raised at a meeting (default: the latest meeting on or before today) and returns it. */
-export async function addActionCommand(options: { register?: string; today?: string; text: string; owner: string; due: string; meeting?: string }, io: Io): Promise<Action> {
-  if (!options.text.trim()) throw new UsageError('the action needs its text: ppp action add "what is to be done" --owner ID --due DATE');
-  if (!isIsoDate(options.due)) throw new UsageError(`--due ${options.due} is not a real date written YYYY-MM-DD`);
-  const ctx = await open(io, options.register);
-  if (!ctx.members.has(options.owner)) throw new UsageError(`--owner ${options.owner} is not a member in members.yaml; use one of: ${[...ctx.members.keys()].join(', ')}`);
-  const today = todayOf(io, ctx.settings.timezone, options.today);
-  let raised: string;
-  if (options.meeting !== undefined) raised = scheduledMeeting(ctx.settings, await registerCalendar(ctx.settings), options.meeting).date;
-  else {
-    const latest = meetingDates(ctx.settings, addMonths(today, -12), today).pop();
-    if (!latest) throw new UsageError('no meeting in the last year to raise the action at; pass --meeting DATE');
-    raised = latest;
-  }
-  if (compareDates(options.due, raised) < 0) throw new UsageError(`--due ${options.due} is before the meeting that raised it (${raised})`);
-  const action: Action = { id: nextActionId(raised, ctx.actions), text: options.text.replace(/\s+/g, ' ').trim(), owner: options.owner, raised, due: options.due, done_on: null };
-  writeFileAtomic(ctx.path, addAction(ctx.text, action));
-  return action;
-}
-
-/** Marks an action done (default: today) and returns it. */
-export async function doneActionCommand(options: { register?: string; today?: string; id: string; on?: string }, io: Io): Promise<Action> {
-  if (options.on !== undefined && !isIsoDate(options.on)) throw new UsageError(`--on ${options.on} is not a real date written YYYY-MM-DD`);
-  const ctx = await open(io, options.register);
-  const action = ctx.actions.find((a) => a.id === options.id);
-  if (!action) throw new UsageError(`${options.id} is not an action in actions.yaml; ppp actions lists them`);
-  if (action.done_on) throw new RefusalError(`${options.id} was already done on ${action.done_on}; nothing was changed`);
-  const on = options.on ?? todayOf(io, ctx.settings.timezone, options.today);
-  if (compareDates(on, action.raised) < 0) throw new UsageError(`${on} is before the meeting that raised ${options.id} (${action.raised})`);
-  writeFileAtomic(ctx.path, markDone(ctx.text, options.id, on));
-  return { ...action, done_on: on };
-}
+import { openActionTracker } from './steps/action-tracker.js';
 
 /** Returns the actions, filtered, each with whether it is overdue at today. */
 export async function listActions(options: { register?: string; today?: string; open?: boolean; owner?: string }, io: Io) {
-  const ctx = await open(io, options.register);
+  const ctx = await openActionTracker(io, options.register);
   const today = todayOf(io, ctx.settings.timezone, options.today);
   return {
     today,

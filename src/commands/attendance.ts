@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseAttendance, quorum, type Attendance } from '../core/attendance.js';
 import { RefusalError, UsageError } from '../core/errors.js';
+import { scheduledMeeting } from '../core/meetings.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readMembers } from '../io/register-files.js';
-import { scheduledMeeting } from './agenda.js';
-import { registerCalendar } from './calendar.js';
-import { loadSettings } from './load-register.js';
+import { loadSettings } from './steps/load-register.js';
+import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface AttendanceOptions {
   register?: string;
@@ -40,7 +40,7 @@ function apologies(list: string | undefined, members: ReadonlyMap<string, unknow
 /** Writes the attendance of a meeting and returns it with its quorum; every member must be accounted for. */
 export async function recordAttendance(options: AttendanceOptions, io: Io): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[] }> {
   const { root, settings } = await loadSettings(io, options.register);
-  const meeting = scheduledMeeting(settings, await registerCalendar(settings), options.date);
+  const meeting = scheduledMeeting(settings, await loadWorkingCalendar(settings), options.date);
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
   const attendance: Attendance = {
     present: ids(options.present),

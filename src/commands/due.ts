@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { dueRows, REVIEW_STATES, type DueRow, type ReviewState } from '../core/reviews.js';
 import { today as todayOf } from '../io/clock.js';
 import type { Io } from '../io/io.js';
-import { loadRegister } from './load-register.js';
+import { loadRegister } from './steps/load-register.js';
 
 export interface DueOptions {
   register?: string;

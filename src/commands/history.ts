@@ -1,13 +1,12 @@
 /** ppp history: every version of a document from git, its approvals with their proof, and diffs between versions. */
-import { approvedDocument, type CommitVerdict, type VerifyState } from '../core/verify.js';
+import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { frontMatterData } from '../core/front-matter.js';
-import { RefusalError, UsageError } from '../core/errors.js';
+import { approvedDocument, type CommitVerdict, type VerifyState } from '../core/verify.js';
 import { decodeUtf8 } from '../io/fs.js';
 import { diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { loadRegister } from './load-register.js';
-import { judgeCommits } from './verify.js';
-import { GitError } from '../core/errors.js';
+import { judgeCommits } from './steps/approval-verdicts.js';
+import { findDocument, loadRegister } from './steps/load-register.js';
 
 export interface HistoryOptions {
   register?: string;
@@ -47,8 +46,7 @@ export interface HistoryResult {
 export async function history(options: HistoryOptions, io: Io): Promise<HistoryResult> {
   const loaded = await loadRegister(io, { register: options.register });
   const { root } = loaded;
-  const record = loaded.records.find((r) => r.data?.id === options.id);
-  if (!record) throw new UsageError(`${options.id} is not a document in the register; check the id with ppp register`);
+  const record = findDocument(loaded, options.id);
   if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository, so a document has no history`);
   const commits = (await fileCommits(root, record.file)).reverse();
   const blobs = await readBlobs(root, commits.map((c) => c.files[0]?.blob).filter((b): b is string => b !== undefined && !/^0+$/.test(b)));

@@ -1,13 +1,15 @@
 /** ppp meetings: the meeting schedule with its deadlines, and the same as an iCalendar file. */
+import { resolve } from 'node:path';
+import { quorum } from '../core/attendance.js';
 import { isIsoDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { meetings as scheduled, type Meeting } from '../core/meetings.js';
-import { parseAttendance, quorum } from '../core/attendance.js';
 import { today as todayOf } from '../io/clock.js';
-import { readMeetingFolders, readMembers } from '../io/register-files.js';
+import { writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
-import { registerCalendar } from './calendar.js';
-import { loadSettings } from './load-register.js';
+import { readMeetingRecords, readMembers } from '../io/register-files.js';
+import { loadSettings } from './steps/load-register.js';
+import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface MeetingsOptions {
   register?: string;
@@ -15,6 +17,8 @@ export interface MeetingsOptions {
   from?: string;
   to?: string;
   count?: string;
+  /** Also write the meetings as an iCalendar file here (from the current folder). */
+  ics?: string;
 }
 
 export interface MeetingRow extends Meeting {
@@ -24,7 +28,7 @@ export interface MeetingRow extends Meeting {
   quorate: boolean | null;
 }
 
-/** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline. */
+/** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline; writes them as iCalendar with ics. */
 export async function listMeetings(options: MeetingsOptions, io: Io) {
   for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
     if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
@@ -36,10 +40,10 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
   const today = todayOf(io, settings.timezone, options.today);
   const from = options.from ?? today;
   if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
-  const calendar = await registerCalendar(settings);
+  const calendar = await loadWorkingCalendar(settings);
   const list = scheduled(settings, calendar, from, options.to !== undefined ? { to: options.to } : { count: count ?? 6 });
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
-  const attended = new Map(readMeetingFolders(root).flatMap((f) => (f.attendance ? [[f.date, parseAttendance(f.attendance.file, f.attendance.text, members).attendance] as const] : [])));
+  const attended = new Map(readMeetingRecords(root, members).records.map((r) => [r.date, r.attendance] as const));
   const rows: MeetingRow[] = list.map((m) => {
     const attendance = attended.get(m.date);
     return {
@@ -48,5 +52,11 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
       quorate: attendance ? quorum(attendance, members, settings).quorate : null,
     };
   });
-  return { today, settings, root, rows };
+  let ics: string | undefined;
+  if (options.ics !== undefined) {
+    const { meetingsIcs } = await import('../report/meetings.js');
+    ics = resolve(io.cwd, options.ics);
+    writeFileAtomic(ics, meetingsIcs(rows, settings), { makeFolders: false });
+  }
+  return { today, settings, root, rows, ics };
 }

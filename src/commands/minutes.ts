@@ -1,19 +1,24 @@
 /** ppp minutes: meetings/DATE/minutes.md from the meeting's agenda, never over minutes that exist. */
 import { join } from 'node:path';
 import type { Agenda, AgendaItem } from '../core/agenda.js';
-import { quorum } from '../core/attendance.js';
-import type { Member } from '../core/members.js';
+import { quorum, type Attendance } from '../core/attendance.js';
 import { RefusalError } from '../core/errors.js';
+import type { Member } from '../core/members.js';
+import { today as todayOf } from '../io/clock.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
+import { readActions } from '../io/register-files.js';
 import { longDate } from '../report/agenda.js';
-import { agenda as buildAgendaOf, readActions } from './agenda.js';
+import { loadRegister } from './steps/load-register.js';
+import { agendaOf } from './steps/meeting-agenda.js';
 
 const DECISION = 'Decision: approved / approved with changes / deferred / not approved (delete as appropriate)';
 
 /** Writes the minutes skeleton of a meeting and returns its path. */
 export async function writeMinutes(options: { register?: string; today?: string; date: string }, io: Io): Promise<{ file: string; path: string }> {
-  const { agenda, members, loaded } = await buildAgendaOf({ register: options.register, today: options.today, meeting: options.date }, io);
+  const loaded = await loadRegister(io, { register: options.register });
+  const members = loaded.members;
+  const agenda = await agendaOf(loaded, { today: todayOf(io, loaded.settings.timezone, options.today), meeting: options.date });
   const file = `meetings/${agenda.meeting}/minutes.md`;
   const path = join(loaded.root, file);
   if (pathExists(path)) throw new RefusalError(`${file} exists; ppp minutes never overwrites minutes`);
@@ -28,7 +33,7 @@ export async function writeMinutes(options: { register?: string; today?: string;
 function minutesMarkdown(
   agenda: Agenda,
   members: readonly Member[],
-  attendance: import('../core/attendance.js').Attendance | null,
+  attendance: Attendance | null,
   quorate: boolean | null,
   actions: { id: string; text: string; owner: string; due: string }[],
 ): string {

@@ -1,17 +1,15 @@
 /** ppp new: scaffold a document from its template with the next free id; never overwrites. */
 import { join } from 'node:path';
-import { DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../core/config.js';
+import { DOCUMENT_TYPES, GOVERNORS, RETIRED, isDocumentType, text, type DocumentType } from '../core/document.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { documentPath, nextId } from '../core/ids.js';
 import { renderNewDocument } from '../core/new-document.js';
 import { parseTemplate } from '../core/templates.js';
-import { GOVERNORS } from '../rules/governance-missing.js';
-import { text } from '../rules/util.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import { retiredIdsInHistory } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { readTemplates } from '../io/register-files.js';
-import { loadRegister, type LoadedRegister } from './load-register.js';
+import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 
 export interface NewOptions {
   register?: string;
@@ -30,13 +28,18 @@ export interface NewResult {
   path: string;
 }
 
+/** Returns the register a new document goes into, read once for the prompts and the scaffold. */
+export async function loadForNew(io: Io, register?: string): Promise<LoadedRegister> {
+  return loadRegister(io, { register });
+}
+
 /** Returns the candidates for a missing value, for prompts: members, and documents that may govern a type. */
 export function choices(loaded: LoadedRegister, type?: string) {
   const governors = type ? GOVERNORS[type] : undefined;
   return {
     members: loaded.members.map((m) => ({ id: m.id, label: `${m.name} (${m.role})` })),
     governing: loaded.records
-      .filter((r) => r.data && (!governors || governors.includes(String(r.data.type))) && !['superseded', 'archived', 'withdrawn'].includes(String(r.data.status)))
+      .filter((r) => r.data && (!governors || (governors as readonly string[]).includes(String(r.data.type))) && !RETIRED.has(String(r.data.status)))
       .map((r) => ({ id: text(r.data!, 'id') ?? '', label: `${text(r.data!, 'id')} ${text(r.data!, 'title')} (${String(r.data!.type)})` }))
       .filter((c) => c.id),
   };
@@ -57,7 +60,7 @@ export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRe
   if (options.governedBy !== undefined) {
     const target = register.records.find((r) => r.data?.id === options.governedBy);
     if (!target?.data) throw new UsageError(`--governed-by ${options.governedBy} is not a document in the register; check the id with ppp register`);
-    if (governors && !governors.includes(String(target.data.type))) {
+    if (governors && !(governors as readonly string[]).includes(String(target.data.type))) {
       throw new UsageError(`--governed-by ${options.governedBy} is a ${String(target.data.type)}; a ${type} is governed by a ${governors.join(' or ')}`);
     }
   } else if (governors && !options.proposal) {

@@ -1,20 +1,13 @@
 /** ppp submit: record a document's submission (received today) and the meeting it goes to. */
-import { join } from 'node:path';
 import { addMonths, isIsoDate } from '../core/calendar.js';
-import { checkFile } from '../core/check.js';
+import { text } from '../core/document.js';
 import { RefusalError, UsageError } from '../core/errors.js';
-import { EditError, editFrontMatter } from '../core/front-matter-edit.js';
-import { meetings, type Meeting } from '../core/meetings.js';
-import { compileSchemas } from '../core/schema.js';
-import { makeContext } from '../core/context.js';
-import { text } from '../rules/util.js';
+import { meetings, scheduledMeeting, type Meeting } from '../core/meetings.js';
 import { today as todayOf } from '../io/clock.js';
-import { readDocument, decodeUtf8, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
-import { readSchemas, readTemplates } from '../io/register-files.js';
-import { scheduledMeeting } from './agenda.js';
-import { registerCalendar } from './calendar.js';
-import { findDocument, loadRegister } from './load-register.js';
+import { editDocument, openDocument, writeDocument } from './steps/edit-document.js';
+import { findDocument, loadRegister } from './steps/load-register.js';
+import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export const KINDS = ['proposal', 'draft', 'review'] as const;
 
@@ -55,7 +48,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
   if (!kind) throw new RefusalError(`${options.id} is ${status}; only documents that are proposed, drafting, interim, approved or under review can be submitted`);
   const settings = loaded.settings;
   const today = todayOf(io, settings.timezone, options.today);
-  const calendar = await registerCalendar(settings);
+  const calendar = await loadWorkingCalendar(settings);
   let meeting: Meeting;
   let late = false;
   if (options.meeting !== undefined) {
@@ -74,27 +67,11 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     if (!next) throw new RefusalError('no meeting is scheduled with a submission deadline ahead; check meetings.rule in ppp.yaml');
     meeting = next;
   }
-  const path = join(loaded.root, record.file);
-  const read = readDocument(path);
-  const before = read.kind === 'bytes' ? decodeUtf8(read.bytes) : undefined;
-  if (before === undefined) throw new RefusalError(`${record.file} cannot be read as text; run ppp validate`);
+  const doc = openDocument(loaded, record);
   const submission: Record<string, unknown> = { kind, on: today, meeting: meeting.date };
   if (late) submission.late = true;
-  let after: string;
-  try {
-    after = editFrontMatter(before, { status: 'submitted', submission });
-  } catch (error) {
-    if (error instanceof EditError) throw new RefusalError(`${record.file}: ${error.message}`, { cause: error });
-    throw error;
-  }
   // The submitted document must validate on its own; the register-wide rules are ppp validate's.
-  const context = makeContext({ settings, templates: readTemplates(loaded.root), schemas: readSchemas().sources }, compileSchemas);
-  const errors = checkFile(record.file, after, '', context).problems.filter((p) => p.severity === 'error');
-  if (errors.length) {
-    throw new RefusalError(
-      `${options.id} is not ready to submit; nothing was changed. Fix these first:\n${errors.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})`).join('\n')}`,
-    );
-  }
-  writeFileAtomic(path, after);
+  const after = await editDocument(loaded, doc, { status: 'submitted', submission }, { refusal: `${options.id} is not ready to submit` });
+  writeDocument(doc, after);
   return { id: options.id, file: record.file, kind, on: today, meeting, late, workingDaysLeft: meeting.submission_deadline >= today ? calendar.workingDaysBetween(today, meeting.submission_deadline) : 0 };
 }

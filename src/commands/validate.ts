@@ -1,12 +1,14 @@
 /** ppp validate: every rule over the register, or over the named files against the whole register. */
 import { relative, resolve, sep } from 'node:path';
-import { buildRegisterView, checkRegister } from '../core/check.js';
 import { UsageError } from '../core/errors.js';
-import { countProblems, sortProblems, type Problem } from '../core/problem.js';
+import { countProblems, sortProblems, type ValidationSummary } from '../core/problem.js';
+import { buildRegisterView } from '../core/register-view.js';
+import { rules } from '../rules/index.js';
+import { checkRegister } from '../rules/runner.js';
 import { pathExists, realPath } from '../io/fs.js';
 import type { Io } from '../io/io.js';
-import { readActions } from './agenda.js';
-import { loadRegister } from './load-register.js';
+import { readActions } from '../io/register-files.js';
+import { loadRegister } from './steps/load-register.js';
 
 export interface ValidateOptions {
   register?: string;
@@ -16,12 +18,9 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-export interface ValidateResult {
-  ok: boolean;
-  documents: number;
-  errors: number;
-  warnings: number;
-  problems: Problem[];
+export interface ValidateResult extends ValidationSummary {
+  /** The register's root folder. */
+  root: string;
 }
 
 /** Returns every problem of the register (or of the named paths), sorted. */
@@ -40,7 +39,12 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   ];
   const sorted = sortProblems(problems);
   const { errors, warnings } = countProblems(sorted);
-  return { ok: errors === 0 && !(options.strict && warnings > 0), documents: records.length, errors, warnings, problems: sorted };
+  return { root: loaded.root, ok: errors === 0 && !(options.strict && warnings > 0), documents: records.length, errors, warnings, problems: sorted };
+}
+
+/** Returns every rule with its id, severity and description, in the registry's order. */
+export function listRules(): { id: string; severity: string; description: string }[] {
+  return rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));
 }
 
 /**

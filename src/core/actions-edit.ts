@@ -1,7 +1,7 @@
 /** Changes to actions.yaml through the yaml Document API, so its comments survive. Pure. */
 import { isMap, isSeq, parseDocument, YAMLSeq, type Document } from 'yaml';
 import type { Action } from './actions.js';
-import { YAML_OPTIONS } from './front-matter.js';
+import { YAML_OPTIONS } from './strict-yaml.js';
 
 /** Returns the next action id of a meeting: A-YYYY-MM-NN, one above the highest of that month. */
 export function nextActionId(meeting: string, actions: readonly Action[]): string {

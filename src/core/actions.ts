@@ -1,9 +1,9 @@
 /** The action tracker (actions.yaml: id, text, owner, raised meeting, due, done_on). Pure. */
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import { explainBadDate, isIsoDate } from './calendar.js';
-import { YAML_OPTIONS } from './front-matter.js';
 import type { Member } from './members.js';
-import type { Problem } from './problem.js';
+import type { Fault } from './problem.js';
+import { readStrictYaml } from './strict-yaml.js';
 import { describe } from './text.js';
 
 export const ACTIONS_FILE = 'actions.yaml';
@@ -20,19 +20,12 @@ export interface Action {
 const ID_RE = /^A-\d{4}-\d{2}-\d{2,}$/;
 
 /** Returns the actions of an actions.yaml text and its problems. */
-export function parseActions(text: string, members: ReadonlyMap<string, Member>): { actions: Action[]; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
-  const problems: Problem[] = [];
-  const report = (node: Node | null | undefined, message: string, rule = 'actions/invalid') => {
-    const p = lineCounter.linePos(node?.range?.[0] ?? 0);
-    problems.push({ file: ACTIONS_FILE, line: p.line, column: p.col, severity: 'error', rule, message });
-  };
-  for (const e of doc.errors) {
-    const p = lineCounter.linePos(e.pos[0]);
-    problems.push({ file: ACTIONS_FILE, line: p.line, column: p.col, severity: 'error', rule: 'actions/invalid', message: `not valid YAML: ${e.message.split('\n')[0]}` });
-  }
+export function parseActions(text: string, members: ReadonlyMap<string, Member>): { actions: Action[]; problems: Fault[] } {
+  const yaml = readStrictYaml(text);
+  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({ file: ACTIONS_FILE, line, column, rule: 'actions/invalid', message }));
+  const report = (node: Node | null | undefined, message: string, rule = 'actions/invalid') => problems.push({ file: ACTIONS_FILE, ...yaml.where(node), rule, message });
   if (problems.length) return { actions: [], problems };
+  const doc = yaml.doc;
   const root = doc.contents;
   if (root === null) return { actions: [], problems };
   if (!isSeq(root)) {

@@ -10,8 +10,7 @@ import type { Action } from './actions.js';
 import type { Absence } from './attendance.js';
 import type { Meeting } from './meetings.js';
 import type { DueRow } from './reviews.js';
-import type { DocRecord } from '../rules/types.js';
-import { text } from '../rules/util.js';
+import { text, type DocRecord } from './document.js';
 
 export interface AgendaItem {
   id: string;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approvalMessage, approvalRefusals, compareVersions, nextVersion, parseApprovalTrailers, planApproval, type ApprovalRequest } from './approval.js';
-import type { Route } from './config.js';
-import { parseSettings } from './settings.js';
+import type { Route } from './document.js';
+import { parseSettings } from './ppp-yaml.js';
 
 const presets = join(import.meta.dirname, '../../presets');
 function settingsOf(preset: string) {

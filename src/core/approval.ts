@@ -4,10 +4,9 @@
  * the register and git, and writes the result.
  */
 import { compareDates, isIsoDate, type IsoDate } from './calendar.js';
-import { routesFor, type Route, type Settings } from './config.js';
+import { RETIRED, type FrontMatter, type Route } from './document.js';
+import { routesFor, type Settings } from './settings.js';
 import { addDuration, isLonger, parseDuration, type Duration } from './duration.js';
-
-export type FrontMatter = Record<string, unknown>;
 
 export interface ApprovalRequest {
   route: Route;
@@ -50,7 +49,7 @@ export function approvalRefusals(data: FrontMatter, settings: Settings, request:
   if (status !== 'submitted' && !(status === 'interim' && request.route !== 'interim') && !UNSUBMITTED_ROUTES.includes(request.route)) {
     reasons.push(`${id} is ${status}, not submitted; run ppp submit ${id} to put it on a meeting's agenda first (only routes ${UNSUBMITTED_ROUTES.join(' and ')} approve without a submission)`);
   }
-  if (['superseded', 'archived', 'withdrawn'].includes(status)) reasons.push(`${id} is ${status}; a retired document cannot be approved again`);
+  if (RETIRED.has(status)) reasons.push(`${id} is ${status}; a retired document cannot be approved again`);
   if (status === 'interim' && request.route === 'interim') reasons.push(`${id} already has interim approval; its full approval goes to the next meeting (--route ppp)`);
   if (request.on > today) reasons.push(`the approval date ${request.on} is after today (${today}); record an approval once it has been given`);
   if (request.meeting !== undefined && request.meeting > today) reasons.push(`the meeting of ${request.meeting} has not taken place yet (today is ${today})`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absencesToEscalate, parseAttendance, quorum } from './attendance.js';
 import type { Member } from './members.js';
-import { parseSettings } from './settings.js';
+import { parseSettings } from './ppp-yaml.js';
 
 const m = (id: string, role: string): [string, Member] => [id, { id, name: id, role, voting: true }];
 const members = new Map([m('chair', 'chair'), m('h1', 'head-of-service'), m('h2', 'head-of-service'), m('q1', 'qa-manager'), m('q2', 'qa-manager'), m('send', 'service-lead'), m('law', 'solicitor')]);

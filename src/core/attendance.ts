@@ -2,11 +2,11 @@
  * Attendance of a meeting (meetings/DATE/attendance.yaml: present, apologies with an optional
  * delegate, absent), quorum, and members to escalate for absence. Pure.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { Settings } from './config.js';
-import { YAML_OPTIONS } from './front-matter.js';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Member } from './members.js';
-import type { Problem } from './problem.js';
+import type { Fault } from './problem.js';
+import type { Settings } from './settings.js';
+import { readStrictYaml } from './strict-yaml.js';
 import { describe } from './text.js';
 
 export interface Attendance {
@@ -16,19 +16,12 @@ export interface Attendance {
 }
 
 /** Returns the attendance in a file's text and its problems (file is register-relative, for messages). */
-export function parseAttendance(file: string, text: string, members: ReadonlyMap<string, Member>): { attendance: Attendance | null; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
-  const problems: Problem[] = [];
-  const report = (node: Node | null | undefined, message: string, rule = 'attendance/invalid') => {
-    const p = lineCounter.linePos(node?.range?.[0] ?? 0);
-    problems.push({ file, line: p.line, column: p.col, severity: 'error', rule, message });
-  };
-  for (const e of doc.errors) {
-    const p = lineCounter.linePos(e.pos[0]);
-    problems.push({ file, line: p.line, column: p.col, severity: 'error', rule: 'attendance/invalid', message: `not valid YAML: ${e.message.split('\n')[0]}` });
-  }
+export function parseAttendance(file: string, text: string, members: ReadonlyMap<string, Member>): { attendance: Attendance | null; problems: Fault[] } {
+  const yaml = readStrictYaml(text);
+  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({ file, line, column, rule: 'attendance/invalid', message }));
+  const report = (node: Node | null | undefined, message: string, rule = 'attendance/invalid') => problems.push({ file, ...yaml.where(node), rule, message });
   if (problems.length) return { attendance: null, problems };
+  const doc = yaml.doc;
   const root = doc.contents;
   if (!isMap(root)) {
     report(root, 'attendance.yaml must have present:, apologies: and absent: lists');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, weekday } from './calendar.js';
 import { bankHolidays } from './bank-holidays.js';
-import { REGIONS } from './config.js';
+import { REGIONS } from './settings.js';
 import { workingCalendar } from './working-days.js';
 
 const govuk = JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/govuk-bank-holidays.json'), 'utf8')) as Record<string, string[]>;

@@ -6,7 +6,7 @@
  */
 import Holidays from 'date-holidays';
 import type { IsoDate } from './calendar.js';
-import type { REGIONS } from './config.js';
+import type { REGIONS } from './settings.js';
 
 const STATES: Record<(typeof REGIONS)[number], string> = {
   'england-and-wales': 'ENG',

@@ -1,8 +1,14 @@
-/** Builds what document rules need from plain data, so the main thread and workers build the same thing. */
-import type { Settings } from './config.js';
+/** Builds what the document rules need from plain data, so the main thread and workers build the same thing. */
 import type { SchemaSet, SchemaSources } from './schema.js';
+import type { Settings } from './settings.js';
 import { parseTemplate, type Template } from './templates.js';
-import type { RuleContext } from '../rules/types.js';
+
+/** What the document rules check a file against: the settings, the templates and the compiled schemas. */
+export interface CheckContext {
+  settings: Settings;
+  schemas: SchemaSet;
+  templates: ReadonlyMap<string, Template>;
+}
 
 export interface TemplateSource {
   type: string;
@@ -22,7 +28,7 @@ export interface ContextInput {
  * Returns the rule context. The schemas are compiled on first use, once, by the compiler
  * given; without one (register rules only need settings) asking for them is a bug.
  */
-export function makeContext(input: ContextInput, compile?: (sources: SchemaSources) => SchemaSet): RuleContext {
+export function makeContext(input: ContextInput, compile?: (sources: SchemaSources) => SchemaSet): CheckContext {
   const templates = new Map<string, Template>();
   for (const t of input.templates) templates.set(t.type, parseTemplate(t.type, t.text, t.source));
   let schemas: SchemaSet | undefined;

@@ -6,7 +6,8 @@
  * Pure: the caller reads and writes the file.
  */
 import { Document, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
-import { parseFrontMatter, splitFrontMatter, YAML_OPTIONS } from './front-matter.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { YAML_OPTIONS } from './strict-yaml.js';
 
 /** New values of top-level fields; undefined removes the field. */
 export type FieldChanges = Record<string, unknown>;

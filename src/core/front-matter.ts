@@ -6,6 +6,7 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parsePlainYaml } from './plain-yaml.js';
+import { YAML_OPTIONS, firstLine, shownTag } from './strict-yaml.js';
 
 export interface Split {
   kind: 'ok' | 'missing' | 'engine' | 'unclosed';
@@ -83,17 +84,6 @@ export function positionOf(parsed: ParsedFrontMatter, path: string): [number, nu
   const [vl, vc] = parsed.lineCol(o[1]);
   return [kl, kc, vl, vc];
 }
-
-/** Options that keep YAML plain data: the core schema (so no %YAML 1.1 directive brings back dates or yes=true), no known tags, unique keys. */
-export const YAML_OPTIONS = {
-  schema: 'core',
-  version: '1.2',
-  resolveKnownTags: false,
-  uniqueKeys: true,
-  prettyErrors: false,
-  strict: true,
-  merge: false,
-} as const;
 
 /** Returns a whole document's front matter as data, or undefined when it has none or it cannot be read (the problems are ppp validate's to report). */
 export function frontMatterData(text: string): Record<string, unknown> | undefined {
@@ -226,19 +216,12 @@ function tagFinding(node: Node, yamlText: string, at: (o: number) => [number, nu
   const lineStart = yamlText.lastIndexOf('\n', start - 1) + 1;
   const bang = yamlText.slice(lineStart, start).search(/!\S*\s*$/);
   const [line, column] = at(bang === -1 ? start : lineStart + bang);
-  const tag = node.tag ?? '';
-  const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
-  return { rule: 'yaml/tag', line, column, message: `the YAML tag ${shown} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)` };
+  return { rule: 'yaml/tag', line, column, message: `the YAML tag ${shownTag(node.tag ?? '')} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)` };
 }
 
 function toPlainData(doc: Document): Record<string, unknown> {
   // Aliases were refused above, so toJS cannot expand anything; maxAliasCount guards anyway.
   return doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
 
 export interface Heading {

@@ -1,5 +1,5 @@
 /** Document ids, file names and slugs. Pure. */
-import { TYPE_CODES, type DocumentType } from './config.js';
+import { TYPE_CODES, type DocumentType } from './document.js';
 
 /** Folders under documents/ by type. */
 export const TYPE_FOLDERS: Record<DocumentType, string> = {

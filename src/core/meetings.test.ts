@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bankHolidays } from './bank-holidays.js';
 import { addDays, weekday } from './calendar.js';
 import { meetingOn, meetings, nextMeeting, ruleFault } from './meetings.js';
-import { parseSettings } from './settings.js';
+import { parseSettings } from './ppp-yaml.js';
 import { workingCalendar } from './working-days.js';
 
 const PRESETS = join(import.meta.dirname, '../../presets');

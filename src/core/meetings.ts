@@ -4,8 +4,9 @@
  * deadlines. Pure.
  */
 import rrulePackage from 'rrule';
-import { addDays, addMonths, type IsoDate } from './calendar.js';
-import type { Settings } from './config.js';
+import { addDays, addMonths, isIsoDate, type IsoDate } from './calendar.js';
+import { UsageError } from './errors.js';
+import type { Settings } from './settings.js';
 import type { Duration } from './duration.js';
 import type { WorkingCalendar } from './working-days.js';
 
@@ -78,4 +79,16 @@ export function meetings(settings: Settings, calendar: WorkingCalendar, from: Is
 /** Returns the first meeting on or after date, or undefined when none is scheduled in the next ten years. */
 export function nextMeeting(settings: Settings, calendar: WorkingCalendar, date: IsoDate): Meeting | undefined {
   return meetings(settings, calendar, date, { count: 1 })[0];
+}
+
+/** Returns the meeting on date, or a usage error naming the scheduled meetings nearest to it. */
+export function scheduledMeeting(settings: Settings, calendar: WorkingCalendar, date: string): Meeting {
+  if (!isIsoDate(date)) throw new UsageError(`${date} is not a real date written YYYY-MM-DD`);
+  const around = meetingDates(settings, addDays(date, -100), addDays(date, 100));
+  if (!around.includes(date)) {
+    const before = around.filter((d) => d < date).pop();
+    const after = around.find((d) => d > date);
+    throw new UsageError(`${date} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'} (ppp meetings lists them)`);
+  }
+  return meetingOn(settings, calendar, date);
 }

@@ -1,7 +1,7 @@
 /** members.yaml: the group's members and their roles, checked into problems like documents are. */
-import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, isPair, visit, type Node } from 'yaml';
-import { YAML_OPTIONS } from './front-matter.js';
-import type { Problem } from './problem.js';
+import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import type { Fault } from './problem.js';
+import { readStrictYaml } from './strict-yaml.js';
 import { describe } from './text.js';
 
 export interface Member {
@@ -20,28 +20,14 @@ export const MEMBERS_FILE = 'members.yaml';
 const FIELDS = new Set(['id', 'name', 'role', 'title', 'organisation', 'email', 'voting', 'signing_key']);
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Returns the members of a members.yaml text and the problems found in it. */
-export function parseMembers(text: string, roles: readonly string[]): { members: Member[]; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { ...YAML_OPTIONS, lineCounter });
-  const problems: Problem[] = [];
-  const at = (node: Node | null | undefined) => {
-    const p = lineCounter.linePos(node?.range?.[0] ?? 0);
-    return { line: p.line, column: p.col };
-  };
-  const report = (rule: string, node: Node | null | undefined, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file: MEMBERS_FILE, ...at(node), severity, rule, message });
-  for (const e of doc.errors) {
-    const p = lineCounter.linePos(e.pos[0]);
-    problems.push({ file: MEMBERS_FILE, line: p.line, column: p.col, severity: 'error', rule: 'members/invalid', message: `not valid YAML: ${e.message.split('\n')[0]}` });
-  }
-  visit(doc, {
-    Alias: (_k, n) => void report('members/invalid', n, `the alias *${n.source} is not allowed; write the value out in full`),
-    Node: (_k, n) => {
-      if (n.tag && !isAlias(n)) report('members/invalid', n, `the YAML tag ${n.tag} is not allowed; write a plain value`);
-    },
-  });
+/** Returns the members of a members.yaml text and the problems found in it (rated by the caller). */
+export function parseMembers(text: string, roles: readonly string[]): { members: Member[]; problems: Fault[] } {
+  const yaml = readStrictYaml(text);
+  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({ file: MEMBERS_FILE, line, column, rule: 'members/invalid', message }));
+  const at = yaml.where;
+  const report = (rule: string, node: Node | null | undefined, message: string) => problems.push({ file: MEMBERS_FILE, ...at(node), rule, message });
   if (problems.length) return { members: [], problems };
+  const doc = yaml.doc;
   const root = doc.contents;
   const list = isMap(root) ? (root.get('members', true) as Node | undefined) : undefined;
   if (!isSeq(list)) {

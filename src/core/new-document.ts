@@ -1,6 +1,6 @@
 /** Fills a template's front matter skeleton through the yaml Document API, so its comments survive. Pure. */
 import { parseDocument, type YAMLSeq } from 'yaml';
-import { YAML_OPTIONS } from './front-matter.js';
+import { YAML_OPTIONS } from './strict-yaml.js';
 import type { Template } from './templates.js';
 
 export interface NewFields {

@@ -30,3 +30,20 @@ export function countProblems(problems: readonly Problem[]): { errors: number; w
   for (const p of problems) if (p.severity === 'error') errors++;
   return { errors, warnings: problems.length - errors };
 }
+
+/** A problem found before its severity is known: the rule registry (rules/index.ts) rates it. */
+export type Fault = Omit<Problem, 'severity'>;
+
+/** Returns problems as the indented lines of an error message: "  file:line:column: message (rule)". */
+export function listProblems(problems: readonly Fault[]): string {
+  return problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})`).join('\n');
+}
+
+/** What a validation run found (SPEC section 11: ppp validate --format json). */
+export interface ValidationSummary {
+  ok: boolean;
+  documents: number;
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+}

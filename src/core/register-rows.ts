@@ -1,6 +1,5 @@
 /** The register as rows (SPEC section 11 shape), filtered and sorted. Pure. */
-import type { DocRecord } from '../rules/types.js';
-import { text } from '../rules/util.js';
+import { text, type DocRecord } from './document.js';
 
 export interface RegisterRow {
   id: string;

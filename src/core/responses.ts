@@ -7,10 +7,9 @@
  *     - { member: chair, on: 2027-02-03, response: approve }
  *     - { member: rep-police, on: 2027-02-04, response: abstain }
  */
-import { parseDocument } from 'yaml';
 import { isIsoDate, type IsoDate } from './calendar.js';
-import { YAML_OPTIONS } from './front-matter.js';
 import type { Member } from './members.js';
+import { readStrictYaml } from './strict-yaml.js';
 
 export const RESPONSES = ['approve', 'abstain', 'object'] as const;
 
@@ -23,14 +22,11 @@ export interface ResponsesCheck {
 
 /** Returns whether the responses in a file's text approve the document, and when the last one came. */
 export function checkResponses(file: string, text: string, id: string, members: readonly Member[]): ResponsesCheck {
-  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, YAML_OPTIONS);
-  if (doc.errors.length) return { refusals: [`${file} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it`] };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch {
-    return { refusals: [`${file} uses YAML aliases; write each response out in full`] };
+  const yaml = readStrictYaml(text);
+  if (yaml.faults.length) {
+    return { refusals: yaml.faults.map((f) => (f.kind === 'alias' ? `${file} uses YAML aliases (line ${f.line}); write each response out in full` : `${file} line ${f.line}: ${f.message}; fix it`)) };
   }
+  const data = yaml.data;
   const shape = 'write it as document: ID and responses: a list of { member, on: YYYY-MM-DD, response: approve | abstain | object }';
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { refusals: [`${file} holds no responses; ${shape}`] };
   const record = data as Record<string, unknown>;

@@ -4,10 +4,9 @@
  * submitted: the Head of QA may escalate). Pure.
  */
 import { compareDates, daysBetween, isIsoDate, type IsoDate } from './calendar.js';
-import type { Settings } from './config.js';
+import type { Settings } from './settings.js';
 import { addDuration, type Duration } from './duration.js';
-import type { DocRecord } from '../rules/types.js';
-import { RETIRED, text } from '../rules/util.js';
+import { RETIRED, text, type DocRecord } from './document.js';
 
 export const REVIEW_STATES = ['ok', 'due-soon', 'overdue', 'escalate'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];

@@ -2,8 +2,9 @@
  * JSON Schemas of front matter, compiled once with ajv (draft 2020-12), and the mapping of
  * ajv's errors to findings a policy officer can act on.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { explainBadDate, isIsoDate } from './calendar.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { ajvMessages, guessOr, type Wording } from './ajv-messages.js';
+import { isIsoDate } from './calendar.js';
 import { parseDuration } from './duration.js';
 import { closest, describe } from './text.js';
 
@@ -73,11 +74,14 @@ export function compileSchemas(sources: SchemaSources): SchemaSet {
   const all = ajv.compile(flatten(sources.base, { allOf: [{ $ref: 'base.schema.json' }], properties: union, unevaluatedProperties: false }));
   const typeFields = new Set(Object.keys(union).filter((f) => !baseFields.has(f)));
   const types = [...ownFields.keys()];
+  const wording = documentWording(types);
   return {
     check(data) {
       const type = data.type;
       const validate = (typeof type === 'string' && separate.get(type)) || all;
-      const findings = validate(data) ? [] : mapErrors(validate.errors ?? [], data, types);
+      const findings: SchemaFinding[] = validate(data)
+        ? []
+        : ajvMessages(validate.errors ?? [], data, wording).map((m) => ({ rule: m.rule, path: m.segments.join('.'), atKey: m.atKey, message: m.message }));
       const own = typeof type === 'string' ? ownFields.get(type) : undefined;
       if (own && validate === all) {
         for (const field of Object.keys(data)) {
@@ -121,88 +125,23 @@ export function flatten(base: object, typeSchema: object): object {
   };
 }
 
-function mapErrors(errors: ErrorObject[], data: unknown, types: string[]): SchemaFinding[] {
-  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const findings: SchemaFinding[] = [];
-  const seen = new Set<string>();
-  for (const error of errors) {
-    if (error.keyword === 'allOf' || error.keyword === 'if' || error.keyword === '$ref') continue;
-    if (error.keyword === 'not' && error.schemaPath.includes('/propertyNames/')) continue;
-    if (oneOfPaths.has(error.instancePath) && error.keyword !== 'oneOf') continue;
-    const finding = mapError(error, data, types);
-    const key = `${finding.rule}|${finding.path}|${finding.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding);
-  }
-  return findings;
-}
-
-function mapError(error: ErrorObject, data: unknown, types: string[]): SchemaFinding {
-  const path = toPath(error.instancePath);
-  const label = path || 'the front matter';
-  const value = error.data;
-  const hint = (error.parentSchema as { hint?: string } | undefined)?.hint;
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required': {
-      const field = String(params.missingProperty);
-      return { rule: 'schema/required', path, atKey: true, message: `${join(path, field)} is missing; add it${FIELD_HELP[field] ? ` (${FIELD_HELP[field]})` : ''}` };
-    }
-    case 'propertyNames':
-    case 'unevaluatedProperties':
-    case 'additionalProperties': {
-      const field = String(params.unevaluatedProperty ?? params.additionalProperty ?? params.propertyName);
-      const known = knownFields(data, path, error);
-      const guess = closest(field, known);
+/** The wording of front matter fields, for the shared ajv mapping. */
+function documentWording(types: readonly string[]): Wording {
+  return {
+    noun: 'field',
+    whole: 'the front matter',
+    unknown(field, path, known, data) {
       const where = path ? `${path} has no field "${field}"` : `"${field}" is not a field of ${article(typeOf(data))}`;
-      // Words with spaces are usually the tail of a value cut at a comma inside { ... } or [ ... ].
-      const advice = /\s/.test(field.trim())
-        ? `if "${field}" is part of a value with a comma in it, put the whole value in quotes`
-        : guess
-          ? `did you mean "${guess}"?`
-          : `remove it, or name it x-${field} to keep your own data`;
-      return { rule: 'schema/unknown-field', path: join(path, field), atKey: true, message: `${where}; ${advice}` };
-    }
-    case 'type': {
-      if (path === 'version' && typeof value === 'number') {
-        return { rule: 'schema/type', path, atKey: false, message: `version must be text in quotes so that 2.0 stays 2.0: write version: "${formatVersion(value)}"` };
-      }
-      return { rule: 'schema/type', path, atKey: false, message: `${label} must be ${typeWord(String(params.type))}, not ${describe(value)}${hint ? `; it ${hint}` : ''}` };
-    }
-    case 'enum':
-    case 'const': {
-      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
-      if (path === 'type' && error.keyword === 'enum') {
-        const guess = typeof value === 'string' ? closest(value, types) : undefined;
-        return { rule: 'schema/enum', path, atKey: false, message: `type ${describe(value)} is not a document type; use one of: ${types.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}` };
-      }
-      const guess = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
-      return {
-        rule: 'schema/enum',
-        path,
-        atKey: false,
-        message: `${label} is ${describe(value)}, which is not one of: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`,
-      };
-    }
-    case 'format': {
-      if (params.format === 'date') {
-        return { rule: 'schema/date', path, atKey: false, message: `${label}: ${explainBadDate(value)}; write a real date as YYYY-MM-DD` };
-      }
-      const parsed = parseDuration(value);
-      return { rule: 'schema/duration', path, atKey: false, message: `${label}: ${parsed.ok ? 'not a duration' : parsed.message}` };
-    }
-    case 'pattern':
-      return { rule: 'schema/pattern', path, atKey: false, message: `${label} is ${describe(value)}; it ${hint ?? 'is not written as expected'}` };
-    case 'uniqueItems':
-      return { rule: 'schema/invalid', path, atKey: false, message: `${label} lists the same value twice; remove the repeat` };
-    case 'minLength':
-      return { rule: 'schema/invalid', path, atKey: false, message: `${label} is empty; fill it in or remove the field` };
-    case 'oneOf':
-      return { rule: 'schema/type', path, atKey: false, message: `${label} must be text or a list of text, not ${describe(value)}` };
-    default:
-      return { rule: 'schema/invalid', path, atKey: false, message: `${label} ${error.message ?? 'is not valid'}` };
-  }
+      const candidates = path ? known : [...new Set([...known, ...TOP_LEVEL])];
+      return `${where}; ${guessOr(field, candidates, `remove it, or name it x-${field} to keep your own data`)}`;
+    },
+    requiredHelp: (field) => FIELD_HELP[field],
+    enumMessage(path, value) {
+      if (path !== 'type') return undefined;
+      const guess = typeof value === 'string' ? closest(value, types) : undefined;
+      return `type ${describe(value)} is not a document type; use one of: ${types.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`;
+    },
+  };
 }
 
 const FIELD_HELP: Record<string, string> = {
@@ -217,18 +156,6 @@ const FIELD_HELP: Record<string, string> = {
   with: 'who was consulted',
 };
 
-function toPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
-}
-
-function join(path: string, field: string): string {
-  return path ? `${path}.${field}` : field;
-}
-
 function typeOf(data: unknown): string {
   const t = (data as { type?: unknown } | null)?.type;
   return typeof t === 'string' ? t : 'document';
@@ -238,27 +165,8 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
-function knownFields(_data: unknown, path: string, error: ErrorObject): string[] {
-  const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-  const own = Object.keys(schema?.properties ?? {});
-  if (path) return own;
-  return [...new Set([...own, ...TOP_LEVEL])];
-}
-
 const TOP_LEVEL = [
   'id', 'title', 'summary', 'type', 'status', 'version', 'owner', 'sponsor', 'authors', 'scope', 'approval', 'review',
   'submission', 'governed_by', 'read_with', 'supersedes', 'related_forms', 'consultation', 'eqia', 'impact', 'publication',
   'legal_basis', 'keywords',
 ];
-
-function typeWord(type: string): string {
-  return (
-    { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a group of fields', null: 'empty' }[
-      type
-    ] ?? type
-  );
-}
-
-function formatVersion(n: number): string {
-  return Number.isInteger(n) ? `${n}.0` : String(n);
-}

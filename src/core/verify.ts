@@ -5,6 +5,7 @@
  */
 import { parseApprovalTrailers } from './approval.js';
 import { contentHash } from './content-hash.js';
+import { IN_FORCE, RETIRED } from './document.js';
 import { frontMatterData } from './front-matter.js';
 
 export const VERIFY_STATES = ['verified', 'unsigned', 'bad-signature', 'untrusted-signer', 'modified-after-approval', 'no-approval-commit'] as const;
@@ -142,8 +143,6 @@ export interface VerifyRow {
   detail?: string;
 }
 
-const IN_FORCE = new Set(['approved', 'interim']);
-const RETIRED = new Set(['superseded', 'archived', 'withdrawn']);
 
 /**
  * Returns the state of every document that has been approved (by its front matter or an approval

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Settings } from '../core/config.js';
-import type { DocRecord } from '../rules/types.js';
+import type { Settings } from '../core/settings.js';
+import type { DocRecord } from '../core/document.js';
 import { readTextIfExists, writeFileAtomic } from './fs.js';
 
 // Bump when the record shape changes, so that an old cache is never read as a new one.

@@ -1,6 +1,7 @@
 /** Reads and checks one document file: the unit of work of the main thread and of every worker. */
-import { checkFile, problemAt } from '../core/check.js';
-import type { DocRecord, RuleContext } from '../rules/types.js';
+import { checkFile, problemAt } from '../rules/runner.js';
+import type { CheckContext } from '../core/context.js';
+import type { DocRecord } from '../core/document.js';
 import { decodeUtf8, MAX_DOCUMENT_BYTES, readDocument } from './fs.js';
 
 export interface Job {
@@ -15,14 +16,14 @@ export function blankRecord(rel: string, hash: string, rule: string, message: st
 }
 
 /** Returns the record of a file that reads as text, or of why it does not. */
-export function recordOfBytes(rel: string, bytes: Uint8Array, hash: string, context: () => RuleContext): DocRecord {
+export function recordOfBytes(rel: string, bytes: Uint8Array, hash: string, context: () => CheckContext): DocRecord {
   const text = decodeUtf8(bytes);
   if (text === undefined) return blankRecord(rel, hash, 'file/encoding', 'the file is not UTF-8 text; save it as UTF-8 (in Word: Save As, plain text, Unicode UTF-8)');
   return checkFile(rel, text, hash, context());
 }
 
 /** Returns the record of a file read from disk. */
-export function checkJob(job: Job, context: () => RuleContext): DocRecord {
+export function checkJob(job: Job, context: () => CheckContext): DocRecord {
   const read = readDocument(job.abs);
   if (read.kind === 'too-large') {
     return blankRecord(job.rel, '', 'file/too-large', `the file is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MiB; keep large attachments outside documents/ and link to them`);

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { makeContext, type ContextInput } from '../core/context.js';
-import type { DocRecord, RuleContext } from '../rules/types.js';
+import type { CheckContext } from '../core/context.js';
+import type { DocRecord } from '../core/document.js';
 import { checkJob, type Job } from './check-job.js';
 
 /** Below this many files a worker costs more to start than it saves. */
@@ -21,7 +22,7 @@ const DEPTH = 2;
 export async function checkJobs(jobs: readonly Job[], input: ContextInput, threads = availableParallelism()): Promise<DocRecord[]> {
   // ajv is loaded only here, when some file has to be checked.
   const { compileSchemas } = await import('../core/schema.js');
-  let context: RuleContext | undefined;
+  let context: CheckContext | undefined;
   const getContext = () => (context ??= makeContext(input, compileSchemas));
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const workerCount = Math.min(threads - 1, Math.floor(jobs.length / WORKER_THRESHOLD), 7);

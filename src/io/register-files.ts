@@ -1,15 +1,19 @@
-/** Reads a register's settings, members and templates, with the built-in templates and schemas beside them. */
+/** Reads a register's own files (settings, members, actions, attendance, templates), with the built-in templates and schemas beside them. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOCUMENT_TYPES, type Settings } from '../core/config.js';
+import { DOCUMENT_TYPES } from '../core/document.js';
+import type { Settings } from '../core/settings.js';
 import type { TemplateSource } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
+import { ACTIONS_FILE, parseActions, type Action } from '../core/actions.js';
+import { parseAttendance, type Attendance } from '../core/attendance.js';
 import { MEMBERS_FILE, parseMembers, type Member } from '../core/members.js';
 import { templateFault } from '../core/templates.js';
 import type { Problem } from '../core/problem.js';
 import type { SchemaSources } from '../core/schema.js';
+import { rate } from '../rules/index.js';
 import { readTextIfExists } from './fs.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { SETTINGS_FILE } from './locate.js';
@@ -29,7 +33,7 @@ export function readSettingsText(root: string): string {
 
 /** Returns the register's settings, or throws a ConfigError naming each fault's line and column. */
 export async function readSettings(root: string, text = readSettingsText(root)): Promise<{ settings: Settings; text: string }> {
-  const { parseSettings } = await import('../core/settings.js');
+  const { parseSettings } = await import('../core/ppp-yaml.js');
   const result = parseSettings(text);
   if (!result.ok) {
     const lines = result.faults.map((f) => `${SETTINGS_FILE}:${f.line}:${f.column}: ${f.message}`);
@@ -45,14 +49,42 @@ export function readMembers(root: string, settings: Settings): { members: Member
     return {
       members: [],
       text: '',
-      problems: [{ file: MEMBERS_FILE, line: 1, column: 1, severity: 'error', rule: 'members/invalid', message: 'members.yaml is missing; create it with a "members:" list (ppp init writes one)' }],
+      problems: [rate({ file: MEMBERS_FILE, line: 1, column: 1, rule: 'members/invalid', message: 'members.yaml is missing; create it with a "members:" list (ppp init writes one)' })],
     };
   }
-  return { ...parseMembers(text, settings.roles), text };
+  const parsed = parseMembers(text, settings.roles);
+  return { members: parsed.members, problems: parsed.problems.map(rate), text };
+}
+
+/** Returns the actions of actions.yaml (none when there is no file), its text, and its problems. */
+export function readActions(root: string, members: ReadonlyMap<string, Member>): { actions: Action[]; problems: Problem[]; text: string; path: string } {
+  const path = join(root, ACTIONS_FILE);
+  const text = readTextIfExists(path);
+  if (text === undefined) return { actions: [], problems: [], text: '', path };
+  const parsed = parseActions(text, members);
+  return { actions: parsed.actions, problems: parsed.problems.map(rate), text, path };
+}
+
+export interface MeetingRecord {
+  date: string;
+  /** The meeting's attendance, when recorded and readable. */
+  attendance: Attendance | null;
+}
+
+/** Returns the meetings that have a folder under meetings/, with their attendance, and the problems of the attendance files. */
+export function readMeetingRecords(root: string, members: ReadonlyMap<string, Member>): { records: MeetingRecord[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const records = readMeetingFolders(root).map(({ date, attendance }) => {
+    if (!attendance) return { date, attendance: null };
+    const parsed = parseAttendance(attendance.file, attendance.text, members);
+    problems.push(...parsed.problems.map(rate));
+    return { date, attendance: parsed.attendance };
+  });
+  return { records, problems };
 }
 
 /** Returns the meetings that have a folder meetings/YYYY-MM-DD/, with the text of their attendance.yaml when there is one. */
-export function readMeetingFolders(root: string): { date: string; attendance?: { file: string; text: string } }[] {
+function readMeetingFolders(root: string): { date: string; attendance?: { file: string; text: string } }[] {
   let names: string[];
   try {
     names = readdirSync(join(root, 'meetings'));

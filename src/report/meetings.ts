@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { createEvents, type EventAttributes } from 'ics';
 import { addDays, weekday, zonedInstant } from '../core/calendar.js';
-import type { Settings } from '../core/config.js';
+import type { Settings } from '../core/settings.js';
 import type { MeetingRow } from '../commands/meetings.js';
 import { slugify } from '../core/ids.js';
 

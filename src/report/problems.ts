@@ -1,11 +1,12 @@
 /** Formatters of validation results: (result) => string. */
 import type { ChalkInstance } from 'chalk';
-import type { ValidateResult } from '../commands/validate.js';
+import type { ValidationSummary as ValidateResult } from '../core/problem.js';
 import { printable } from './printable.js';
 
 /** Returns the result as JSON (SPEC section 11). */
 export function formatJson(result: ValidateResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+  const { ok, documents, errors, warnings, problems } = result;
+  return JSON.stringify({ ok, documents, errors, warnings, problems }, null, 2) + '\n';
 }
 
 /** Returns problems grouped by file, like a linter, with a summary line. */

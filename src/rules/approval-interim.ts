@@ -1,5 +1,5 @@
 import type { DocumentRule } from './types.js';
-import { text } from './util.js';
+import { text } from '../core/document.js';
 
 export default {
   id: 'approval/interim',

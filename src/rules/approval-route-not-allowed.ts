@@ -1,6 +1,6 @@
-import { routesFor } from '../core/config.js';
+import { routesFor } from '../core/settings.js';
 import type { DocumentRule } from './types.js';
-import { text } from './util.js';
+import { text } from '../core/document.js';
 
 export default {
   id: 'approval/route-not-allowed',

@@ -1,5 +1,5 @@
 import type { DocumentRule } from './types.js';
-import { IN_FORCE } from './util.js';
+import { IN_FORCE } from '../core/document.js';
 
 export default {
   id: 'consultation/missing',

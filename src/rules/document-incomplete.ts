@@ -1,5 +1,5 @@
 import type { DocumentRule } from './types.js';
-import { COMPLETE } from './util.js';
+import { COMPLETE } from '../core/document.js';
 
 export default {
   id: 'document/incomplete',

@@ -1,11 +1,5 @@
 import type { DocumentRule } from './types.js';
-import { RETIRED, list } from './util.js';
-
-export const GOVERNORS: Record<string, readonly string[]> = {
-  procedure: ['policy'],
-  standard: ['policy', 'procedure'],
-  form: ['procedure', 'policy'],
-};
+import { GOVERNORS, RETIRED, list } from '../core/document.js';
 
 export default {
   id: 'governance/missing',

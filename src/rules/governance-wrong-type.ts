@@ -1,6 +1,5 @@
-import { GOVERNORS } from './governance-missing.js';
 import type { RegisterRule } from './types.js';
-import { list } from './util.js';
+import { GOVERNORS, list } from '../core/document.js';
 
 export default {
   id: 'governance/wrong-type',
@@ -13,7 +12,7 @@ export default {
     if (!allowed) return [];
     return list(doc.data, 'governed_by').flatMap((id, i) => {
       const targetType = register.byId.get(id)?.[0]?.data?.type;
-      if (typeof targetType !== 'string' || allowed.includes(targetType)) return [];
+      if (typeof targetType !== 'string' || (allowed as readonly string[]).includes(targetType)) return [];
       return [{ at: `governed_by.${i}`, message: `a ${type} is governed by a ${allowed.join(' or ')}, but ${id} is a ${targetType}; name its governing ${allowed[0]}` }];
     });
   },

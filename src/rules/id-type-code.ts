@@ -1,6 +1,5 @@
-import { TYPE_CODES, isDocumentType } from '../core/config.js';
+import { TYPE_CODES, isDocumentType, text } from '../core/document.js';
 import type { DocumentRule } from './types.js';
-import { text } from './util.js';
 
 export default {
   id: 'id/type-code',

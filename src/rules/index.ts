@@ -25,6 +25,7 @@ import reviewMissing from './review-missing.js';
 import submissionMissing from './submission-missing.js';
 import supersedesStatus from './supersedes-status.js';
 import templateMissingSection from './template-missing-section.js';
+import type { Fault, Problem } from '../core/problem.js';
 import type { DocumentRule, RegisterRule, Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
@@ -65,3 +66,10 @@ for (const rule of rules) {
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
 export const documentRules = rules.filter((r): r is DocumentRule => r.scope === 'document');
 export const registerRules = rules.filter((r): r is RegisterRule => r.scope === 'register');
+
+/** Returns a fault as a problem with its rule's severity: the registry is the only place a severity is set. */
+export function rate(fault: Fault): Problem {
+  const rule = rulesById.get(fault.rule);
+  if (!rule) throw new Error(`no rule ${fault.rule} in the registry (src/rules/index.ts)`);
+  return { ...fault, severity: rule.severity };
+}

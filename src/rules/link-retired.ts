@@ -1,5 +1,5 @@
 import type { Finding, RegisterRule } from './types.js';
-import { RETIRED } from './util.js';
+import { RETIRED } from '../core/document.js';
 
 const FIELDS = ['governed_by', 'read_with', 'related_forms'] as const;
 

@@ -1,5 +1,5 @@
 import type { Finding, RegisterRule } from './types.js';
-import { LINK_FIELDS } from './util.js';
+import { LINK_FIELDS } from '../core/document.js';
 
 export default {
   id: 'link/self',

@@ -1,6 +1,6 @@
 import { closest } from '../core/text.js';
 import type { RegisterRule } from './types.js';
-import { list, text } from './util.js';
+import { list, text } from '../core/document.js';
 
 export default {
   id: 'member/unknown',

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../core/calendar.js';
 import type { DocumentRule } from './types.js';
-import { text } from './util.js';
+import { text } from '../core/document.js';
 
 export default {
   id: 'review/before-approval',

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../core/calendar.js';
 import { addDuration } from '../core/duration.js';
 import type { DocumentRule } from './types.js';
-import { text } from './util.js';
+import { text } from '../core/document.js';
 
 export default {
   id: 'review/beyond-max-cycle',

@@ -1,6 +1,6 @@
 import { isLonger, parseDuration } from '../core/duration.js';
 import type { DocumentRule } from './types.js';
-import { text } from './util.js';
+import { text } from '../core/document.js';
 
 export default {
   id: 'review/cycle-too-long',

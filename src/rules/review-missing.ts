@@ -1,5 +1,5 @@
 import type { DocumentRule } from './types.js';
-import { IN_FORCE, text } from './util.js';
+import { IN_FORCE, text } from '../core/document.js';
 
 export default {
   id: 'review/missing',

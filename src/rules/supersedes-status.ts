@@ -1,5 +1,5 @@
 import type { RegisterRule } from './types.js';
-import { IN_FORCE, list } from './util.js';
+import { IN_FORCE, RETIRED, list } from '../core/document.js';
 
 export default {
   id: 'supersedes/not-retired',
@@ -10,7 +10,7 @@ export default {
     if (!IN_FORCE.has(String(doc.data.status))) return [];
     return list(doc.data, 'supersedes').flatMap((id, i) => {
       const status = register.byId.get(id)?.[0]?.data?.status;
-      if (status === undefined || status === 'superseded' || status === 'archived' || status === 'withdrawn') return [];
+      if (typeof status !== 'string' || RETIRED.has(status)) return [];
       return [{ at: `supersedes.${i}`, message: `this document supersedes ${id}, which is still ${String(status)}; set that document's status to superseded` }];
     });
   },

@@ -1,6 +1,6 @@
 import { normaliseHeading } from '../core/front-matter.js';
 import type { DocumentRule } from './types.js';
-import { RETIRED } from './util.js';
+import { RETIRED } from '../core/document.js';
 
 export default {
   id: 'template/missing-section',

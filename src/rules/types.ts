@@ -1,28 +1,16 @@
 /** The shapes every validation rule shares. Rules are pure: no I/O, no clock. */
-import type { Settings } from '../core/config.js';
-import type { Heading, Positions } from '../core/front-matter.js';
-import type { Member } from '../core/members.js';
-import type { Problem, Severity } from '../core/problem.js';
-import type { SchemaSet } from '../core/schema.js';
-import type { Template } from '../core/templates.js';
+import type { CheckContext } from '../core/context.js';
+import type { DocRecord, FrontMatter, ReadableRecord } from '../core/document.js';
+import type { Heading } from '../core/front-matter.js';
+import type { Severity } from '../core/problem.js';
+import type { RegisterView } from '../core/register-view.js';
 
-export type FrontMatter = Record<string, unknown>;
-
-/** A document as the register rules see it: parsed front matter and where each key is. */
-export interface DocRecord {
-  file: string;
-  /** sha1 of the file's bytes. */
-  hash: string;
-  /** The front matter's index fields (INDEX_FIELDS in core/check.ts), or null when it could not be read as plain YAML data. */
-  data: FrontMatter | null;
-  /** As JSON text when read from the cache: parsed only when a register rule reports (positionsOf). */
-  positions: Positions | string;
-  /** Problems of the file alone (parse, schema and document rules); cached with the file. */
-  problems: Problem[];
-}
+export type RuleContext = CheckContext;
+export type { RegisterView };
 
 /** A document as the document rules see it: also its headings. */
-export interface DocView extends DocRecord {
+export interface DocView extends Omit<DocRecord, 'data'> {
+  /** The whole front matter, not only the index fields a cached record keeps. */
   data: FrontMatter;
   headings: Heading[];
   /** File line on which the body starts. */
@@ -39,21 +27,6 @@ export interface Finding {
   line?: number;
   column?: number;
   message: string;
-}
-
-export interface RuleContext {
-  settings: Settings;
-  schemas: SchemaSet;
-  templates: ReadonlyMap<string, Template>;
-}
-
-export interface RegisterView {
-  docs: readonly DocRecord[];
-  /** Documents by id; more than one when an id is used twice. */
-  byId: ReadonlyMap<string, readonly DocRecord[]>;
-  members: ReadonlyMap<string, Member>;
-  /** Ids of documents that sit on a governed_by cycle, with the cycle as text. */
-  cycles: ReadonlyMap<string, string>;
 }
 
 interface RuleBase {
@@ -76,7 +49,7 @@ export interface DocumentRule extends RuleBase {
 /** Checks one document against the rest of the register; always run again. */
 export interface RegisterRule extends RuleBase {
   scope: 'register';
-  check(doc: DocRecord & { data: FrontMatter }, register: RegisterView, context: RuleContext): Finding[];
+  check(doc: ReadableRecord, register: RegisterView, context: RuleContext): Finding[];
 }
 
 export type Rule = ParseRule | DocumentRule | RegisterRule;

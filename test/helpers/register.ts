@@ -3,9 +3,10 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRegisterView, checkFile, checkRegister } from '../../src/core/check.js';
+import { buildRegisterView } from '../../src/core/register-view.js';
+import { checkFile, checkRegister } from '../../src/rules/runner.js';
 import { compileSchemas } from '../../src/core/schema.js';
-import { parseSettings } from '../../src/core/settings.js';
+import { parseSettings } from '../../src/core/ppp-yaml.js';
 import { makeContext } from '../../src/core/context.js';
 import { parseMembers } from '../../src/core/members.js';
 import { sortProblems, type Problem } from '../../src/core/problem.js';

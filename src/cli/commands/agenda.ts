@@ -1,17 +1,17 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals } from '../common.js';
+import { type CliCommand, globals } from '../common.js';
 
 /** Adds ppp agenda. */
-export function registerAgenda(program: Command, run: Run): Command {
+export const agendaCommand: CliCommand = {
+  name: 'agenda',
+  define(program, run) {
   return program
     .command('agenda')
     .description("the agenda of the next meeting (or of --meeting DATE), in the standard order")
     .option('--meeting <date>', 'the meeting (a scheduled one; default: the next on or after today)')
     .option('--accept-late <id...>', 'accept these late submissions instead of deferring them')
     .option('--out <file>', 'write the markdown to this file instead of printing it')
-    .option('--json', 'print the same content as JSON (SPEC section 11)')
+    .option('--json', 'print the same content as JSON')
     .addHelpText(
       'after',
       `
@@ -32,18 +32,12 @@ Examples:
       const { io } = run;
       const g = globals(command);
       const { agenda } = await import('../../commands/agenda.js');
-      const result = await agenda({ register: g.register, today: g.today, meeting: opts.meeting, acceptLate: opts.acceptLate }, io);
-      const out = await import('../../report/agenda.js');
+      const result = await agenda({ register: g.register, today: g.today, meeting: opts.meeting, acceptLate: opts.acceptLate, out: opts.json ? undefined : opts.out }, io);
       if (opts.json) {
-        io.stdout.write(out.agendaJson(result.agenda));
-        return;
-      }
-      const markdown = out.agendaMarkdown(result.agenda, result.members);
-      if (opts.out) {
-        const { writeFileAtomic } = await import('../../io/fs.js');
-        const path = resolve(io.cwd, opts.out);
-        writeFileAtomic(path, markdown, { makeFolders: false });
-        io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${path}\n`);
-      } else io.stdout.write(markdown);
+        const { agendaJson } = await import('../../report/agenda.js');
+        io.stdout.write(agendaJson(result.agenda));
+      } else if (result.written) io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${result.written}\n`);
+      else io.stdout.write(result.markdown);
     });
-}
+  },
+};

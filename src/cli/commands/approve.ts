@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, missing, canPrompt } from '../common.js';
+import { type CliCommand, canPrompt, globals, missing } from '../common.js';
 
 /** Adds ppp approve. */
-export function registerApprove(program: Command, run: Run): Command {
+export const approveCommand: CliCommand = {
+  name: 'approve',
+  define(program, run) {
   return program
     .command('approve')
     .description('record an approval in the document and make it one signed git commit')
@@ -40,7 +41,7 @@ Examples:
       if (route === undefined) {
         if (!canPrompt(io)) missing('--route ROUTE', 'the approval route');
         const { select } = await import('@inquirer/prompts');
-        const { ROUTES } = await import('../../core/config.js');
+        const { ROUTES } = await import('../../core/document.js');
         route = await select({ message: `Route of approval for ${id}`, choices: ROUTES.map((r) => ({ value: r })) });
       }
       const { approve } = await import('../../commands/approve.js');
@@ -50,4 +51,5 @@ Examples:
           `Commit ${r.commit.slice(0, 12)} ${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}; content ${r.contentHash.slice(0, 16)}…\n${r.file}\n`,
       );
     });
-}
+  },
+};

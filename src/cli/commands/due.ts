@@ -1,16 +1,17 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, stdoutPalette } from '../common.js';
 
 /** Adds ppp due. */
-export function registerDue(program: Command, run: Run): Command {
+export const dueCommand: CliCommand = {
+  name: 'due',
+  define(program, run) {
   return program
     .command('due')
     .description('review states of the documents in force: ok, due-soon, overdue, escalate')
     .option('--within <duration>', 'only reviews due by today + this period, overdue ones included (e.g. "3 months")')
     .option('--owner <member>', 'only documents owned by this member')
     .option('--state <state>', 'only documents in this state: ok, due-soon, overdue or escalate')
-    .option('--json', 'print JSON (SPEC section 11)')
+    .option('--json', 'print JSON')
     .addHelpText(
       'after',
       `
@@ -32,4 +33,5 @@ Examples:
       const out = await import('../../report/due.js');
       io.stdout.write(opts.json ? out.dueJson(rows) : out.dueTable(rows, await stdoutPalette(io), today, io.columns ?? (Number(io.env.COLUMNS) || 120)));
     });
-}
+  },
+};

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, stdoutPalette } from '../common.js';
 
 /** Adds ppp history. */
-export function registerHistory(program: Command, run: Run): Command {
+export const historyCommand: CliCommand = {
+  name: 'history',
+  define(program, run) {
   return program
     .command('history')
     .description('every version of a document from git: approvals with their route, meeting, signer and signature state, and diffs')
@@ -31,4 +32,5 @@ Examples:
       const { historyJson, historyTable } = await import('../../report/history.js');
       io.stdout.write(opts.json ? historyJson(result) : historyTable(result, c));
     });
-}
+  },
+};

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
-import type { Run } from '../main.js';
+import type { CliCommand } from '../common.js';
 import { UsageError } from '../../core/errors.js';
 
 /** Adds ppp init. */
-export function registerInit(program: Command, run: Run): Command {
+export const initCommand: CliCommand = {
+  name: 'init',
+  define(program, run) {
   return program
     .command('init')
     .description('create a new register (ppp.yaml, members.yaml, allowed_signers, documents/) in a git repository')
@@ -44,4 +45,5 @@ Examples:
           `\nNext:\n  1. Put your members' names in members.yaml and check ppp.yaml.\n  2. ppp new policy --title "..." --owner chair   (from inside ${dir})\n  3. ppp validate\n`,
       );
     });
-}
+  },
+};

@@ -1,17 +1,17 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, stdoutPalette } from '../common.js';
 
 /** Adds ppp meetings. */
-export function registerMeetings(program: Command, run: Run): Command {
+export const meetingsCommand: CliCommand = {
+  name: 'meetings',
+  define(program, run) {
   return program
     .command('meetings')
     .description('the meeting schedule with its submission and circulation deadlines')
     .option('--from <date>', 'first date to list from (default: today)')
     .option('--to <date>', 'last date to list to')
     .option('--count <n>', 'how many meetings to list (default 6, when --to is not given)')
-    .option('--json', 'print JSON (SPEC section 11)')
+    .option('--json', 'print JSON')
     .option('--ics <file>', 'also write the meetings and deadlines as an iCalendar file (Outlook, Google Calendar)')
     .addHelpText(
       'after',
@@ -29,14 +29,10 @@ Examples:
       const { io } = run;
       const g = globals(command);
       const { listMeetings } = await import('../../commands/meetings.js');
-      const { today, settings, rows } = await listMeetings({ register: g.register, today: g.today, from: opts.from, to: opts.to, count: opts.count }, io);
+      const { today, rows, ics } = await listMeetings({ register: g.register, today: g.today, from: opts.from, to: opts.to, count: opts.count, ics: opts.ics }, io);
       const out = await import('../../report/meetings.js');
-      if (opts.ics) {
-        const { writeFileAtomic } = await import('../../io/fs.js');
-        const path = resolve(io.cwd, opts.ics);
-        writeFileAtomic(path, out.meetingsIcs(rows, settings), { makeFolders: false });
-        if (!opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${path}\n`);
-      }
+      if (ics && !opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${ics}\n`);
       io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));
     });
-}
+  },
+};

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, stdoutPalette } from '../common.js';
 
 /** Adds ppp members. */
-export function registerMembers(program: Command, run: Run): Command {
+export const membersCommand: CliCommand = {
+  name: 'members',
+  define(program, run) {
   return program
     .command('members')
     .description('the members of the group and their roles, from members.yaml')
@@ -19,10 +20,8 @@ Examples:
     )
     .action(async (opts: { json?: boolean }, command: Command) => {
       const { io } = run;
-      const { loadSettings } = await import('../../commands/load-register.js');
-      const { readMembers } = await import('../../io/register-files.js');
-      const { root, settings } = await loadSettings(io, globals(command).register);
-      const { members, problems } = readMembers(root, settings);
+      const { listMembers } = await import('../../commands/members.js');
+      const { members, problems } = await listMembers({ register: globals(command).register }, io);
       if (opts.json) {
         io.stdout.write(JSON.stringify(members, null, 2) + '\n');
       } else {
@@ -32,4 +31,5 @@ Examples:
       if (problems.length) io.stderr.write(`members.yaml has ${problems.length} problem${problems.length === 1 ? '' : 's'}; run ppp validate members.yaml\n`);
       run.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
     });
-}
+  },
+};

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { canPrompt, globals, missing } from '../common.js';
+import { type CliCommand, canPrompt, globals, missing } from '../common.js';
 
 interface NewFlags {
   title?: string;
@@ -12,7 +11,9 @@ interface NewFlags {
 }
 
 /** Adds ppp new. */
-export function registerNew(program: Command, run: Run): Command {
+export const newCommand: CliCommand = {
+  name: 'new',
+  define(program, run) {
   return program
     .command('new')
     .description('scaffold a document from its template, with the next free id, and print its path')
@@ -37,13 +38,11 @@ Examples:
     .action(async (type: string | undefined, opts: NewFlags, command: Command) => {
       const { io } = run;
       const { register } = globals(command);
-      const { loadRegister } = await import('../../commands/load-register.js');
-      const { newDocument, choices } = await import('../../commands/new.js');
-      const loaded = await loadRegister(io, { register });
+      const { newDocument, choices, loadForNew } = await import('../../commands/new.js');
+      const loaded = await loadForNew(io, register);
       const ask = canPrompt(io, opts.yes);
       const prompts = ask ? await import('@inquirer/prompts') : undefined;
-      const { DOCUMENT_TYPES } = await import('../../core/config.js');
-      const { GOVERNORS } = await import('../../rules/governance-missing.js');
+      const { DOCUMENT_TYPES, GOVERNORS } = await import('../../core/document.js');
       if (!type) {
         if (!prompts) missing('TYPE (the first argument)', 'the document type');
         type = await prompts.select({ message: 'Type of document', choices: DOCUMENT_TYPES.map((t) => ({ value: t, name: t })) });
@@ -69,4 +68,5 @@ Examples:
       io.stdout.write(`${result.path}\n`);
       io.stderr.write(`Created ${result.id}. Fill in its sections, then run ppp validate ${result.file}\n`);
     });
-}
+  },
+};

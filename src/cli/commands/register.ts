@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, oneOf, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, oneOf, stdoutPalette } from '../common.js';
 
 /** Adds ppp register (alias list). */
-export function registerRegister(program: Command, run: Run): Command {
+export const registerCommand: CliCommand = {
+  name: 'register',
+  define(program, run) {
   return program
     .command('register')
     .alias('list')
@@ -25,19 +26,14 @@ Examples:
     .action(async (opts: { format: string; json?: boolean; type?: string; status?: string; owner?: string }, command: Command) => {
       const { io } = run;
       const format = opts.json ? 'json' : oneOf('--format', opts.format, ['table', 'json', 'csv', 'md'] as const)!;
-      const { DOCUMENT_TYPES } = await import('../../core/config.js');
-      oneOf('--type', opts.type, DOCUMENT_TYPES);
-      oneOf('--status', opts.status, ['proposed', 'drafting', 'submitted', 'approved', 'interim', 'under-review', 'superseded', 'archived', 'withdrawn'] as const);
-      const { loadRegister } = await import('../../commands/load-register.js');
-      const { registerRows } = await import('../../core/register-rows.js');
-      const loaded = await loadRegister(io, { register: globals(command).register });
-      const rows = registerRows(loaded.records, { type: opts.type, status: opts.status, owner: opts.owner });
+      const { listRegister } = await import('../../commands/register.js');
+      const { rows, unreadable } = await listRegister({ register: globals(command).register, type: opts.type, status: opts.status, owner: opts.owner }, io);
       const out = await import('../../report/register.js');
       if (format === 'json') io.stdout.write(out.registerJson(rows));
       else if (format === 'csv') io.stdout.write(out.registerCsv(rows));
       else if (format === 'md') io.stdout.write(out.registerMarkdown(rows));
       else io.stdout.write(out.registerTable(rows, await stdoutPalette(io), io.columns ?? (Number(io.env.COLUMNS) || 120)));
-      const unreadable = loaded.records.filter((r) => !r.data).length;
       if (unreadable && format === 'table') io.stderr.write(`${unreadable} file${unreadable === 1 ? ' is' : 's are'} left out because their front matter cannot be read; run ppp validate\n`);
     });
-}
+  },
+};

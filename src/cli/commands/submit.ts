@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals } from '../common.js';
+import { type CliCommand, globals } from '../common.js';
 
 /** Adds ppp submit. */
-export function registerSubmit(program: Command, run: Run): Command {
+export const submitCommand: CliCommand = {
+  name: 'submit',
+  define(program, run) {
   return program
     .command('submit')
     .description('record a submission received today and put the document on a meeting\'s agenda')
@@ -33,4 +34,5 @@ Examples:
         : `its submission deadline is ${r.meeting.submission_deadline} (${r.workingDaysLeft === 0 ? 'today' : `${r.workingDaysLeft} working day${r.workingDaysLeft === 1 ? '' : 's'} from today`})`;
       io.stdout.write(`Submitted ${r.id} (${r.kind}, received ${r.on}) for the meeting of ${r.meeting.date}; ${deadline}.\n${r.file}\n`);
     });
-}
+  },
+};

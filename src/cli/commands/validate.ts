@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, oneOf, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, oneOf, stdoutPalette } from '../common.js';
 
 /** Adds ppp validate. */
-export function registerValidate(program: Command, run: Run): Command {
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  define(program, run) {
   return program
     .command('validate')
     .description('check documents against their templates, schemas and the register rules')
@@ -29,8 +30,9 @@ Examples:
       const { io } = run;
       const format = oneOf('--format', opts.format, ['text', 'json', 'github'] as const)!;
       if (opts.listRules) {
-        const { rules } = await import('../../rules/index.js');
-        if (format === 'json') io.stdout.write(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })), null, 2) + '\n');
+        const { listRules } = await import('../../commands/validate.js');
+        const rules = listRules();
+        if (format === 'json') io.stdout.write(JSON.stringify(rules, null, 2) + '\n');
         else {
           const width = Math.max(...rules.map((r) => r.id.length));
           for (const r of rules) io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n`);
@@ -42,10 +44,9 @@ Examples:
       const report = await import('../../report/problems.js');
       if (format === 'json') io.stdout.write(report.formatJson(result));
       else if (format === 'github') {
-        const { locateRegister } = await import('../../io/locate.js');
-        const root = locateRegister({ register: globals(command).register, env: io.env, cwd: io.cwd });
-        io.stdout.write(report.formatGithub(result, (file) => relative(io.cwd, `${root}/${file}`).split('\\').join('/')));
+        io.stdout.write(report.formatGithub(result, (file) => relative(io.cwd, `${result.root}/${file}`).split('\\').join('/')));
       } else io.stdout.write(report.formatText(result, await stdoutPalette(io), { strict: opts.strict }));
       run.exitCode = result.ok ? 0 : 1;
     });
-}
+  },
+};

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, stdoutPalette } from '../common.js';
 
 /** Adds ppp verify. */
-export function registerVerify(program: Command, run: Run): Command {
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  define(program, run) {
   return program
     .command('verify')
     .description('prove from git history that every approved document is what was approved, signed by a key in allowed_signers')
-    .option('--json', 'print the result as JSON (SPEC section 11)')
+    .option('--json', 'print the result as JSON')
     .option('--no-cache', 'check every signature afresh instead of using the verdicts cached by commit')
     .addHelpText(
       'after',
@@ -35,4 +36,5 @@ Examples:
       io.stdout.write(opts.json ? verifyJson(result.ok, result.documents) : verifyTable(result.ok, result.documents, await stdoutPalette(io)));
       if (!result.ok) run.exitCode = 1;
     });
-}
+  },
+};

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { routesFor } from './config.js';
-import { parseSettings } from './settings.js';
+import { routesFor } from './settings.js';
+import { parseSettings } from './ppp-yaml.js';
 
 const presets = join(import.meta.dirname, '../../presets');
 

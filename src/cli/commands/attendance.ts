@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import type { Run } from '../main.js';
-import { globals } from '../common.js';
+import { type CliCommand, globals } from '../common.js';
 
-/** Adds ppp attendance and ppp minutes. */
-export function registerMeetingRecords(program: Command, run: Run): Command {
-  program
+/** Adds ppp attendance. */
+export const attendanceCommand: CliCommand = {
+  name: 'attendance',
+  define(program, run) {
+  return program
     .command('attendance')
     .description("record who attended a meeting (meetings/DATE/attendance.yaml) and see whether it was quorate")
     .argument('<date>', 'the meeting (a scheduled one)')
@@ -27,24 +28,5 @@ Example:
       const r = await recordAttendance({ register: globals(command).register, date, ...opts }, run.io);
       run.io.stdout.write(`Wrote ${r.file}: ${r.attendance.present.length} present, ${r.attendance.apologies.length} apologies, ${r.attendance.absent.length} absent. ${r.quorate ? 'Quorate.' : `Not quorate (${r.short.join('; ')}).`}\n`);
     });
-  return program
-    .command('minutes')
-    .description('write meetings/DATE/minutes.md from the meeting\'s agenda, attendance and actions; never overwrites')
-    .argument('<date>', 'the meeting (a scheduled one)')
-    .addHelpText(
-      'after',
-      `
-Each item gets a decision line to fill in (approved / approved with changes / deferred /
-not approved); the attendance block comes from attendance.yaml and the actions raised from
-actions.yaml. Refused (exit 1) when the minutes exist.
-
-Example:
-  $ ppp minutes 2027-01-12`,
-    )
-    .action(async (date: string, _opts: unknown, command: Command) => {
-      const g = globals(command);
-      const { writeMinutes } = await import('../../commands/minutes.js');
-      const r = await writeMinutes({ register: g.register, today: g.today, date }, run.io);
-      run.io.stdout.write(`Wrote ${r.path}\n`);
-    });
-}
+  },
+};

@@ -1,23 +1,23 @@
 /** Reads a whole register through io/, checking each file or taking its record from the cache. */
-import type { Settings } from '../core/config.js';
-import { makeContext, type ContextInput } from '../core/context.js';
-import { parseAttendance, type Attendance } from '../core/attendance.js';
-import type { Member } from '../core/members.js';
-import type { Problem } from '../core/problem.js';
-import { RefusalError, UsageError } from '../core/errors.js';
-import type { DocRecord, RuleContext } from '../rules/types.js';
-import { cacheDir, contextKey, openCache, type Cache } from '../io/cache.js';
-import { blankRecord, type Job } from '../io/check-job.js';
-import { listDocuments, readDocument } from '../io/fs.js';
-import type { Io } from '../io/io.js';
-import { locateRegister } from '../io/locate.js';
-import { checkJobs } from '../io/pool.js';
-import { readMeetingFolders, toolFingerprint, readMembers, readSchemas, readSettings, readSettingsText, readTemplates } from '../io/register-files.js';
+import { makeContext, type CheckContext, type ContextInput } from '../../core/context.js';
+import type { DocRecord } from '../../core/document.js';
+import { RefusalError, UsageError } from '../../core/errors.js';
+import type { Member } from '../../core/members.js';
+import type { Problem } from '../../core/problem.js';
+import { buildRegisterView } from '../../core/register-view.js';
+import type { Settings } from '../../core/settings.js';
+import { checkRegister } from '../../rules/runner.js';
+import { cacheDir, contextKey, openCache, type Cache } from '../../io/cache.js';
+import { blankRecord, type Job } from '../../io/check-job.js';
+import { listDocuments, readDocument } from '../../io/fs.js';
+import type { Io } from '../../io/io.js';
+import { locateRegister } from '../../io/locate.js';
+import { checkJobs } from '../../io/pool.js';
+import {
+  readMeetingRecords, readMembers, readSchemas, readSettings, readSettingsText, readTemplates, toolFingerprint, type MeetingRecord,
+} from '../../io/register-files.js';
 
-export interface MeetingRecord {
-  date: string;
-  attendance: Attendance | null;
-}
+export type { MeetingRecord };
 
 export interface LoadedRegister {
   root: string;
@@ -31,7 +31,10 @@ export interface LoadedRegister {
   memberProblems: Problem[];
   /** One record per document file, in path order. */
   records: DocRecord[];
-  context: () => RuleContext;
+  /** What documents are checked against: the settings, the templates and the schemas' sources. */
+  contextInput: ContextInput;
+  /** The context of the register rules (no schemas: those are compiled only where files are checked). */
+  context: () => CheckContext;
 }
 
 export interface LoadOptions {
@@ -59,8 +62,24 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   cache?.setSettings(settings);
   const members = readMembers(root, settings);
   const input: ContextInput = { settings, templates, schemas: schemas.sources };
-  let context: RuleContext | undefined;
+  const records = await readRecords(root, input, cache, io);
+  const meetings = readMeetingRecords(root, new Map(members.members.map((m) => [m.id, m])));
+  let context: CheckContext | undefined;
+  return {
+    root,
+    meetingRecords: meetings.records,
+    attendanceProblems: meetings.problems,
+    settings,
+    members: members.members,
+    memberProblems: members.problems,
+    records,
+    contextInput: input,
+    context: () => (context ??= makeContext(input)),
+  };
+}
 
+/** Returns the record of every document file: from the cache when its bytes are unchanged, else checked (in parallel when there are many). */
+async function readRecords(root: string, input: ContextInput, cache: Cache | undefined, io: Io): Promise<DocRecord[]> {
   const listed = listDocuments(root);
   const records: (DocRecord | undefined)[] = new Array(listed.length);
   const jobs: Job[] = [];
@@ -93,24 +112,7 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
     });
   }
   cache?.save(listed.map((f) => f.rel));
-  const byId = new Map(members.members.map((m) => [m.id, m]));
-  const attendanceProblems: Problem[] = [];
-  const meetingRecords = readMeetingFolders(root).map(({ date, attendance }) => {
-    if (!attendance) return { date, attendance: null };
-    const parsed = parseAttendance(attendance.file, attendance.text, byId);
-    attendanceProblems.push(...parsed.problems);
-    return { date, attendance: parsed.attendance };
-  });
-  return {
-    root,
-    meetingRecords,
-    attendanceProblems,
-    settings,
-    members: members.members,
-    memberProblems: members.problems,
-    records: records as DocRecord[],
-    context: () => (context ??= makeContext(input)),
-  };
+  return records as DocRecord[];
 }
 
 /** Returns the record of the document with this id; refuses when its file cannot be read, and is a usage error when no document has it. */
@@ -120,4 +122,10 @@ export function findDocument(loaded: LoadedRegister, id: string): DocRecord & { 
   const broken = loaded.records.find((r) => !r.data && r.file.includes(`/${id}`));
   if (broken) throw new RefusalError(`${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`);
   throw new UsageError(`${id} is not a document in the register; check the id with ppp register`);
+}
+
+/** Returns every problem of one document: its own, and those of the register rules about it. */
+export function problemsOf(loaded: LoadedRegister, record: DocRecord): Problem[] {
+  const view = buildRegisterView(loaded.records, loaded.members);
+  return [...record.problems, ...checkRegister(view, loaded.context(), new Set([record.file]))];
 }

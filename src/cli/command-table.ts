@@ -1,0 +1,40 @@
+/**
+ * Every command, once, in the order ppp --help lists them. Adding a command touches this table,
+ * its file in cli/commands/, its file in commands/ and its tests, nothing else.
+ */
+import type { CliCommand } from './common.js';
+import { actionCommand } from './commands/action.js';
+import { actionsCommand } from './commands/actions.js';
+import { agendaCommand } from './commands/agenda.js';
+import { approveCommand } from './commands/approve.js';
+import { attendanceCommand } from './commands/attendance.js';
+import { dueCommand } from './commands/due.js';
+import { historyCommand } from './commands/history.js';
+import { initCommand } from './commands/init.js';
+import { meetingsCommand } from './commands/meetings.js';
+import { membersCommand } from './commands/members.js';
+import { minutesCommand } from './commands/minutes.js';
+import { newCommand } from './commands/new.js';
+import { registerCommand } from './commands/register.js';
+import { submitCommand } from './commands/submit.js';
+import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
+
+export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
+  newCommand,
+  validateCommand,
+  registerCommand,
+  meetingsCommand,
+  dueCommand,
+  submitCommand,
+  membersCommand,
+  agendaCommand,
+  actionCommand,
+  actionsCommand,
+  attendanceCommand,
+  minutesCommand,
+  approveCommand,
+  verifyCommand,
+  historyCommand,
+];

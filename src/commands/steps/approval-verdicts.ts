@@ -1,0 +1,42 @@
+/** The verdicts of approval commits, from the cache or from git: shared by verify and history. */
+import { availableParallelism, devNull } from 'node:os';
+import { join } from 'node:path';
+import { approvedBlob, judgeCommit, SIGNERS_FILE, type CommitVerdict } from '../../core/verify.js';
+import { cacheDir, contextKey, openVerdictCache } from '../../io/cache.js';
+import { decodeUtf8, pathExists, readTextIfExists } from '../../io/fs.js';
+import { commitDetails, readBlobs, type LoggedCommit } from '../../io/git.js';
+import type { Io } from '../../io/io.js';
+import { toolFingerprint } from '../../io/register-files.js';
+
+/**
+ * Returns the verdict of each commit, from the cache where it holds one for this allowed_signers,
+ * else by asking git for the signatures and reading each approved document as committed.
+ */
+export async function judgeCommits(root: string, commits: readonly LoggedCommit[], io: Io, useCache: boolean): Promise<Map<string, CommitVerdict> & { checked: number }> {
+  const signersPath = join(root, SIGNERS_FILE);
+  const signersText = readTextIfExists(signersPath) ?? '';
+  const cache = useCache ? openVerdictCache<CommitVerdict>(cacheDir(io.env), root, contextKey([toolFingerprint(), signersText])) : undefined;
+  const result = new Map<string, CommitVerdict>() as Map<string, CommitVerdict> & { checked: number };
+  const fresh: LoggedCommit[] = [];
+  for (const c of commits) {
+    const hit = cache?.get(c.commit);
+    if (hit) result.set(c.commit, hit);
+    else fresh.push(c);
+  }
+  result.checked = fresh.length;
+  if (fresh.length) {
+    const signers = pathExists(signersPath) ? signersPath : devNull;
+    const details = await commitDetails(root, signers, fresh.map((c) => c.commit), availableParallelism());
+    const withFiles = fresh.map((c) => ({ ...c, files: details.get(c.commit)?.files ?? [] }));
+    const blobs = await readBlobs(root, withFiles.map(approvedBlob).filter((b): b is string => b !== undefined));
+    for (const c of withFiles) {
+      const blob = approvedBlob(c);
+      const bytes = blob ? blobs.get(blob) : undefined;
+      const verdict = judgeCommit(c, details.get(c.commit)?.signature ?? { code: 'E', signer: '', key: '' }, bytes ? decodeUtf8(bytes) : undefined);
+      result.set(c.commit, verdict);
+      cache?.set(c.commit, verdict);
+    }
+    cache?.save();
+  }
+  return result;
+}
