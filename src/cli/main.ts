@@ -1,12 +1,10 @@
 /** The ppp command line: builds the program, runs it, and maps every outcome to an exit code (0 ok, 1 problems, 2 usage or set-up). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { printable } from '../report/printable.js';
-import { PACKAGE_ROOT } from '../io/package-root.js';
+import { packageVersion } from '../io/package-root.js';
 import { COMMANDS } from './command-table.js';
 import type { Run } from './common.js';
 
@@ -16,7 +14,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   // ppp --version is answered here, not by commander: as a program option commander would also
   // take it after a command, where ppp approve --version V means the version approved.
   if (argv[0] === '--version' || argv[0] === '-V') {
-    io.stdout.write(`${readVersion()}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const program = buildProgram(run);
@@ -101,7 +99,3 @@ function report(error: unknown, io: Io): number {
 }
 
 const VERSION_OPTION = new Option('-V, --version', 'print the version of ppp');
-
-function readVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}

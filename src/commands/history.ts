@@ -1,12 +1,15 @@
 /** ppp history: every version of a document from git, its approvals with their proof, and diffs between versions. */
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { frontMatterData } from '../core/front-matter.js';
-import { approvedDocument, type CommitVerdict, type VerifyState } from '../core/verify.js';
+import type { HistoryEntry, HistoryResult } from '../core/history.js';
+import { approvedDocument, type CommitVerdict } from '../core/verify.js';
 import { decodeUtf8 } from '../io/fs.js';
 import { diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { judgeCommits } from './steps/approval-verdicts.js';
 import { findDocument, loadRegister } from './steps/load-register.js';
+
+export type { HistoryEntry, HistoryResult };
 
 export interface HistoryOptions {
   register?: string;
@@ -14,32 +17,6 @@ export interface HistoryOptions {
   /** Two approved versions, "1.0..2.0"; the second may be left out for the work tree ("2.0.."). */
   diff?: string;
   colour?: boolean;
-}
-
-export interface HistoryEntry {
-  commit: string;
-  date: string;
-  /** approval: a commit with PPP trailers naming this document; change: any other commit of the file. */
-  kind: 'approval' | 'change';
-  version: string | null;
-  status: string | null;
-  file: string;
-  subject: string;
-  route: string | null;
-  meeting: string | null;
-  approved_on: string | null;
-  signer: string | null;
-  /** For an approval: its signature and trailer check, as ppp verify states it. */
-  state: VerifyState | null;
-  detail?: string;
-}
-
-export interface HistoryResult {
-  id: string;
-  file: string;
-  /** Oldest first. */
-  versions: HistoryEntry[];
-  diff?: string;
 }
 
 /** Returns the history of one document, oldest first, and the diff asked for. */

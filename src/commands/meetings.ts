@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { quorum } from '../core/attendance.js';
 import { isIsoDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
-import { meetings as scheduled, type Meeting } from '../core/meetings.js';
+import { meetings as scheduled, type MeetingRow } from '../core/meetings.js';
 import { today as todayOf } from '../io/clock.js';
 import { writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
@@ -21,12 +21,7 @@ export interface MeetingsOptions {
   ics?: string;
 }
 
-export interface MeetingRow extends Meeting {
-  /** Working days from today to the submission deadline, or null when it has passed. */
-  working_days_to_submission: number | null;
-  /** Whether the meeting met its quorum, from its attendance.yaml; null when none is recorded. */
-  quorate: boolean | null;
-}
+export type { MeetingRow };
 
 /** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline; writes them as iCalendar with ics. */
 export async function listMeetings(options: MeetingsOptions, io: Io) {

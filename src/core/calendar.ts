@@ -1,7 +1,9 @@
 /**
- * All date arithmetic. A date is a 'YYYY-MM-DD' string everywhere; the arithmetic is on
- * whole day numbers, so no time zone or daylight-saving change can shift a day. The only
- * Date object is the instant that dateInZone reads today from.
+ * Date arithmetic. A date is a 'YYYY-MM-DD' string everywhere; the arithmetic is on whole day
+ * numbers, so no time zone or daylight-saving change can shift a day. Date objects appear only
+ * where an instant meets a time zone (dateInZone: today; zonedInstant: a meeting's start) and
+ * at the libraries' edges (rrule in meetings.ts, date-holidays in bank-holidays.ts), and never
+ * leave those functions.
  */
 
 export type IsoDate = string;

@@ -18,6 +18,13 @@ export interface Meeting {
   circulation_deadline: IsoDate;
 }
 
+export interface MeetingRow extends Meeting {
+  /** Working days from today to the submission deadline, or null when it has passed. */
+  working_days_to_submission: number | null;
+  /** Whether the meeting met its quorum, from its attendance.yaml; null when none is recorded. */
+  quorate: boolean | null;
+}
+
 /** The anchor of rules with an interval (every other month); rules without one do not depend on it. */
 export const DEFAULT_RULE_START = '2000-01-01';
 

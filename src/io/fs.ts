@@ -1,4 +1,8 @@
-/** The only code that reads or writes the register's files. Every write is atomic. */
+/**
+ * Files: reading documents (bounded, into one reused buffer), listing documents/ safely, and the
+ * one atomic writer every write goes through. The other io modules read the register's own
+ * files through readTextIfExists.
+ */
 import { hash, randomBytes } from 'node:crypto';
 import {
   chmodSync, closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,

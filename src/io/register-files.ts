@@ -15,7 +15,7 @@ import type { Problem } from '../core/problem.js';
 import type { SchemaSources } from '../core/schema.js';
 import { rate } from '../rules/index.js';
 import { readTextIfExists } from './fs.js';
-import { PACKAGE_ROOT } from './package-root.js';
+import { PACKAGE_ROOT, packageVersion } from './package-root.js';
 import { SETTINGS_FILE } from './locate.js';
 
 export { PACKAGE_ROOT };
@@ -152,10 +152,6 @@ export function toolFingerprint(): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-/** Returns the version of this package. */
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 /** Returns the names of the presets shipped with ppp. */
 export function presetNames(): string[] {

@@ -1,6 +1,6 @@
 /** Formatters of ppp history. */
 import type { ChalkInstance } from 'chalk';
-import type { HistoryResult } from '../commands/history.js';
+import type { HistoryResult } from '../core/history.js';
 import { printable } from './printable.js';
 import { boxTable } from './table.js';
 

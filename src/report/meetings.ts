@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { createEvents, type EventAttributes } from 'ics';
 import { addDays, weekday, zonedInstant } from '../core/calendar.js';
 import type { Settings } from '../core/settings.js';
-import type { MeetingRow } from '../commands/meetings.js';
+import type { MeetingRow } from '../core/meetings.js';
 import { slugify } from '../core/ids.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
