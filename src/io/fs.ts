@@ -5,7 +5,8 @@
  */
 import { hash, randomBytes } from 'node:crypto';
 import {
-  chmodSync, closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
+  chmodSync,
+  constants, closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
   writeFileSync, type Dirent,
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
@@ -127,7 +128,9 @@ let shared = Buffer.allocUnsafe(64 * 1024);
 export function readDocument(path: string): FileRead {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, so that a named pipe cannot hang the run; only a regular file is read.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return { kind: 'error', message: 'it is not a regular file (a pipe, socket or device); keep only documents in documents/' };
     let length = 0;
     for (;;) {
       if (length === shared.length) {
