@@ -1,7 +1,8 @@
 /** Runs ppp in process from the sources: main(argv, io) with captured output, in the same clean world as ppp() from cli.ts. */
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/io/io.js';
-import { cleanEnv, type CliResult } from './cli.js';
+import type { CliResult } from './cli.js';
+import { cleanEnv } from './env.js';
 import { ROOT } from './register.js';
 
 export interface RunOptions {
