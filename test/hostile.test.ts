@@ -2,15 +2,14 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { cleanup, doc, fullBody, makeRegister, tempDir, testIo, validSet } from './helpers/register.js';
+import { cleanup, doc, fullBody, makeRegister, tempDir, validSet } from './helpers/register.js';
+import { run } from './helpers/run.js';
 
 afterAll(cleanup);
 
 async function validateJson(root: string, args: string[] = []) {
-  const io = testIo(root);
-  const code = await main(['validate', '--format', 'json', '--no-cache', ...args], io);
-  return { code, result: JSON.parse(io.out()) as { ok: boolean; documents: number; errors: number; problems: { file: string; rule: string; line: number; column: number; message: string }[] }, err: io.err() };
+  const r = await run(['validate', '--format', 'json', '--no-cache', ...args], { cwd: root });
+  return { code: r.code, result: JSON.parse(r.stdout) as { ok: boolean; documents: number; errors: number; problems: { file: string; rule: string; line: number; column: number; message: string }[] }, err: r.stderr };
 }
 
 const G = 'documents/guidelines/CS-GDL-0001-x.md';
@@ -56,9 +55,9 @@ describe('hostile front matter', () => {
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ rule: 'schema/date', line: 8 });
     expect(p[0]!.message).toContain('February 2023 has 28 days');
-    const io = testIo(root, { TZ: 'Pacific/Kiritimati' });
-    await main(['register', '--format', 'json'], io);
-    const rows = JSON.parse(io.out()) as { id: string; approved_on: string }[];
+    // run() gives TZ to the process too, so the zone really is fourteen hours ahead of UTC.
+    const r = await run(['register', '--format', 'json'], { cwd: root, env: { TZ: 'Pacific/Kiritimati' } });
+    const rows = JSON.parse(r.stdout) as { id: string; approved_on: string }[];
     expect(rows.find((r) => r.id === 'CS-POL-0001')!.approved_on).toBe('2025-01-14');
   });
 
@@ -197,13 +196,12 @@ describe('hostile folders', () => {
 describe('hostile values', () => {
   it('escape sequences in values never reach the terminal raw', async () => {
     const root = makeRegister({ ...validSet(), [G]: guideline().replace('title: Guide', 'title: "Guide\\e[2J\\e]0;owned\\a"').replace('id: CS-GDL-0001', 'id: "CS-GDL-0001\\e[2J"') });
-    const io = testIo(root);
-    expect(await main(['validate', '--no-cache'], io)).toBe(1);
-    expect(io.out()).not.toContain('\u001b');
-    expect(io.out()).toContain('\\u001b[2J');
-    const table = testIo(root);
-    await main(['register'], table);
-    expect(table.out()).not.toContain('\u001b');
+    const r = await run(['validate', '--no-cache'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('\\u001b[2J');
+    const table = await run(['register'], { cwd: root });
+    expect(table.stdout).not.toContain('\u001b');
   });
 
   it('thousands of nested brackets give one plain message', async () => {
@@ -218,13 +216,9 @@ describe('hostile values', () => {
   it('every hostile file gives the same result through the cache', async () => {
     const files = { ...validSet(), [G]: guideline('keywords: [a, b\n'), 'documents/x.md': '---js\n1\n---\n', 'documents/y.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1') };
     const root = makeRegister(files);
-    const run = async () => {
-      const io = testIo(root);
-      await main(['validate', '--format', 'json'], io);
-      return io.out();
-    };
-    const cold = await run();
-    expect(await run()).toBe(cold);
+    const validate = async () => (await run(['validate', '--format', 'json'], { cwd: root })).stdout;
+    const cold = await validate();
+    expect(await validate()).toBe(cold);
     expect(JSON.parse(cold).errors).toBeGreaterThanOrEqual(3);
   });
 });

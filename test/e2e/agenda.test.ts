@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ppp } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from '../helpers/register.js';
 
 afterAll(cleanup);
@@ -11,10 +11,10 @@ const SAMPLE = join(ROOT, 'register');
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
 describe('the agenda of the sample register for 12 January 2027', () => {
-  const json = () => JSON.parse(ppp(['agenda', '--json', '-C', SAMPLE, '--today', '2027-01-05']).stdout);
+  const json = async () => JSON.parse((await run(['agenda', '--json', '-C', SAMPLE, '--today', '2027-01-05'])).stdout);
 
-  it('has the header, every section, and no late-papers warning before the circulation deadline', () => {
-    const a = json();
+  it('has the header, every section, and no late-papers warning before the circulation deadline', async () => {
+    const a = await json();
     expect(a).toMatchObject({ group: 'Practice, Policy and Procedures Group', meeting: '2027-01-12', submission_deadline: '2026-12-24', circulation_deadline: '2027-01-07', papers_late: false });
     expect(Object.keys(a)).toEqual(expect.arrayContaining(['progress', 'proposals_and_drafts', 'reviews', 'information', 'horizon', 'deferred']));
     expect(Object.keys(a.progress)).toEqual(expect.arrayContaining(['actions', 'escalations', 'overdue_reviews', 'absences']));
@@ -22,8 +22,8 @@ describe('the agenda of the sample register for 12 January 2027', () => {
     expect(Object.keys(a.reviews[0])).toEqual(expect.arrayContaining(['id', 'title', 'type', 'owner', 'version', 'kind', 'submitted_on', 'file']));
   });
 
-  it('fills the progress report: open and overdue actions, escalations, overdue reviews, absences, last quorum', () => {
-    const p = json().progress;
+  it('fills the progress report: open and overdue actions, escalations, overdue reviews, absences, last quorum', async () => {
+    const p = (await json()).progress;
     expect(ids(p.actions)).toEqual(['A-2026-11-01', 'A-2026-11-02', 'A-2026-09-01']);
     expect(p.actions.find((a: { id: string }) => a.id === 'A-2026-11-01').overdue).toBe(true);
     expect(ids(p.escalations)).toEqual(['CS-QAF-0003', 'CS-PRO-0002', 'CS-POL-0002', 'CS-QAF-0002']);
@@ -32,48 +32,48 @@ describe('the agenda of the sample register for 12 January 2027', () => {
     expect(p.last_meeting).toEqual({ date: '2026-11-10', quorate: true });
   });
 
-  it('defers the late submission, unless the chair accepts it', () => {
-    expect(ids(json().deferred)).toEqual(['CS-PRO-0011']);
-    const accepted = JSON.parse(ppp(['agenda', '--json', '--accept-late', 'CS-PRO-0011', '-C', SAMPLE, '--today', '2027-01-05']).stdout);
+  it('defers the late submission, unless the chair accepts it', async () => {
+    expect(ids((await json()).deferred)).toEqual(['CS-PRO-0011']);
+    const accepted = JSON.parse((await run(['agenda', '--json', '--accept-late', 'CS-PRO-0011', '-C', SAMPLE, '--today', '2027-01-05'])).stdout);
     expect(accepted.deferred).toEqual([]);
     expect(ids(accepted.proposals_and_drafts)).toContain('CS-PRO-0011');
-    expect(ppp(['agenda', '--accept-late', 'CS-PRO-0003', '-C', SAMPLE, '--today', '2027-01-05'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a late submission') });
+    expect(await run(['agenda', '--accept-late', 'CS-PRO-0003', '-C', SAMPLE, '--today', '2027-01-05'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a late submission') });
   });
 
-  it('puts submitted proposals and drafts, and the interim approval, in section 2; reviews in section 3', () => {
-    const a = json();
+  it('puts submitted proposals and drafts, and the interim approval, in section 2; reviews in section 3', async () => {
+    const a = await json();
     expect(a.proposals_and_drafts.find((i: { id: string }) => i.id === 'CS-PRO-0010')).toMatchObject({ kind: 'interim' });
     expect(a.proposals_and_drafts.map((i: { kind: string }) => i.kind).sort()).toEqual(['draft', 'draft', 'interim', 'proposal']);
     expect(a.reviews.every((i: { kind: string }) => i.kind === 'review')).toBe(true);
     expect(a.horizon.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['review-due', 'drafting', 'proposed']));
   });
 
-  it('lists the director approval since the previous meeting only', () => {
-    expect(ids(json().information)).toEqual(['CS-PRO-0013']);
+  it('lists the director approval since the previous meeting only', async () => {
+    expect(ids((await json()).information)).toEqual(['CS-PRO-0013']);
     // At the February meeting, the November approval is no longer news.
-    const feb = JSON.parse(ppp(['agenda', '--json', '--meeting', '2027-02-09', '-C', SAMPLE, '--today', '2027-01-05']).stdout);
+    const feb = JSON.parse((await run(['agenda', '--json', '--meeting', '2027-02-09', '-C', SAMPLE, '--today', '2027-01-05'])).stdout);
     expect(feb.information).toEqual([]);
   });
 
-  it('warns when the papers are late', () => {
-    const late = ppp(['agenda', '-C', SAMPLE, '--today', '2027-01-08']);
+  it('warns when the papers are late', async () => {
+    const late = await run(['agenda', '-C', SAMPLE, '--today', '2027-01-08']);
     expect(late.stdout).toContain('> **The papers are late:** they were due out by Thursday 7 January 2027');
   });
 
-  it('prints markdown sections in the standard order, and writes it with --out', () => {
-    const md = ppp(['agenda', '-C', SAMPLE, '--today', '2027-01-05']).stdout;
+  it('prints markdown sections in the standard order, and writes it with --out', async () => {
+    const md = (await run(['agenda', '-C', SAMPLE, '--today', '2027-01-05'])).stdout;
     const order = ['# Practice, Policy and Procedures Group', '## 1. Progress report from the chair', '## 2. New document proposals and drafts', '## 3. Reviews of existing documents', '## 4. Horizon scanning and future workstreams', '## For information', '## Deferred to the next meeting', '## Papers'];
     const at = order.map((h) => md.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toContain('| CS-PRO-0003 | Case file audit | documents/procedures/CS-PRO-0003-case-file-audit.md | 2.0 |');
     const out = join(tempDir(), 'agenda.md');
-    expect(ppp(['agenda', '--out', out, '-C', SAMPLE, '--today', '2027-01-05']).code).toBe(0);
+    expect((await run(['agenda', '--out', out, '-C', SAMPLE, '--today', '2027-01-05'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(md);
   });
 
-  it('a date that is not a meeting exits 2 naming the nearest meetings', () => {
-    expect(ppp(['agenda', '--meeting', '2027-01-13', '-C', SAMPLE])).toMatchObject({ code: 2, stderr: expect.stringContaining('the nearest are 2027-01-12 and 2027-02-09') });
+  it('a date that is not a meeting exits 2 naming the nearest meetings', async () => {
+    expect(await run(['agenda', '--meeting', '2027-01-13', '-C', SAMPLE])).toMatchObject({ code: 2, stderr: expect.stringContaining('the nearest are 2027-01-12 and 2027-02-09') });
   });
 });
 
@@ -84,25 +84,25 @@ describe('absences and quorum on a small register', () => {
   };
   const base = 'present: [chair, hos-1, hos-2, qa-1, qa-2]\n';
 
-  it('a delegate keeps a member off the escalation list; two absences without one put them on it', () => {
+  it('a delegate keeps a member off the escalation list; two absences without one put them on it', async () => {
     const root = makeRegister(validSet());
     attend(root, '2026-10-13', `${base}absent: [solicitor, lead-send]\n`);
     attend(root, '2026-11-10', `${base}apologies:\n  - { member: solicitor, delegate: A Deputy }\n  - { member: lead-send, delegate: null }\n`);
-    const a = JSON.parse(ppp(['agenda', '--json', '--today', '2027-01-05'], { cwd: root }).stdout);
+    const a = JSON.parse((await run(['agenda', '--json', '--today', '2027-01-05'], { cwd: root })).stdout);
     expect(a.progress.absences).toEqual([{ member: 'lead-send', meetings: ['2026-10-13', '2026-11-10'] }]);
   });
 
-  it('reports a last meeting that was not quorate', () => {
+  it('reports a last meeting that was not quorate', async () => {
     const root = makeRegister(validSet());
     attend(root, '2026-11-10', 'present: [chair, hos-1, qa-1, qa-2]\n');
-    const md = ppp(['agenda', '--today', '2027-01-05'], { cwd: root }).stdout;
+    const md = (await run(['agenda', '--today', '2027-01-05'], { cwd: root })).stdout;
     expect(md).toContain('**Last meeting:** Tuesday 10 November 2026 was **not quorate**.');
   });
 
-  it('carries an item submitted for an earlier meeting forward', () => {
+  it('carries an item submitted for an earlier meeting forward', async () => {
     const set = validSet();
     set['documents/forms/CS-FRM-0001-return.md'] = doc('id: CS-FRM-0001\ntitle: Return\nsummary: S.\ntype: form\nstatus: submitted\nversion: "0.2"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\nsubmission: { kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\n', fullBody('form'));
-    const a = JSON.parse(ppp(['agenda', '--json', '--today', '2027-01-05'], { cwd: makeRegister(set) }).stdout);
+    const a = JSON.parse((await run(['agenda', '--json', '--today', '2027-01-05'], { cwd: makeRegister(set) })).stdout);
     expect(a.proposals_and_drafts[0]).toMatchObject({ id: 'CS-FRM-0001', kind: 'draft', submitted_on: '2026-10-20', note: 'carried forward from the meeting of 2026-11-10' });
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ppp } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { ROOT, cleanup, makeRegister, tempDir, validSet } from '../helpers/register.js';
 
 afterAll(cleanup);
@@ -11,8 +11,8 @@ afterAll(cleanup);
 const SAMPLE = join(ROOT, 'register');
 
 describe('ppp meetings', () => {
-  it('lists the next meetings from today with both deadlines (SPEC shape)', () => {
-    const r = ppp(['meetings', '--json', '--count', '3', '-C', SAMPLE, '--today', '2027-01-05']);
+  it('lists the next meetings from today with both deadlines (SPEC shape)', async () => {
+    const r = await run(['meetings', '--json', '--count', '3', '-C', SAMPLE, '--today', '2027-01-05']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
       { date: '2027-01-12', submission_deadline: '2026-12-24', circulation_deadline: '2027-01-07', working_days_to_submission: null, quorate: null },
@@ -21,27 +21,27 @@ describe('ppp meetings', () => {
     ]);
   });
 
-  it('takes --from and --to, and PPP_TODAY as today', () => {
-    const r = ppp(['meetings', '--json', '--from', '2026-03-01', '--to', '2026-04-30', '-C', SAMPLE]);
+  it('takes --from and --to, and PPP_TODAY as today', async () => {
+    const r = await run(['meetings', '--json', '--from', '2026-03-01', '--to', '2026-04-30', '-C', SAMPLE]);
     expect(JSON.parse(r.stdout).map((m: { date: string; submission_deadline: string }) => [m.date, m.submission_deadline])).toEqual([
       ['2026-03-10', '2026-02-24'],
       ['2026-04-14', '2026-03-27'],
     ]);
-    const env = ppp(['meetings', '--json', '--count', '1', '-C', SAMPLE], { env: { PPP_TODAY: '2027-01-13' } });
+    const env = await run(['meetings', '--json', '--count', '1', '-C', SAMPLE], { env: { PPP_TODAY: '2027-01-13' } });
     expect(JSON.parse(env.stdout)[0].date).toBe('2027-02-09');
   });
 
-  it('refuses bad flags with exit 2', () => {
-    expect(ppp(['meetings', '--from', '2027-02-30', '-C', SAMPLE])).toMatchObject({ code: 2, stderr: expect.stringContaining('--from') });
-    expect(ppp(['meetings', '--count', '0', '-C', SAMPLE]).code).toBe(2);
-    expect(ppp(['meetings', '--count', '2', '--to', '2027-12-31', '-C', SAMPLE]).code).toBe(2);
-    expect(ppp(['meetings', '--from', '2027-05-01', '--to', '2027-01-01', '-C', SAMPLE]).code).toBe(2);
+  it('refuses bad flags with exit 2', async () => {
+    expect(await run(['meetings', '--from', '2027-02-30', '-C', SAMPLE])).toMatchObject({ code: 2, stderr: expect.stringContaining('--from') });
+    expect((await run(['meetings', '--count', '0', '-C', SAMPLE])).code).toBe(2);
+    expect((await run(['meetings', '--count', '2', '--to', '2027-12-31', '-C', SAMPLE])).code).toBe(2);
+    expect((await run(['meetings', '--from', '2027-05-01', '--to', '2027-01-01', '-C', SAMPLE])).code).toBe(2);
   });
 
-  it('writes an iCalendar file that a real parser reads, with stable UIDs and London times', () => {
+  it('writes an iCalendar file that a real parser reads, with stable UIDs and London times', async () => {
     const dir = tempDir();
     const file = join(dir, 'ppp.ics');
-    const r = ppp(['meetings', '--count', '3', '--from', '2027-03-01', '--ics', file, '-C', SAMPLE]);
+    const r = await run(['meetings', '--count', '3', '--from', '2027-03-01', '--ics', file, '-C', SAMPLE]);
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(file, 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(text));
@@ -59,15 +59,15 @@ describe('ppp meetings', () => {
     expect(events.every((e) => e.summary.length > 0)).toBe(true);
     // The same meetings written again have the same UIDs, so a calendar updates rather than duplicates.
     const again = join(dir, 'again.ics');
-    ppp(['meetings', '--count', '3', '--from', '2027-03-01', '--ics', again, '-C', SAMPLE]);
+    await run(['meetings', '--count', '3', '--from', '2027-03-01', '--ics', again, '-C', SAMPLE]);
     const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]).sort();
     expect(uids(readFileSync(again, 'utf8'))).toEqual(uids(text));
   });
 
-  it('an all-day meeting when ppp.yaml gives no time', () => {
+  it('an all-day meeting when ppp.yaml gives no time', async () => {
     const root = makeRegister({}, readFileSync(join(ROOT, 'presets/dorset-ppp.yaml'), 'utf8').replace(/\n {2}time: .*\n {2}duration: .*\n/, '\n'));
     const file = join(tempDir(), 'x.ics');
-    expect(ppp(['meetings', '--count', '1', '--from', '2027-01-01', '--ics', file], { cwd: root }).code).toBe(0);
+    expect((await run(['meetings', '--count', '1', '--from', '2027-01-01', '--ics', file], { cwd: root })).code).toBe(0);
     const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const meeting = events.find((e) => e.uid.includes('-meeting@'))!;
     expect(meeting.startDate.isDate).toBe(true);
@@ -76,8 +76,8 @@ describe('ppp meetings', () => {
 });
 
 describe('ppp due', () => {
-  it('shows every state on the sample register, sorted by due date (SPEC shape)', () => {
-    const r = ppp(['due', '--json', '-C', SAMPLE, '--today', '2027-01-05']);
+  it('shows every state on the sample register, sorted by due date (SPEC shape)', async () => {
+    const r = await run(['due', '--json', '-C', SAMPLE, '--today', '2027-01-05']);
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout) as { review_due: string; state: string; days_past_due: number; status: string }[];
     expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'type', 'owner', 'status', 'review_due', 'state', 'days_past_due']);
@@ -87,34 +87,34 @@ describe('ppp due', () => {
     for (const x of rows) expect(x.days_past_due > 0).toBe(x.state === 'overdue' || x.state === 'escalate');
   });
 
-  it('filters by --within, --owner and --state', () => {
+  it('filters by --within, --owner and --state', async () => {
     const set = validSet();
     const root = makeRegister(set);
-    const all = JSON.parse(ppp(['due', '--json', '--today', '2027-01-05'], { cwd: root }).stdout);
+    const all = JSON.parse((await run(['due', '--json', '--today', '2027-01-05'], { cwd: root })).stdout);
     expect(all.map((x: { id: string; state: string }) => [x.id, x.state])).toEqual([
       ['CS-PRO-0001', 'due-soon'],
       ['CS-POL-0001', 'ok'],
     ]);
-    expect(JSON.parse(ppp(['due', '--json', '--within', '3 months', '--today', '2027-01-05'], { cwd: root }).stdout)).toHaveLength(1);
-    expect(JSON.parse(ppp(['due', '--json', '--owner', 'hqa', '--today', '2027-01-05'], { cwd: root }).stdout)).toHaveLength(1);
-    expect(JSON.parse(ppp(['due', '--json', '--state', 'ok', '--today', '2027-01-05'], { cwd: root }).stdout)[0].id).toBe('CS-POL-0001');
-    const later = JSON.parse(ppp(['due', '--json', '--today', '2027-06-01'], { cwd: root }).stdout);
+    expect(JSON.parse((await run(['due', '--json', '--within', '3 months', '--today', '2027-01-05'], { cwd: root })).stdout)).toHaveLength(1);
+    expect(JSON.parse((await run(['due', '--json', '--owner', 'hqa', '--today', '2027-01-05'], { cwd: root })).stdout)).toHaveLength(1);
+    expect(JSON.parse((await run(['due', '--json', '--state', 'ok', '--today', '2027-01-05'], { cwd: root })).stdout)[0].id).toBe('CS-POL-0001');
+    const later = JSON.parse((await run(['due', '--json', '--today', '2027-06-01'], { cwd: root })).stdout);
     expect(later[0]).toMatchObject({ id: 'CS-PRO-0001', state: 'escalate', days_past_due: 82 });
-    expect(ppp(['due', '--state', 'late'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('ok, due-soon, overdue, escalate') });
-    expect(ppp(['due', '--within', 'soon'], { cwd: root }).code).toBe(2);
-    expect(ppp(['due', '--owner', 'nobody'], { cwd: root }).code).toBe(2);
+    expect(await run(['due', '--state', 'late'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('ok, due-soon, overdue, escalate') });
+    expect((await run(['due', '--within', 'soon'], { cwd: root })).code).toBe(2);
+    expect((await run(['due', '--owner', 'nobody'], { cwd: root })).code).toBe(2);
   });
 
-  it('a submitted review is overdue, not escalated', () => {
+  it('a submitted review is overdue, not escalated', async () => {
     const set = validSet();
     set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace('status: approved', 'status: submitted\nsubmission: { kind: review, on: 2027-05-01, meeting: 2027-06-08 }');
-    const rows = JSON.parse(ppp(['due', '--json', '--today', '2027-06-01'], { cwd: makeRegister(set) }).stdout);
+    const rows = JSON.parse((await run(['due', '--json', '--today', '2027-06-01'], { cwd: makeRegister(set) })).stdout);
     expect(rows[0]).toMatchObject({ id: 'CS-PRO-0001', state: 'overdue' });
   });
 
-  it('colours states only on a terminal or when forced', () => {
+  it('colours states only on a terminal or when forced', async () => {
     const root = makeRegister(validSet());
-    expect(ppp(['due', '--today', '2027-01-05'], { cwd: root }).stdout).not.toContain('\u001b[');
-    expect(ppp(['due', '--today', '2027-01-05'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect((await run(['due', '--today', '2027-01-05'], { cwd: root })).stdout).not.toContain('\u001b[');
+    expect((await run(['due', '--today', '2027-01-05'], { cwd: root, env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
   });
 });
