@@ -4,6 +4,7 @@
  * cases (rule, line, column, a fragment of the message) and valid near misses, each one step
  * from its rule; actions/* and file/unreadable are also checked through the built ppp.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -13,8 +14,9 @@ import { parseAttendance } from '../src/core/attendance.js';
 import { makeContext } from '../src/core/context.js';
 import { parseMembers } from '../src/core/members.js';
 import type { Problem } from '../src/core/problem.js';
+import { rate } from '../src/rules/index.js';
 import { compileSchemas } from '../src/core/schema.js';
-import { parseSettings } from '../src/core/settings.js';
+import { parseSettings } from '../src/core/ppp-yaml.js';
 import { parseRules } from '../src/rules/parse-rules.js';
 import { checkJob } from '../src/io/check-job.js';
 import { listDocuments } from '../src/io/fs.js';
@@ -55,10 +57,11 @@ interface FileNearMiss extends FileCase {
   broken: string;
 }
 
+// Rated by the rule registry, as the readers in src/io rate them.
 const parsers: Record<string, (text: string) => Problem[]> = {
-  actions: (text) => parseActions(text, members).problems,
-  members: (text) => parseMembers(text, settings.roles).problems,
-  attendance: (text) => parseAttendance(ATTENDANCE, text, members).problems,
+  actions: (text) => parseActions(text, members).problems.map(rate),
+  members: (text) => parseMembers(text, settings.roles).problems.map(rate),
+  attendance: (text) => parseAttendance(ATTENDANCE, text, members).problems.map(rate),
 };
 const parserOf = (rule: string) => parsers[rule.split('/')[0]!]!;
 
@@ -190,7 +193,19 @@ describe('file/unreadable', () => {
     mkdirSync(listed!.abs);
     const record = checkJob(listed!, context);
     expect(record.problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 }]);
-    expect(record.problems[0]!.message).toContain('EISDIR');
+    expect(record.problems[0]!.message).toContain('not a regular file');
+  });
+
+  it('a link, inside the register, to a named pipe: reported at once, never waiting for a writer', () => {
+    const root = makeRegister();
+    const fifo = spawnSync('mkfifo', [join(root, 'pipe')]);
+    if (fifo.status !== 0) throw new Error(`mkfifo failed: ${fifo.stderr}`);
+    mkdirSync(join(root, 'documents', 'guidelines'), { recursive: true });
+    symlinkSync('../../pipe', join(root, 'documents', 'guidelines', 'CS-GDL-0001-notes.md'));
+    const [listed] = listDocuments(root);
+    const record = checkJob(listed!, context);
+    expect(record.problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 }]);
+    expect(record.problems[0]!.message).toContain('not a regular file');
   });
 
   it('a link, inside the register, to a socket', async () => {

@@ -130,7 +130,7 @@ export function readDocument(path: string): FileRead {
   try {
     // Non-blocking, so that a named pipe cannot hang the run; only a regular file is read.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return { kind: 'error', message: 'it is not a regular file (a pipe, socket or device); keep only documents in documents/' };
+    if (!fstatSync(fd).isFile()) return { kind: 'error', message: 'it is not a regular file (a folder, pipe, socket or device); keep only documents in documents/' };
     let length = 0;
     for (;;) {
       if (length === shared.length) {
