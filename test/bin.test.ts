@@ -4,6 +4,7 @@
  * what only the binary has: the fast --help, a closed pipe, exit codes reaching the shell, the
  * build's fingerprint and worker threads, and one run of each command.
  */
+import { COMMANDS } from '../src/cli/command-table.js';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

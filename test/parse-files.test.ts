@@ -2,7 +2,7 @@
  * The register's own files and the reading of documents: actions.yaml, members.yaml, a
  * meeting's attendance.yaml, and a document listed but not readable. Each rule has invalid
  * cases (rule, line, column, a fragment of the message) and valid near misses, each one step
- * from its rule; actions/* and file/unreadable are also checked through the built ppp.
+ * from its rule; actions/* and file/unreadable are also checked through ppp validate.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { parseRules } from '../src/rules/parse-rules.js';
 import { checkJob } from '../src/io/check-job.js';
 import { listDocuments } from '../src/io/fs.js';
 import { readSchemas, readTemplates } from '../src/io/register-files.js';
-import { ppp } from './helpers/cli.js';
+import { run } from './helpers/run.js';
 import { MEMBERS, PRESET, ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from './helpers/register.js';
 
 afterAll(cleanup);
@@ -225,25 +225,25 @@ describe('file/unreadable', () => {
   });
 });
 
-describe('through the built ppp', () => {
-  it('validate exits 1 naming actions.yaml:7:7 when an action id is used twice; distinct ids pass', () => {
+describe('through ppp validate', () => {
+  it('validate exits 1 naming actions.yaml:7:7 when an action id is used twice; distinct ids pass', async () => {
     const twice = action() + action({ text: 'Another' });
     const root = makeRegister({ ...validSet(), 'actions.yaml': twice });
-    const text = ppp(['validate'], { cwd: root });
+    const text = await run(['validate'], { cwd: root });
     expect(text.code, text.stderr).toBe(1);
     expect(text.stdout).toMatch(/^actions\.yaml\n\s+7:7\s+error\s+action id A-2026-11-01 is used twice.*actions\/duplicate-id$/m);
-    expect(ppp(['validate', '--format', 'github'], { cwd: root }).stdout).toContain('::error file=actions.yaml,line=7,col=7,title=actions/duplicate-id::');
-    const json = ppp(['validate', '--format', 'json', 'actions.yaml'], { cwd: root });
+    expect((await run(['validate', '--format', 'github'], { cwd: root })).stdout).toContain('::error file=actions.yaml,line=7,col=7,title=actions/duplicate-id::');
+    const json = await run(['validate', '--format', 'json', 'actions.yaml'], { cwd: root });
     expect(JSON.parse(json.stdout).problems).toMatchObject([{ file: 'actions.yaml', line: 7, column: 7, rule: 'actions/duplicate-id' }]);
 
     writeFileSync(join(root, 'actions.yaml'), action() + action({ id: 'A-2026-11-02', text: 'Another' }));
-    const ok = ppp(['validate', '--strict'], { cwd: root });
+    const ok = await run(['validate', '--strict'], { cwd: root });
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
   });
 
-  it('validate reports an unknown action owner at its line and column', () => {
+  it('validate reports an unknown action owner at its line and column', async () => {
     const root = makeRegister({ ...validSet(), 'actions.yaml': action({ owner: 'qa-manager' }) });
-    const r = ppp(['validate', '--format', 'json'], { cwd: root });
+    const r = await run(['validate', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).problems).toMatchObject([{ file: 'actions.yaml', line: 3, column: 10, rule: 'actions/unknown-owner' }]);
   });
@@ -255,9 +255,9 @@ describe('through the built ppp', () => {
       mkdirSync(join(root, 'documents/guidelines'), { recursive: true });
       symlinkSync('../../sock', join(root, 'documents/guidelines/CS-GDL-0001-notes.md'));
       const env = { PPP_CACHE_DIR: join(tempDir('ppp-cache-'), 'cache') };
-      for (const run of ['cold', 'warm']) {
-        const r = ppp(['validate', '--format', 'json'], { cwd: root, env });
-        expect(r.code, `${run}: ${r.stderr}`).toBe(1);
+      for (const pass of ['cold', 'warm']) {
+        const r = await run(['validate', '--format', 'json'], { cwd: root, env });
+        expect(r.code, `${pass}: ${r.stderr}`).toBe(1);
         const problems = JSON.parse(r.stdout).problems as Problem[];
         expect(problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1, severity: 'error' }]);
         expect(problems[0]!.message).toContain('the file cannot be read: ENXIO');

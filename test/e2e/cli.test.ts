@@ -1,4 +1,5 @@
 /** Every command as a user runs it, in process from the sources (test/bin.test.ts runs the built binary). */
+import { COMMANDS as TABLE } from '../../src/cli/command-table.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from '.
 afterAll(cleanup);
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['init', 'new', 'validate', 'register', 'meetings', 'due', 'submit', 'members', 'agenda', 'actions', 'attendance', 'minutes', 'approve', 'verify', 'history'];
+const COMMANDS = TABLE.map((c) => c.name);
 
 describe('help and version', () => {
   it('--version prints the package version', async () => {

@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
-import { BIN, cleanEnv, ppp } from '../helpers/cli.js';
+import { BIN, cleanEnv } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { cleanup, tempDir } from '../helpers/register.js';
 
 afterAll(cleanup);
@@ -39,8 +40,8 @@ function onTerminal(args: string[], cwd: string, answers: [RegExp, string][]): P
 
 it.skipIf(!hasScript)('asks for the type, title, owner and governing policy, then writes a valid document', async () => {
   const dir = join(tempDir(), 'reg');
-  expect(ppp(['init', dir]).code).toBe(0);
-  expect(ppp(['new', 'policy', '--title', 'Values', '--owner', 'hqa'], { cwd: dir }).code).toBe(0);
+  expect((await run(['init', dir])).code).toBe(0);
+  expect((await run(['new', 'policy', '--title', 'Values', '--owner', 'hqa'], { cwd: dir })).code).toBe(0);
   const down = '\x1b[B';
   const r = await onTerminal(['new'], dir, [
     [/Type of document/, `${down}\r`], // procedure, second in the list
@@ -53,12 +54,12 @@ it.skipIf(!hasScript)('asks for the type, title, owner and governing policy, the
   const text = readFileSync(join(dir, 'documents/procedures/CS-PRO-0001-missing-children.md'), 'utf8');
   expect(text).toContain('owner: psw');
   expect(text).toContain('governed_by: [ CS-POL-0001 ]');
-  expect(ppp(['validate'], { cwd: dir }).code).toBe(0);
+  expect((await run(['validate'], { cwd: dir })).code).toBe(0);
 });
 
 it.skipIf(!hasScript)('asks nothing with --yes, and names the missing flag instead', async () => {
   const dir = join(tempDir(), 'reg');
-  expect(ppp(['init', dir]).code).toBe(0);
+  expect((await run(['init', dir])).code).toBe(0);
   const r = await onTerminal(['new', 'policy', '--yes'], dir, []);
   expect(r.code).toBe(2);
   expect(r.screen).toContain('--title');
