@@ -139,6 +139,10 @@ describe('every command, once, through the binary', () => {
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
   ];
 
+  it('covers every command of the table', () => {
+    expect(cases.map(([name]) => name).sort()).toEqual(COMMANDS.map((c) => c.name).sort());
+  });
+
   it.each(cases)('ppp %s', (_command, prepare, code, fragment) => {
     const { args, cwd } = prepare();
     const r = ppp(args, { cwd });
