@@ -12,16 +12,28 @@ const ROOT = new URL('..', import.meta.url).pathname;
 export async function makeApprovalHistory(dir, n = 1000) {
   const { approvalMessage, contentHash } = await import(join(ROOT, 'dist', 'approval-kit.js'));
   generate(dir, n);
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench Chair', GIT_AUTHOR_EMAIL: 'chair@example.org', GIT_COMMITTER_NAME: 'Bench Chair', GIT_COMMITTER_EMAIL: 'chair@example.org' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Bench Chair',
+    GIT_AUTHOR_EMAIL: 'chair@example.org',
+    GIT_COMMITTER_NAME: 'Bench Chair',
+    GIT_COMMITTER_EMAIL: 'chair@example.org',
+  };
   const git = (args, input) => execFileSync('git', args, { cwd: dir, env, input, encoding: 'utf8' });
   git(['init', '--quiet', '--initial-branch=main']);
   const key = join(dir, '.git', 'bench-key');
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench', '-f', key]);
-  writeFileSync(join(dir, 'allowed_signers'), `chair@example.org namespaces="git" ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`);
+  writeFileSync(
+    join(dir, 'allowed_signers'),
+    `chair@example.org namespaces="git" ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`,
+  );
   git(['config', 'gpg.format', 'ssh']);
   git(['config', 'user.signingkey', key]);
   const files = [];
-  for (const folder of readdirSync(join(dir, 'documents'))) for (const f of readdirSync(join(dir, 'documents', folder))) files.push(`documents/${folder}/${f}`);
+  for (const folder of readdirSync(join(dir, 'documents')))
+    for (const f of readdirSync(join(dir, 'documents', folder))) files.push(`documents/${folder}/${f}`);
   const approved = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
   // Each document starts as a draft; its approval commit then changes it to what was approved.
   for (const [f, text] of approved) writeFileSync(join(dir, f), text.replace('status: approved', 'status: drafting'));
@@ -30,10 +42,23 @@ export async function makeApprovalHistory(dir, n = 1000) {
   for (const [f, text] of approved) {
     writeFileSync(join(dir, f), text);
     const field = (name) => new RegExp(`${name}: ([^,}\\n]+)`).exec(text)[1].replace(/"/g, '').trim();
-    const message = approvalMessage(field('title'), {
-      'PPP-Document': field('id'), 'PPP-Version': field('version'), 'PPP-Route': field('route'), 'PPP-Approved-On': field('approved_on'), 'PPP-Content-SHA256': contentHash(text),
-    }, field('approved_by'));
-    const r = spawnSync('git', ['commit', '--quiet', '-S', '--file=-', '--', f], { cwd: dir, env, input: message, encoding: 'utf8' });
+    const message = approvalMessage(
+      field('title'),
+      {
+        'PPP-Document': field('id'),
+        'PPP-Version': field('version'),
+        'PPP-Route': field('route'),
+        'PPP-Approved-On': field('approved_on'),
+        'PPP-Content-SHA256': contentHash(text),
+      },
+      field('approved_by'),
+    );
+    const r = spawnSync('git', ['commit', '--quiet', '-S', '--file=-', '--', f], {
+      cwd: dir,
+      env,
+      input: message,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`signing ${f} failed: ${r.stderr}`);
   }
   return approved.size;

@@ -50,14 +50,20 @@ const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`.padStart(9);
 
 const node0 = time('node -e 0', [process.execPath, '-e', '0']);
 const help = time('ppp --help', [process.execPath, PPP, '--help']);
-const floor = time('read-only floor (read 10,000 files)', [process.execPath, join(ROOT, 'bench', 'read-floor.mjs'), dir]);
+const floor = time('read-only floor (read 10,000 files)', [
+  process.execPath,
+  join(ROOT, 'bench', 'read-floor.mjs'),
+  dir,
+]);
 const cold = time('ppp validate --no-cache (cold)', [process.execPath, PPP, 'validate', '--no-cache']);
 time('ppp validate (prime the cache)', [process.execPath, PPP, 'validate'], { n: 1 });
 const warm = time('ppp validate (warm, nothing changed)', [process.execPath, PPP, 'validate']);
 let lint;
 if (!values['no-markdownlint']) {
   const bin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-  lint = time('markdownlint-cli2 documents/**/*.md', [process.execPath, bin, 'documents/**/*.md'], { expectCode: [0, 1] });
+  lint = time('markdownlint-cli2 documents/**/*.md', [process.execPath, bin, 'documents/**/*.md'], {
+    expectCode: [0, 1],
+  });
 }
 
 let verifyCase;
@@ -70,8 +76,15 @@ if (!values['no-verify']) {
   console.log(`\n${n} signed approval commits made in ${((Date.now() - made) / 1000).toFixed(1)} s (${history})`);
   const signers = join(history, 'allowed_signers');
   const vruns = Math.min(runs, 3);
-  const pass = time(`git log --format=%G? (${n} signed commits)`, ['git', '-c', `gpg.ssh.allowedSignersFile=${signers}`, 'log', '--format=%H %G?'], { cwd: history, n: vruns });
-  const vcold = time('ppp verify --no-cache (cold)', [process.execPath, PPP, 'verify', '--no-cache'], { cwd: history, n: vruns });
+  const pass = time(
+    `git log --format=%G? (${n} signed commits)`,
+    ['git', '-c', `gpg.ssh.allowedSignersFile=${signers}`, 'log', '--format=%H %G?'],
+    { cwd: history, n: vruns },
+  );
+  const vcold = time('ppp verify --no-cache (cold)', [process.execPath, PPP, 'verify', '--no-cache'], {
+    cwd: history,
+    n: vruns,
+  });
   time('ppp verify (prime the cache)', [process.execPath, PPP, 'verify'], { cwd: history, n: 1 });
   const vwarm = time('ppp verify (warm, nothing new)', [process.execPath, PPP, 'verify'], { cwd: history });
   verifyCase = { pass, vcold, vwarm };
@@ -84,7 +97,12 @@ const rows = [
   ['ppp --help / node -e 0', help.median / node0.median, 1.3],
   ['warm validate / read-only floor', warm.median / floor.median, 2],
   ...(lint ? [['cold validate / markdownlint-cli2', cold.median / lint.median, 0.2]] : []),
-  ...(verifyCase ? [['cold verify / git log %G? pass', verifyCase.vcold.median / verifyCase.pass.median, 1.2], ['warm verify (seconds)', verifyCase.vwarm.median / 1000, 1]] : []),
+  ...(verifyCase
+    ? [
+        ['cold verify / git log %G? pass', verifyCase.vcold.median / verifyCase.pass.median, 1.2],
+        ['warm verify (seconds)', verifyCase.vwarm.median / 1000, 1],
+      ]
+    : []),
 ];
 let failed = 0;
 for (const [name, value, target] of rows) {
@@ -92,7 +110,9 @@ for (const [name, value, target] of rows) {
   if (!ok) failed++;
   console.log(`${name.padEnd(42)} ${value.toFixed(2).padStart(5)}   <= ${target}  ${ok ? 'ok' : 'MISSED'}`);
 }
-console.log(`cold validate: ${fmt(cold.median)} for ${values.docs} documents (brief: under 2 s); warm: ${fmt(warm.median)}`);
+console.log(
+  `cold validate: ${fmt(cold.median)} for ${values.docs} documents (brief: under 2 s); warm: ${fmt(warm.median)}`,
+);
 void ratio;
 rmSync(cache, { recursive: true, force: true });
 if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 const ROOT = new URL('..', import.meta.url).pathname;
 
 const SECTIONS = {
-  policy: ['Introduction', 'Statement', 'Aims', 'Objectives', 'Scope', 'Roles and responsibilities', 'Main body', 'Legislative background', 'Consultation and engagement'],
+  policy: [
+    'Introduction',
+    'Statement',
+    'Aims',
+    'Objectives',
+    'Scope',
+    'Roles and responsibilities',
+    'Main body',
+    'Legislative background',
+    'Consultation and engagement',
+  ],
   procedure: ['Purpose', 'Scope', 'Procedure', 'Roles and responsibilities', 'Recording'],
   standard: ['Purpose', 'The standard', 'How it is measured', 'Recognition and follow-up'],
   form: ['Purpose', 'When to use it', 'Sections of the form', 'Recording system'],
@@ -23,7 +33,12 @@ export function generate(dir, n = 10_000) {
   const policies = Math.max(1, Math.floor(n / 20));
   const procedures = Math.floor(n * 0.4);
   const standards = Math.floor(n * 0.25);
-  const counts = { policy: policies, procedure: procedures, standard: standards, form: n - policies - procedures - standards };
+  const counts = {
+    policy: policies,
+    procedure: procedures,
+    standard: standards,
+    form: n - policies - procedures - standards,
+  };
   const id = (type, i) => `CS-${CODES[type]}-${String(i).padStart(4, '0')}`;
   for (const [type, count] of Object.entries(counts)) {
     mkdirSync(join(dir, 'documents', FOLDERS[type]), { recursive: true });
@@ -33,7 +48,12 @@ export function generate(dir, n = 10_000) {
       const month = String(1 + (i % 12)).padStart(2, '0');
       const approved = `${year}-${month}-10`;
       const due = `${year + 3}-${month}-10`;
-      const governor = type === 'procedure' ? id('policy', 1 + (i % policies)) : type === 'policy' ? null : id('procedure', 1 + (i % procedures));
+      const governor =
+        type === 'procedure'
+          ? id('policy', 1 + (i % policies))
+          : type === 'policy'
+            ? null
+            : id('procedure', 1 + (i % procedures));
       const lines = [
         `id: ${me}`,
         `title: ${type[0].toUpperCase()}${type.slice(1)} number ${i} for children's services practice`,
@@ -58,9 +78,15 @@ export function generate(dir, n = 10_000) {
       ].filter(Boolean);
       // About 1.5 KB a file, as a real register's short documents are.
       const body = SECTIONS[type]
-        .map((s) => `## ${s}\n\nA short paragraph on ${s.toLowerCase()} for this document: who does what, by when, how it is recorded and checked, and where to ask for advice.\n`)
+        .map(
+          (s) =>
+            `## ${s}\n\nA short paragraph on ${s.toLowerCase()} for this document: who does what, by when, how it is recorded and checked, and where to ask for advice.\n`,
+        )
         .join('\n');
-      writeFileSync(join(dir, 'documents', FOLDERS[type], `${me}-${type}-${i}.md`), `---\n${lines.join('\n')}\n---\n\n# Document ${me}\n\n${body}`);
+      writeFileSync(
+        join(dir, 'documents', FOLDERS[type], `${me}-${type}-${i}.md`),
+        `---\n${lines.join('\n')}\n---\n\n# Document ${me}\n\n${body}`,
+      );
     }
   }
   return n;

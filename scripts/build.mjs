@@ -8,7 +8,11 @@ const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   cwd: root,
-  input: { main: 'src/cli/main.ts', 'check-worker': 'src/io/check-worker.ts', 'approval-kit': 'src/core/approval-kit.ts' },
+  input: {
+    main: 'src/cli/main.ts',
+    'check-worker': 'src/io/check-worker.ts',
+    'approval-kit': 'src/core/approval-kit.ts',
+  },
   platform: 'node',
   // Dependencies are bundled too: resolving and loading their many files is most of the start-up time.
   output: {
@@ -27,12 +31,21 @@ await build({
 const { createHash } = await import('node:crypto');
 const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const fingerprint = createHash('sha1');
-for (const name of readdirSync(`${root}dist`).sort()) fingerprint.update(name).update(readFileSync(`${root}dist/${name}`));
+for (const name of readdirSync(`${root}dist`).sort())
+  fingerprint.update(name).update(readFileSync(`${root}dist/${name}`));
 writeFileSync(`${root}dist/build-id.txt`, `${fingerprint.digest('hex')}\n`);
 
 // The top-level help, rendered by the program itself at 80 columns, for bin/ppp.js to print at once.
 const { main } = await import(`${root}dist/main.js`);
 let help = '';
-const io = { cwd: root, env: {}, stdout: { write: (s) => (help += s) }, stderr: { write: () => {} }, stdinIsTTY: false, stdoutIsTTY: false, now: () => 0 };
+const io = {
+  cwd: root,
+  env: {},
+  stdout: { write: (s) => (help += s) },
+  stderr: { write: () => {} },
+  stdinIsTTY: false,
+  stdoutIsTTY: false,
+  now: () => 0,
+};
 if ((await main(['--help'], io)) !== 0 || !help.includes('Usage: ppp')) throw new Error('could not render ppp --help');
 writeFileSync(`${root}dist/help.txt`, help);

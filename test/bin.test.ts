@@ -27,7 +27,10 @@ function large(n: number): Record<string, string> {
   const files: Record<string, string> = { ...validSet() };
   for (let i = 2; i <= n - 2; i++) {
     const id = `CS-GDL-${String(i).padStart(4, '0')}`;
-    files[`documents/guidelines/${id}-g.md`] = doc(`id: ${id}\ntitle: Guide ${i}\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\nread_with: [CS-PRO-0001]\n`, fullBody('guideline'));
+    files[`documents/guidelines/${id}-g.md`] = doc(
+      `id: ${id}\ntitle: Guide ${i}\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\nread_with: [CS-PRO-0001]\n`,
+      fullBody('guideline'),
+    );
   }
   return files;
 }
@@ -44,7 +47,11 @@ describe('the binary', () => {
   it('stops quietly, exit 0, when the reader closes the pipe (ppp register | head)', () => {
     // Far more than a pipe holds (64 KiB), so ppp is still writing when head exits.
     const root = makeRegister(large(1000));
-    const r = spawnSync('bash', ['-c', '"$0" "$1" register | head -n 3; exit "${PIPESTATUS[0]}"', process.execPath, BIN], { cwd: root, env: cleanEnv(), encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      ['-c', '"$0" "$1" register | head -n 3; exit "${PIPESTATUS[0]}"', process.execPath, BIN],
+      { cwd: root, env: cleanEnv(), encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(4);
@@ -53,10 +60,22 @@ describe('the binary', () => {
   it('exit codes reach the shell: 0 success, 1 problems found, 2 usage', () => {
     const set = validSet();
     expect(ppp(['validate'], { cwd: makeRegister(set) })).toMatchObject({ code: 0, stderr: '' });
-    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace('related_forms: [CS-FRM-0001]', 'related_forms: [CS-FRM-0099]');
-    expect(ppp(['validate'], { cwd: makeRegister(set) })).toMatchObject({ code: 1, stdout: expect.stringContaining('link/unresolved') });
-    expect(ppp(['validate', '--frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--frobnicate'") });
-    expect(ppp(['validate'], { cwd: tempDir() })).toMatchObject({ code: 2, stderr: expect.stringContaining('ppp init') });
+    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace(
+      'related_forms: [CS-FRM-0001]',
+      'related_forms: [CS-FRM-0099]',
+    );
+    expect(ppp(['validate'], { cwd: makeRegister(set) })).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('link/unresolved'),
+    });
+    expect(ppp(['validate', '--frobnicate'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown option '--frobnicate'"),
+    });
+    expect(ppp(['validate'], { cwd: tempDir() })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('ppp init'),
+    });
   });
 });
 
@@ -65,18 +84,30 @@ describe('the build', () => {
     // A copy of the built tool, so that its build can be changed as a rebuild would.
     const tool = join(tempDir(), 'tool');
     mkdirSync(tool);
-    for (const name of ['bin', 'dist', 'templates', 'presets', 'package.json']) cpSync(join(ROOT, name), join(tool, name), { recursive: true });
+    for (const name of ['bin', 'dist', 'templates', 'presets', 'package.json'])
+      cpSync(join(ROOT, name), join(tool, name), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(tool, 'node_modules'));
     const set = validSet();
-    set['documents/forms/CS-FRM-0001-return.md'] = set['documents/forms/CS-FRM-0001-return.md']!.replace('version: "0.1"', 'version: 0.1');
+    set['documents/forms/CS-FRM-0001-return.md'] = set['documents/forms/CS-FRM-0001-return.md']!.replace(
+      'version: "0.1"',
+      'version: 0.1',
+    );
     const root = makeRegister(set);
     const env = { PPP_CACHE_DIR: join(tempDir(), 'cache') };
-    const run = () => spawnSync(process.execPath, [join(tool, 'bin/ppp.js'), 'validate'], { cwd: root, env: cleanEnv(env), encoding: 'utf8' }).stdout;
+    const run = () =>
+      spawnSync(process.execPath, [join(tool, 'bin/ppp.js'), 'validate'], {
+        cwd: root,
+        env: cleanEnv(env),
+        encoding: 'utf8',
+      }).stdout;
     expect(run()).toContain('version must be text in quotes');
     expect(run()).toContain('version must be text in quotes');
     for (const chunk of readdirSync(join(tool, 'dist'))) {
       const path = join(tool, 'dist', chunk);
-      writeFileSync(path, readFileSync(path, 'utf8').replace('version must be text in quotes', 'VERSION MUST BE QUOTED'));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replace('version must be text in quotes', 'VERSION MUST BE QUOTED'),
+      );
     }
     writeFileSync(join(tool, 'dist/build-id.txt'), 'a-new-build\n');
     expect(run()).toContain('VERSION MUST BE QUOTED');
@@ -85,11 +116,18 @@ describe('the build', () => {
   // Worker threads start only from the build (dist/check-worker.js); from the sources ppp checks on the main thread.
   it('checks a large register on several threads with the same result as one', () => {
     const files = large(902);
-    files['documents/guidelines/CS-GDL-0900-g.md'] = files['documents/guidelines/CS-GDL-0900-g.md']!.replace('owner: qa-1', 'owner: qa-1\nstatus: approved');
+    files['documents/guidelines/CS-GDL-0900-g.md'] = files['documents/guidelines/CS-GDL-0900-g.md']!.replace(
+      'owner: qa-1',
+      'owner: qa-1\nstatus: approved',
+    );
     const root = makeRegister(files);
     const r = JSON.parse(ppp(['validate', '--format', 'json', '--no-cache'], { cwd: root }).stdout);
     expect(r).toMatchObject({ documents: 902, errors: 1 });
-    expect(r.problems[0]).toMatchObject({ file: 'documents/guidelines/CS-GDL-0900-g.md', rule: 'yaml/duplicate-key', line: 8 });
+    expect(r.problems[0]).toMatchObject({
+      file: 'documents/guidelines/CS-GDL-0900-g.md',
+      rule: 'yaml/duplicate-key',
+      line: 8,
+    });
   });
 });
 
@@ -117,23 +155,62 @@ describe('every command, once, through the binary', () => {
     return root;
   }
 
-  const EVERYONE = 'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-send,svc-lead-fostering,svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
+  const EVERYONE =
+    'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-send,svc-lead-fostering,svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
   const TODAY = ['--today', '2027-01-05'];
   const cases: [string, () => { args: string[]; cwd?: string }, number, string][] = [
     ['init', () => ({ args: ['init', join(tempDir(), 'reg')] }), 0, 'Created a dorset-ppp register'],
-    ['new', () => ({ args: ['new', 'policy', '--title', 'Values', '--owner', 'hqa'], cwd: sample() }), 0, 'CS-POL-0006-values.md'],
+    [
+      'new',
+      () => ({ args: ['new', 'policy', '--title', 'Values', '--owner', 'hqa'], cwd: sample() }),
+      0,
+      'CS-POL-0006-values.md',
+    ],
     ['validate', () => ({ args: ['validate'], cwd: committed }), 0, 'documents checked, no problems'],
     ['register', () => ({ args: ['register', '--type', 'form'], cwd: committed }), 0, 'CS-FRM-0001'],
     ['meetings', () => ({ args: ['meetings', ...TODAY], cwd: committed }), 0, 'Tue 2027-01-12'],
     ['due', () => ({ args: ['due', ...TODAY], cwd: committed }), 0, 'escalate'],
-    ['submit', () => ({ args: ['submit', 'CS-PRO-0008', ...TODAY], cwd: sample() }), 0, 'Submitted CS-PRO-0008 (draft, received 2027-01-05) for the meeting of 2027-02-09'],
+    [
+      'submit',
+      () => ({ args: ['submit', 'CS-PRO-0008', ...TODAY], cwd: sample() }),
+      0,
+      'Submitted CS-PRO-0008 (draft, received 2027-01-05) for the meeting of 2027-02-09',
+    ],
     ['members', () => ({ args: ['members'], cwd: committed }), 0, 'Hannah Prowse'],
-    ['attendance', () => ({ args: ['attendance', '2027-01-12', '--present', EVERYONE, '--absent', 'solicitor'], cwd: sample() }), 0, 'Quorate.'],
-    ['action', () => ({ args: ['action', 'add', 'Brief the duty teams', '--owner', 'hqa', '--due', '2027-02-01', ...TODAY], cwd: sample() }), 0, 'Added A-2026-11-04'],
+    [
+      'attendance',
+      () => ({ args: ['attendance', '2027-01-12', '--present', EVERYONE, '--absent', 'solicitor'], cwd: sample() }),
+      0,
+      'Quorate.',
+    ],
+    [
+      'action',
+      () => ({
+        args: ['action', 'add', 'Brief the duty teams', '--owner', 'hqa', '--due', '2027-02-01', ...TODAY],
+        cwd: sample(),
+      }),
+      0,
+      'Added A-2026-11-04',
+    ],
     ['actions', () => ({ args: ['actions', '--open', ...TODAY], cwd: committed }), 0, 'A-2026-11-01'],
-    ['agenda', () => ({ args: ['agenda', ...TODAY], cwd: committed }), 0, '**Agenda for the meeting of Tuesday 12 January 2027**'],
-    ['minutes', () => ({ args: ['minutes', '2027-01-12', '--today', '2027-01-12'], cwd: sample() }), 0, 'meetings/2027-01-12/minutes.md'],
-    ['approve', () => ({ args: ['approve', 'CS-FRM-0001', '--route', 'ppp', '--today', '2027-01-20'], cwd: approvable() }), 0, 'Approved CS-FRM-0001 v1.0 (route ppp, 2027-01-12, meeting 2027-01-12)'],
+    [
+      'agenda',
+      () => ({ args: ['agenda', ...TODAY], cwd: committed }),
+      0,
+      '**Agenda for the meeting of Tuesday 12 January 2027**',
+    ],
+    [
+      'minutes',
+      () => ({ args: ['minutes', '2027-01-12', '--today', '2027-01-12'], cwd: sample() }),
+      0,
+      'meetings/2027-01-12/minutes.md',
+    ],
+    [
+      'approve',
+      () => ({ args: ['approve', 'CS-FRM-0001', '--route', 'ppp', '--today', '2027-01-20'], cwd: approvable() }),
+      0,
+      'Approved CS-FRM-0001 v1.0 (route ppp, 2027-01-12, meeting 2027-01-12)',
+    ],
     // The sample says its documents are approved, but no signed commit proves it: verify fails, exit 1.
     ['verify', () => ({ args: ['verify'], cwd: committed }), 1, 'CS-PRO-0001 no-approval-commit'],
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],

@@ -66,7 +66,14 @@ describe.skipIf(!hasSshKeygen)('writeHistory', () => {
     for (const step of steps) {
       writeFiles(byGit, step.files);
       git(byGit, ['add', '--', ...step.files.map((f) => f.path)]);
-      const env = { GIT_AUTHOR_NAME: step.author.name, GIT_AUTHOR_EMAIL: step.author.email, GIT_AUTHOR_DATE: step.author.date, GIT_COMMITTER_NAME: step.committer.name, GIT_COMMITTER_EMAIL: step.committer.email, GIT_COMMITTER_DATE: step.committer.date };
+      const env = {
+        GIT_AUTHOR_NAME: step.author.name,
+        GIT_AUTHOR_EMAIL: step.author.email,
+        GIT_AUTHOR_DATE: step.author.date,
+        GIT_COMMITTER_NAME: step.committer.name,
+        GIT_COMMITTER_EMAIL: step.committer.email,
+        GIT_COMMITTER_DATE: step.committer.date,
+      };
       git(byGit, ['commit', '--quiet', step.sign ? '-S' : '--no-gpg-sign', '--file=-'], { input: step.message, env });
     }
 
@@ -82,14 +89,23 @@ describe.skipIf(!hasSshKeygen)('writeHistory', () => {
     expect(git(byWriter, ['status', '--porcelain'])).toBe('');
     expect(git(byWriter, ['ls-files', '--stage'])).toBe(git(byGit, ['ls-files', '--stage']));
     writeFileSync(join(byWriter, 'allowed_signers'), `chair@example.org namespaces="git" ${key.publicKey}\n`);
-    expect(gitCode(byWriter, ['-c', `gpg.ssh.allowedSignersFile=${join(byWriter, 'allowed_signers')}`, 'verify-commit', ids[1]!])).toBe(0);
+    expect(
+      gitCode(byWriter, [
+        '-c',
+        `gpg.ssh.allowedSignersFile=${join(byWriter, 'allowed_signers')}`,
+        'verify-commit',
+        ids[1]!,
+      ]),
+    ).toBe(0);
   });
 
   it('refuses a step that changes nothing, as git commit does, and makes no branch', async () => {
     const dir = tempDir();
     git(dir, ['init', '--quiet', '--initial-branch=main']);
     const same = { ...steps[0]!, files: [steps[0]!.files[0]!] };
-    await expect(writeHistory(dir, [same, { ...same, message: 'Again' }], { branch: 'main' })).rejects.toThrow(GitError);
+    await expect(writeHistory(dir, [same, { ...same, message: 'Again' }], { branch: 'main' })).rejects.toThrow(
+      GitError,
+    );
     expect(gitCode(dir, ['rev-parse', '--verify', '-q', 'refs/heads/main'])).not.toBe(0);
   });
 

@@ -9,12 +9,24 @@ afterAll(cleanup);
 
 async function validateJson(root: string, args: string[] = []) {
   const r = await run(['validate', '--format', 'json', '--no-cache', ...args], { cwd: root });
-  return { code: r.code, result: JSON.parse(r.stdout) as { ok: boolean; documents: number; errors: number; problems: { file: string; rule: string; line: number; column: number; message: string }[] }, err: r.stderr };
+  return {
+    code: r.code,
+    result: JSON.parse(r.stdout) as {
+      ok: boolean;
+      documents: number;
+      errors: number;
+      problems: { file: string; rule: string; line: number; column: number; message: string }[];
+    },
+    err: r.stderr,
+  };
 }
 
 const G = 'documents/guidelines/CS-GDL-0001-x.md';
 const guideline = (fm = '') =>
-  doc(`id: CS-GDL-0001\ntitle: Guide\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n${fm}`, fullBody('guideline'));
+  doc(
+    `id: CS-GDL-0001\ntitle: Guide\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n${fm}`,
+    fullBody('guideline'),
+  );
 
 describe('hostile front matter', () => {
   it.each(['js', 'javascript', 'coffee'])('---%s is an error and is never executed', async (engine) => {
@@ -29,18 +41,29 @@ describe('hostile front matter', () => {
   });
 
   it('a YAML syntax error carries its line, and the other files are still checked', async () => {
-    const root = makeRegister({ ...validSet(), [G]: guideline('keywords: [a, b\n') , 'documents/forms/CS-FRM-0002-y.md': '---\nid: CS-FRM-0002\n---\n' });
+    const root = makeRegister({
+      ...validSet(),
+      [G]: guideline('keywords: [a, b\n'),
+      'documents/forms/CS-FRM-0002-y.md': '---\nid: CS-FRM-0002\n---\n',
+    });
     const { result } = await validateJson(root);
     const syntax = result.problems.find((p) => p.file === G)!;
     expect(syntax.rule).toBe('yaml/syntax');
     expect(syntax.line).toBeGreaterThan(1);
-    expect(result.problems.some((p) => p.file === 'documents/forms/CS-FRM-0002-y.md' && p.rule === 'schema/required')).toBe(true);
+    expect(
+      result.problems.some((p) => p.file === 'documents/forms/CS-FRM-0002-y.md' && p.rule === 'schema/required'),
+    ).toBe(true);
     expect(result.documents).toBe(5);
   });
 
   it('an alias bomb is refused quickly at its line', async () => {
     const lines = ['x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 12; i++) lines.push(`x-${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `x-${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     const root = makeRegister({ ...validSet(), [G]: guideline(lines.join('\n') + '\n') });
     const start = performance.now();
     const { result } = await validateJson(root);
@@ -49,7 +72,10 @@ describe('hostile front matter', () => {
   });
 
   it('2023-02-30 is an error; dates never become Dates or shift a day', async () => {
-    const root = makeRegister({ ...validSet(), [G]: guideline('consultation: [{ with: Police, on: 2023-02-30 }, { with: Health, on: 2023-03-26 }]\n') });
+    const root = makeRegister({
+      ...validSet(),
+      [G]: guideline('consultation: [{ with: Police, on: 2023-02-30 }, { with: Health, on: 2023-03-26 }]\n'),
+    });
     const { result } = await validateJson(root);
     const p = result.problems.filter((x) => x.file === G);
     expect(p).toHaveLength(1);
@@ -69,7 +95,9 @@ describe('hostile front matter', () => {
     const root = makeRegister({ ...validSet(), [G]: inside, 'documents/guidelines/CS-GDL-0002-y.md': before });
     const { result } = await validateJson(root);
     expect(result.problems.find((p) => p.file === G)?.rule).toBe('yaml/syntax');
-    expect(result.problems.find((p) => p.file === 'documents/guidelines/CS-GDL-0002-y.md')?.rule).toBe('frontmatter/missing');
+    expect(result.problems.find((p) => p.file === 'documents/guidelines/CS-GDL-0002-y.md')?.rule).toBe(
+      'frontmatter/missing',
+    );
     // Plain values that YAML 1.1 would turn into true and a Date stay text.
     const root2 = makeRegister({ ...validSet(), [G]: guideline('keywords: [yes, 2027-01-05, on]\n') });
     expect((await validateJson(root2)).result.problems).toEqual([]);
@@ -82,7 +110,12 @@ describe('hostile front matter', () => {
   });
 
   it('__proto__ and constructor keys do no harm', async () => {
-    const root = makeRegister({ ...validSet(), [G]: guideline('__proto__: { polluted: true, status: approved }\nconstructor: { prototype: { polluted: true } }\n') });
+    const root = makeRegister({
+      ...validSet(),
+      [G]: guideline(
+        '__proto__: { polluted: true, status: approved }\nconstructor: { prototype: { polluted: true } }\n',
+      ),
+    });
     const { result } = await validateJson(root);
     const rules = result.problems.filter((p) => p.file === G).map((p) => p.rule);
     expect(rules).toEqual(['schema/unknown-field', 'schema/unknown-field']);
@@ -140,7 +173,10 @@ describe('hostile front matter', () => {
   });
 
   it('wrong types in every common field are reported, not crashed on', async () => {
-    const text = doc('id: 12\ntitle: [a]\ntype: { x: 1 }\nstatus: true\nversion: 1\nowner: null\ngoverned_by: CS-POL-0001\nreview: 3 years\n', '');
+    const text = doc(
+      'id: 12\ntitle: [a]\ntype: { x: 1 }\nstatus: true\nversion: 1\nowner: null\ngoverned_by: CS-POL-0001\nreview: 3 years\n',
+      '',
+    );
     const root = makeRegister({ ...validSet(), 'documents/x.md': text });
     const { result, code } = await validateJson(root);
     expect(code).toBe(1);
@@ -165,9 +201,16 @@ describe('hostile folders', () => {
     const n = 7;
     for (let i = 1; i <= n; i++) {
       mkdirSync(join(docs, `d${i}`));
-      writeFileSync(join(docs, `d${i}`, `CS-GDL-000${i}-x.md`), doc(`id: CS-GDL-000${i}\ntitle: G\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n`, fullBody('guideline')));
+      writeFileSync(
+        join(docs, `d${i}`, `CS-GDL-000${i}-x.md`),
+        doc(
+          `id: CS-GDL-000${i}\ntitle: G\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n`,
+          fullBody('guideline'),
+        ),
+      );
     }
-    for (let i = 1; i <= n; i++) for (let j = 1; j <= n; j++) if (i !== j) symlinkSync(`../d${j}`, join(docs, `d${i}`, `l${j}`));
+    for (let i = 1; i <= n; i++)
+      for (let j = 1; j <= n; j++) if (i !== j) symlinkSync(`../d${j}`, join(docs, `d${i}`, `l${j}`));
     symlinkSync('.', join(docs, 'self'));
     const start = performance.now();
     const { result, code } = await validateJson(root);
@@ -195,7 +238,12 @@ describe('hostile folders', () => {
 
 describe('hostile values', () => {
   it('escape sequences in values never reach the terminal raw', async () => {
-    const root = makeRegister({ ...validSet(), [G]: guideline().replace('title: Guide', 'title: "Guide\\e[2J\\e]0;owned\\a"').replace('id: CS-GDL-0001', 'id: "CS-GDL-0001\\e[2J"') });
+    const root = makeRegister({
+      ...validSet(),
+      [G]: guideline()
+        .replace('title: Guide', 'title: "Guide\\e[2J\\e]0;owned\\a"')
+        .replace('id: CS-GDL-0001', 'id: "CS-GDL-0001\\e[2J"'),
+    });
     const r = await run(['validate', '--no-cache'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('\u001b');
@@ -214,7 +262,12 @@ describe('hostile values', () => {
   });
 
   it('every hostile file gives the same result through the cache', async () => {
-    const files = { ...validSet(), [G]: guideline('keywords: [a, b\n'), 'documents/x.md': '---js\n1\n---\n', 'documents/y.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1') };
+    const files = {
+      ...validSet(),
+      [G]: guideline('keywords: [a, b\n'),
+      'documents/x.md': '---js\n1\n---\n',
+      'documents/y.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1'),
+    };
     const root = makeRegister(files);
     const validate = async () => (await run(['validate', '--format', 'json'], { cwd: root })).stdout;
     const cold = await validate();

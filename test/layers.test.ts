@@ -28,7 +28,12 @@ function importsOf(text: string): string[] {
 function localImports(file: string): string[] {
   return importsOf(readFileSync(file, 'utf8'))
     .filter((m) => m.startsWith('.'))
-    .map((m) => relative(SRC, resolve(dirname(file), m)).replace(/\.js$/, '.ts').split('\\').join('/'));
+    .map((m) =>
+      relative(SRC, resolve(dirname(file), m))
+        .replace(/\.js$/, '.ts')
+        .split('\\')
+        .join('/'),
+    );
 }
 
 const IMPURE =
@@ -56,7 +61,9 @@ it('src/core never imports src/rules: the runner lives with the rules', () => {
 it('src/commands reaches the file system, git and threads only through src/io', () => {
   for (const f of sources('commands')) {
     for (const m of importsOf(readFileSync(f, 'utf8'))) {
-      expect(/^(node:)?(fs|fs\/promises|child_process|worker_threads)$|^simple-git$/.test(m), `${f} imports ${m}`).toBe(false);
+      expect(/^(node:)?(fs|fs\/promises|child_process|worker_threads)$|^simple-git$/.test(m), `${f} imports ${m}`).toBe(
+        false,
+      );
     }
   }
 });
@@ -67,7 +74,9 @@ describe('no command reaches into another', () => {
     expect(commands.length).toBeGreaterThan(10);
     for (const name of commands) {
       for (const m of localImports(join(SRC, 'commands', name))) {
-        expect(m.startsWith('commands/') && !m.startsWith('commands/steps/'), `commands/${name} imports ${m}`).toBe(false);
+        expect(m.startsWith('commands/') && !m.startsWith('commands/steps/'), `commands/${name} imports ${m}`).toBe(
+          false,
+        );
       }
     }
   });
@@ -75,7 +84,9 @@ describe('no command reaches into another', () => {
   it('a shared step imports no command module', () => {
     for (const f of sources('commands/steps')) {
       for (const m of localImports(f)) {
-        expect(m.startsWith('commands/') && !m.startsWith('commands/steps/'), `${relative(SRC, f)} imports ${m}`).toBe(false);
+        expect(m.startsWith('commands/') && !m.startsWith('commands/steps/'), `${relative(SRC, f)} imports ${m}`).toBe(
+          false,
+        );
       }
     }
   });
@@ -92,7 +103,8 @@ describe('no command reaches into another', () => {
 
   it('io and report import no command and no cli', () => {
     for (const f of [...sources('io'), ...sources('report')]) {
-      for (const m of localImports(f)) expect(/^(commands|cli)\//.test(m), `${relative(SRC, f)} imports ${m}`).toBe(false);
+      for (const m of localImports(f))
+        expect(/^(commands|cli)\//.test(m), `${relative(SRC, f)} imports ${m}`).toBe(false);
     }
   });
 });
@@ -102,22 +114,21 @@ it('the command table lists every cli file once, each with its command module', 
   expect(new Set(names).size).toBe(names.length);
   const files = readdirSync(join(SRC, 'cli', 'commands')).map((n) => n.replace(/\.ts$/, ''));
   expect([...names].sort()).toEqual(files.sort());
-  for (const name of names) expect(existsSync(join(SRC, 'commands', `${name}.ts`)), `src/commands/${name}.ts`).toBe(true);
+  for (const name of names)
+    expect(existsSync(join(SRC, 'commands', `${name}.ts`)), `src/commands/${name}.ts`).toBe(true);
 });
 
 it('only src/io/git.ts imports simple-git, and only src/io/fs.ts writes files', () => {
   for (const f of sources('')) {
     const text = readFileSync(f, 'utf8');
     if (!f.endsWith(join('io', 'git.ts'))) expect(importsOf(text).includes('simple-git'), f).toBe(false);
-    if (!f.endsWith(join('io', 'fs.ts'))) expect(/writeFileSync|renameSync|appendFileSync|createWriteStream/.test(text), f).toBe(false);
+    if (!f.endsWith(join('io', 'fs.ts')))
+      expect(/writeFileSync|renameSync|appendFileSync|createWriteStream/.test(text), f).toBe(false);
   }
 });
 
 it('the import scanner sees every form of import', () => {
-  expect(importsOf(`import a from "node:fs";\nimport { b } from 'fs';\nconst c = await import('node:os');\nimport 'chalk';`)).toEqual([
-    'node:fs',
-    'fs',
-    'node:os',
-    'chalk',
-  ]);
+  expect(
+    importsOf(`import a from "node:fs";\nimport { b } from 'fs';\nconst c = await import('node:os');\nimport 'chalk';`),
+  ).toEqual(['node:fs', 'fs', 'node:os', 'chalk']);
 });

@@ -33,7 +33,15 @@ const members = new Map(parseMembers(MEMBERS, settings.roles).members.map((m) =>
 
 /** One action written as actions.yaml writes it; a field given as undefined is left out. */
 function action(fields: Record<string, string | undefined> = {}): string {
-  const all: Record<string, string | undefined> = { id: 'A-2026-11-01', text: 'Brief the duty teams', owner: 'hqa', raised: '2026-11-10', due: '2026-12-01', done_on: 'null', ...fields };
+  const all: Record<string, string | undefined> = {
+    id: 'A-2026-11-01',
+    text: 'Brief the duty teams',
+    owner: 'hqa',
+    raised: '2026-11-10',
+    due: '2026-12-01',
+    done_on: 'null',
+    ...fields,
+  };
   const lines = Object.entries(all).flatMap(([k, v]) => (v === undefined ? [] : [`${k}: ${v}`]));
   return `- ${lines.join('\n  ')}\n`;
 }
@@ -66,50 +74,335 @@ const parsers: Record<string, (text: string) => Problem[]> = {
 const parserOf = (rule: string) => parsers[rule.split('/')[0]!]!;
 
 const invalid: FileCase[] = [
-  { rule: 'actions/invalid', name: 'a mapping, not a list', text: 'id: A-2026-11-01\n', line: 1, column: 1, message: 'must be a list of actions' },
-  { rule: 'actions/invalid', name: 'an action that is a line of text', text: action() + '- Brief the duty teams\n', line: 7, column: 3, message: 'each action is { id, text' },
-  { rule: 'actions/invalid', name: 'an action without an id', text: action({ id: undefined }), line: 1, column: 3, message: 'must be written like A-2026-11-01' },
-  { rule: 'actions/invalid', name: 'an id with one digit', text: action({ id: 'A-2026-11-1' }), line: 1, column: 7, message: '"A-2026-11-1" must be written like A-2026-11-01' },
-  { rule: 'actions/invalid', name: 'text of spaces', text: action({ text: '"  "' }), line: 2, column: 9, message: 'has no text' },
-  { rule: 'actions/invalid', name: 'no owner', text: action({ owner: undefined }), line: 1, column: 3, message: 'has no owner' },
-  { rule: 'actions/invalid', name: 'raised on a day that does not exist', text: action({ raised: '2026-11-31' }), line: 4, column: 11, message: 'November 2026 has 30 days' },
-  { rule: 'actions/invalid', name: 'no due date', text: action({ due: undefined }), line: 1, column: 3, message: 'due: must be a date' },
-  { rule: 'actions/invalid', name: 'done_on yes', text: action({ done_on: 'yes' }), line: 6, column: 12, message: 'or null while open' },
+  {
+    rule: 'actions/invalid',
+    name: 'a mapping, not a list',
+    text: 'id: A-2026-11-01\n',
+    line: 1,
+    column: 1,
+    message: 'must be a list of actions',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'an action that is a line of text',
+    text: action() + '- Brief the duty teams\n',
+    line: 7,
+    column: 3,
+    message: 'each action is { id, text',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'an action without an id',
+    text: action({ id: undefined }),
+    line: 1,
+    column: 3,
+    message: 'must be written like A-2026-11-01',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'an id with one digit',
+    text: action({ id: 'A-2026-11-1' }),
+    line: 1,
+    column: 7,
+    message: '"A-2026-11-1" must be written like A-2026-11-01',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'text of spaces',
+    text: action({ text: '"  "' }),
+    line: 2,
+    column: 9,
+    message: 'has no text',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'no owner',
+    text: action({ owner: undefined }),
+    line: 1,
+    column: 3,
+    message: 'has no owner',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'raised on a day that does not exist',
+    text: action({ raised: '2026-11-31' }),
+    line: 4,
+    column: 11,
+    message: 'November 2026 has 30 days',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'no due date',
+    text: action({ due: undefined }),
+    line: 1,
+    column: 3,
+    message: 'due: must be a date',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'done_on yes',
+    text: action({ done_on: 'yes' }),
+    line: 6,
+    column: 12,
+    message: 'or null while open',
+  },
   { rule: 'actions/invalid', name: 'not YAML', text: '- [\n', line: 2, column: 1, message: 'not valid YAML' },
-  { rule: 'actions/duplicate-id', name: 'the same id twice', text: action() + action({ text: 'Another' }), line: 7, column: 7, message: 'A-2026-11-01 is used twice' },
-  { rule: 'actions/unknown-owner', name: 'an owner who is not a member', text: action({ owner: 'hqb' }), line: 3, column: 10, message: 'owner "hqb" is not a member' },
+  {
+    rule: 'actions/duplicate-id',
+    name: 'the same id twice',
+    text: action() + action({ text: 'Another' }),
+    line: 7,
+    column: 7,
+    message: 'A-2026-11-01 is used twice',
+  },
+  {
+    rule: 'actions/unknown-owner',
+    name: 'an owner who is not a member',
+    text: action({ owner: 'hqb' }),
+    line: 3,
+    column: 10,
+    message: 'owner "hqb" is not a member',
+  },
 ];
 
 const nearMisses: FileNearMiss[] = [
   // actions.yaml
-  { rule: 'actions/invalid', name: 'done_on: null while open', text: action(), broken: action({ done_on: 'nul' }), line: 6, column: 12, message: 'done_on: "nul"' },
-  { rule: 'actions/invalid', name: 'done_on left out', text: action({ done_on: undefined }), broken: action({ done_on: '2026-11-31' }), line: 6, column: 12, message: 'November 2026 has 30 days' },
-  { rule: 'actions/invalid', name: 'done_on ~, the other null', text: action({ done_on: '~' }), broken: action({ done_on: '"~"' }), line: 6, column: 12, message: 'done_on:' },
-  { rule: 'actions/invalid', name: 'an id with a three-digit number', text: action({ id: 'A-2026-11-100' }), broken: action({ id: 'A-2026-1-100' }), line: 1, column: 7, message: 'must be written like A-2026-11-01' },
-  { rule: 'actions/invalid', name: 'comments, blank lines and quoted dates', text: `# The action tracker.\n\n${action({ raised: '"2026-11-10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`, broken: `# The action tracker.\n\n${action({ raised: '"2026/11/10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`, line: 6, column: 11, message: 'raised:' },
-  { rule: 'actions/invalid', name: 'a file of comments alone: no actions yet', text: '# No actions yet.\n# - id: A-2026-11-01\n', broken: '# No actions yet.\nid: A-2026-11-01\n', line: 2, column: 1, message: 'must be a list of actions' },
-  { rule: 'actions/invalid', name: 'an empty list', text: '[]\n', broken: '{}\n', line: 1, column: 1, message: 'must be a list of actions' },
-  { rule: 'actions/invalid', name: 'a colon inside quoted text', text: action({ text: '"Brief: the duty teams"' }), broken: action({ text: 'Brief: the duty teams' }), line: 2, column: 9, message: 'not valid YAML' },
-  { rule: 'actions/invalid', name: 'an action written as a flow map', text: '- { id: A-2026-11-01, text: Brief, owner: hqa, raised: 2026-11-10, due: 2026-12-01, done_on: null }\n', broken: '- { id: A-2026-11-01, text: Brief, owner: hqa, raised: 2026-11-10, due: 2026-12-01, done_on: null\n', line: 2, column: 1, message: 'not valid YAML' },
-  { rule: 'actions/duplicate-id', name: 'the same number in two months', text: action({ id: 'A-2026-10-01' }) + action(), broken: action() + action(), line: 7, column: 7, message: 'A-2026-11-01 is used twice' },
-  { rule: 'actions/duplicate-id', name: 'numbers 01 and 010', text: action() + action({ id: 'A-2026-11-010' }), broken: action() + action({ id: 'A-2026-11-01' }), line: 7, column: 7, message: 'is used twice' },
-  { rule: 'actions/unknown-owner', name: 'a member id with a hyphen and digit', text: action({ owner: 'hos-1' }), broken: action({ owner: 'hos-3' }), line: 3, column: 10, message: 'owner "hos-3" is not a member' },
-  { rule: 'actions/unknown-owner', name: 'a member whose id is also a role (chair)', text: action({ owner: 'chair' }), broken: action({ owner: 'qa-manager' }), line: 3, column: 10, message: 'owner "qa-manager"' },
+  {
+    rule: 'actions/invalid',
+    name: 'done_on: null while open',
+    text: action(),
+    broken: action({ done_on: 'nul' }),
+    line: 6,
+    column: 12,
+    message: 'done_on: "nul"',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'done_on left out',
+    text: action({ done_on: undefined }),
+    broken: action({ done_on: '2026-11-31' }),
+    line: 6,
+    column: 12,
+    message: 'November 2026 has 30 days',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'done_on ~, the other null',
+    text: action({ done_on: '~' }),
+    broken: action({ done_on: '"~"' }),
+    line: 6,
+    column: 12,
+    message: 'done_on:',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'an id with a three-digit number',
+    text: action({ id: 'A-2026-11-100' }),
+    broken: action({ id: 'A-2026-1-100' }),
+    line: 1,
+    column: 7,
+    message: 'must be written like A-2026-11-01',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'comments, blank lines and quoted dates',
+    text: `# The action tracker.\n\n${action({ raised: '"2026-11-10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`,
+    broken: `# The action tracker.\n\n${action({ raised: '"2026/11/10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`,
+    line: 6,
+    column: 11,
+    message: 'raised:',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'a file of comments alone: no actions yet',
+    text: '# No actions yet.\n# - id: A-2026-11-01\n',
+    broken: '# No actions yet.\nid: A-2026-11-01\n',
+    line: 2,
+    column: 1,
+    message: 'must be a list of actions',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'an empty list',
+    text: '[]\n',
+    broken: '{}\n',
+    line: 1,
+    column: 1,
+    message: 'must be a list of actions',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'a colon inside quoted text',
+    text: action({ text: '"Brief: the duty teams"' }),
+    broken: action({ text: 'Brief: the duty teams' }),
+    line: 2,
+    column: 9,
+    message: 'not valid YAML',
+  },
+  {
+    rule: 'actions/invalid',
+    name: 'an action written as a flow map',
+    text: '- { id: A-2026-11-01, text: Brief, owner: hqa, raised: 2026-11-10, due: 2026-12-01, done_on: null }\n',
+    broken: '- { id: A-2026-11-01, text: Brief, owner: hqa, raised: 2026-11-10, due: 2026-12-01, done_on: null\n',
+    line: 2,
+    column: 1,
+    message: 'not valid YAML',
+  },
+  {
+    rule: 'actions/duplicate-id',
+    name: 'the same number in two months',
+    text: action({ id: 'A-2026-10-01' }) + action(),
+    broken: action() + action(),
+    line: 7,
+    column: 7,
+    message: 'A-2026-11-01 is used twice',
+  },
+  {
+    rule: 'actions/duplicate-id',
+    name: 'numbers 01 and 010',
+    text: action() + action({ id: 'A-2026-11-010' }),
+    broken: action() + action({ id: 'A-2026-11-01' }),
+    line: 7,
+    column: 7,
+    message: 'is used twice',
+  },
+  {
+    rule: 'actions/unknown-owner',
+    name: 'a member id with a hyphen and digit',
+    text: action({ owner: 'hos-1' }),
+    broken: action({ owner: 'hos-3' }),
+    line: 3,
+    column: 10,
+    message: 'owner "hos-3" is not a member',
+  },
+  {
+    rule: 'actions/unknown-owner',
+    name: 'a member whose id is also a role (chair)',
+    text: action({ owner: 'chair' }),
+    broken: action({ owner: 'qa-manager' }),
+    line: 3,
+    column: 10,
+    message: 'owner "qa-manager"',
+  },
   // members.yaml
-  { rule: 'members/invalid', name: 'an empty list of members', text: 'members: []\n', broken: 'members:\n', line: 1, column: 1, message: 'must have a list "members:"' },
-  { rule: 'members/invalid', name: 'voting: false', text: `members:\n${member('chair', 'chair', ', voting: false')}`, broken: `members:\n${member('chair', 'chair', ', voting: "false"')}`, line: 2, column: 54, message: 'true or false' },
-  { rule: 'members/invalid', name: 'an id of digits in quotes', text: `members:\n${member('"007"', 'chair')}`, broken: `members:\n${member('007', 'chair')}`, line: 2, column: 11, message: 'member id is 7;' },
-  { rule: 'members/invalid', name: 'email: null', text: `members:\n${member('chair', 'chair', ', email: null')}`, broken: `members:\n${member('chair', 'chair', ', email: [chair@example.org]')}`, line: 2, column: 53, message: 'email must be text' },
-  { rule: 'members/invalid', name: 'an anchor that no alias uses', text: `members:\n  - &c { id: chair, name: Someone, role: chair }\n`, broken: `members:\n  - &c { id: chair, name: Someone, role: chair }\n  - *c\n`, line: 3, column: 5, message: 'the alias *c is not allowed' },
-  { rule: 'members/invalid', name: 'the text !!str inside a quoted name', text: `members:\n  - { id: chair, name: "!!str Ann", role: chair }\n`, broken: `members:\n  - { id: chair, name: !!str Ann, role: chair }\n`, line: 2, column: 30, message: 'the YAML tag' },
-  { rule: 'members/invalid', name: 'a role in quotes, after a byte order mark', text: `\ufeffmembers:\n${member('chair', '"chair"')}`, broken: `\ufeffmembers:\n${member('chair', '[chair]')}`, line: 2, column: 39, message: 'has a role that is not a single word' },
-  { rule: 'members/duplicate-id', name: 'hos-1 and hos-10', text: `members:\n${member('hos-1', 'head-of-service')}${member('hos-10', 'head-of-service')}`, broken: `members:\n${member('hos-1', 'head-of-service')}${member('hos-1', 'head-of-service')}`, line: 3, column: 11, message: '"hos-1" is used twice (first on line 2)' },
-  { rule: 'members/unknown-role', name: 'a role of ppp.yaml that no preset member has', text: `members:\n${member('ops', 'operations-manager')}`, broken: `members:\n${member('ops', 'operations-managers')}`, line: 2, column: 37, message: 'role "operations-managers" is not one of the roles' },
+  {
+    rule: 'members/invalid',
+    name: 'an empty list of members',
+    text: 'members: []\n',
+    broken: 'members:\n',
+    line: 1,
+    column: 1,
+    message: 'must have a list "members:"',
+  },
+  {
+    rule: 'members/invalid',
+    name: 'voting: false',
+    text: `members:\n${member('chair', 'chair', ', voting: false')}`,
+    broken: `members:\n${member('chair', 'chair', ', voting: "false"')}`,
+    line: 2,
+    column: 54,
+    message: 'true or false',
+  },
+  {
+    rule: 'members/invalid',
+    name: 'an id of digits in quotes',
+    text: `members:\n${member('"007"', 'chair')}`,
+    broken: `members:\n${member('007', 'chair')}`,
+    line: 2,
+    column: 11,
+    message: 'member id is 7;',
+  },
+  {
+    rule: 'members/invalid',
+    name: 'email: null',
+    text: `members:\n${member('chair', 'chair', ', email: null')}`,
+    broken: `members:\n${member('chair', 'chair', ', email: [chair@example.org]')}`,
+    line: 2,
+    column: 53,
+    message: 'email must be text',
+  },
+  {
+    rule: 'members/invalid',
+    name: 'an anchor that no alias uses',
+    text: `members:\n  - &c { id: chair, name: Someone, role: chair }\n`,
+    broken: `members:\n  - &c { id: chair, name: Someone, role: chair }\n  - *c\n`,
+    line: 3,
+    column: 5,
+    message: 'the alias *c is not allowed',
+  },
+  {
+    rule: 'members/invalid',
+    name: 'the text !!str inside a quoted name',
+    text: `members:\n  - { id: chair, name: "!!str Ann", role: chair }\n`,
+    broken: `members:\n  - { id: chair, name: !!str Ann, role: chair }\n`,
+    line: 2,
+    column: 30,
+    message: 'the YAML tag',
+  },
+  {
+    rule: 'members/invalid',
+    name: 'a role in quotes, after a byte order mark',
+    text: `\ufeffmembers:\n${member('chair', '"chair"')}`,
+    broken: `\ufeffmembers:\n${member('chair', '[chair]')}`,
+    line: 2,
+    column: 39,
+    message: 'has a role that is not a single word',
+  },
+  {
+    rule: 'members/duplicate-id',
+    name: 'hos-1 and hos-10',
+    text: `members:\n${member('hos-1', 'head-of-service')}${member('hos-10', 'head-of-service')}`,
+    broken: `members:\n${member('hos-1', 'head-of-service')}${member('hos-1', 'head-of-service')}`,
+    line: 3,
+    column: 11,
+    message: '"hos-1" is used twice (first on line 2)',
+  },
+  {
+    rule: 'members/unknown-role',
+    name: 'a role of ppp.yaml that no preset member has',
+    text: `members:\n${member('ops', 'operations-manager')}`,
+    broken: `members:\n${member('ops', 'operations-managers')}`,
+    line: 2,
+    column: 37,
+    message: 'role "operations-managers" is not one of the roles',
+  },
   // attendance.yaml
-  { rule: 'attendance/invalid', name: 'empty lists, and a list left empty', text: 'present: [chair]\napologies: []\nabsent:\n', broken: 'present: [chair]\napologies: []\nabsent: hqa\n', line: 3, column: 9, message: 'absent must be a list' },
-  { rule: 'attendance/invalid', name: 'delegate: null', text: 'apologies:\n  - { member: psw, delegate: null }\n', broken: 'apologies:\n  - { member: psw, delegate: 3 }\n', line: 2, column: 5, message: 'delegate must be a name or null' },
-  { rule: 'attendance/unknown-member', name: 'a delegate who is not a member', text: 'apologies:\n  - { member: lead-send, delegate: Jamie Deputy }\n', broken: 'apologies:\n  - { member: Jamie Deputy }\n', line: 2, column: 15, message: '"Jamie Deputy", who is not a member' },
-  { rule: 'attendance/duplicate', name: 'a member present who is also named as a delegate', text: 'present: [hos-2]\napologies:\n  - { member: hos-1, delegate: hos-2 }\n', broken: 'present: [hos-2]\napologies:\n  - { member: hos-2, delegate: hos-1 }\n', line: 3, column: 15, message: '"hos-2" is recorded twice (in present and apologies)' },
+  {
+    rule: 'attendance/invalid',
+    name: 'empty lists, and a list left empty',
+    text: 'present: [chair]\napologies: []\nabsent:\n',
+    broken: 'present: [chair]\napologies: []\nabsent: hqa\n',
+    line: 3,
+    column: 9,
+    message: 'absent must be a list',
+  },
+  {
+    rule: 'attendance/invalid',
+    name: 'delegate: null',
+    text: 'apologies:\n  - { member: psw, delegate: null }\n',
+    broken: 'apologies:\n  - { member: psw, delegate: 3 }\n',
+    line: 2,
+    column: 5,
+    message: 'delegate must be a name or null',
+  },
+  {
+    rule: 'attendance/unknown-member',
+    name: 'a delegate who is not a member',
+    text: 'apologies:\n  - { member: lead-send, delegate: Jamie Deputy }\n',
+    broken: 'apologies:\n  - { member: Jamie Deputy }\n',
+    line: 2,
+    column: 15,
+    message: '"Jamie Deputy", who is not a member',
+  },
+  {
+    rule: 'attendance/duplicate',
+    name: 'a member present who is also named as a delegate',
+    text: 'present: [hos-2]\napologies:\n  - { member: hos-1, delegate: hos-2 }\n',
+    broken: 'present: [hos-2]\napologies:\n  - { member: hos-2, delegate: hos-1 }\n',
+    line: 3,
+    column: 15,
+    message: '"hos-2" is recorded twice (in present and apologies)',
+  },
 ];
 
 describe.each(invalid)('$rule: $name', (c) => {
@@ -130,7 +423,11 @@ describe.each(nearMisses)('$rule, valid: $name', (c) => {
   it(`is one step from ${c.rule} at ${c.line}:${c.column}`, () => {
     const problems = parserOf(c.rule)(c.broken);
     const found = problems.find((p) => p.rule === c.rule);
-    expect(found, JSON.stringify(problems, null, 1)).toMatchObject({ line: c.line, column: c.column, severity: 'error' });
+    expect(found, JSON.stringify(problems, null, 1)).toMatchObject({
+      line: c.line,
+      column: c.column,
+      severity: 'error',
+    });
     expect(found!.message).toContain(c.message);
   });
 });
@@ -138,11 +435,21 @@ describe.each(nearMisses)('$rule, valid: $name', (c) => {
 it('every actions, members and attendance rule has invalid cases and valid near misses', () => {
   const ids = parseRules.map((r) => r.id).filter((id) => /^(actions|members|attendance)\//.test(id));
   expect(ids.filter((id) => !nearMisses.some((c) => c.rule === id))).toEqual([]);
-  expect(ids.filter((id) => !invalid.some((c) => c.rule === id) && !id.startsWith('members/') && !id.startsWith('attendance/'))).toEqual([]);
+  expect(
+    ids.filter(
+      (id) => !invalid.some((c) => c.rule === id) && !id.startsWith('members/') && !id.startsWith('attendance/'),
+    ),
+  ).toEqual([]);
 });
 
 it('parseActions keeps the actions it can read, with done_on null while open', () => {
-  const r = parseActions(action() + action({ id: 'A-2026-11-100', owner: 'chair', done_on: undefined }) + action({ id: 'A-2026-11-02', done_on: '2026-11-20' }) + action({ owner: 'hqb' }), members);
+  const r = parseActions(
+    action() +
+      action({ id: 'A-2026-11-100', owner: 'chair', done_on: undefined }) +
+      action({ id: 'A-2026-11-02', done_on: '2026-11-20' }) +
+      action({ owner: 'hqb' }),
+    members,
+  );
   expect(r.actions.map((a) => [a.id, a.owner, a.done_on])).toEqual([
     ['A-2026-11-01', 'hqa', null],
     ['A-2026-11-100', 'chair', null],
@@ -159,7 +466,10 @@ const context = () => {
   const templates = readTemplates(join(ROOT, 'no-such-register'));
   return makeContext({ settings, templates, schemas: readSchemas().sources }, compileSchemas);
 };
-const GUIDE = doc('id: CS-GDL-0001\ntitle: Notes\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n', fullBody('guideline'));
+const GUIDE = doc(
+  'id: CS-GDL-0001\ntitle: Notes\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\n',
+  fullBody('guideline'),
+);
 
 /** Returns a Unix socket listening at path: a name in the folder that open() refuses (ENXIO). */
 async function listen(path: string): Promise<Server> {
@@ -182,7 +492,13 @@ describe('file/unreadable', () => {
     const record = checkJob(listed!, context);
     expect(record).toMatchObject({ file: 'documents/guidelines/CS-GDL-0001-notes.md', data: null, hash: '' });
     expect(record.problems).toHaveLength(1);
-    expect(record.problems[0]).toMatchObject({ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', severity: 'error', line: 1, column: 1 });
+    expect(record.problems[0]).toMatchObject({
+      file: 'documents/guidelines/CS-GDL-0001-notes.md',
+      rule: 'file/unreadable',
+      severity: 'error',
+      line: 1,
+      column: 1,
+    });
     expect(record.problems[0]!.message).toContain('the file cannot be read: ENOENT');
   });
 
@@ -192,7 +508,9 @@ describe('file/unreadable', () => {
     rmSync(listed!.abs);
     mkdirSync(listed!.abs);
     const record = checkJob(listed!, context);
-    expect(record.problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 }]);
+    expect(record.problems).toMatchObject([
+      { file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 },
+    ]);
     expect(record.problems[0]!.message).toContain('not a regular file');
   });
 
@@ -204,7 +522,9 @@ describe('file/unreadable', () => {
     symlinkSync('../../pipe', join(root, 'documents', 'guidelines', 'CS-GDL-0001-notes.md'));
     const [listed] = listDocuments(root);
     const record = checkJob(listed!, context);
-    expect(record.problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 }]);
+    expect(record.problems).toMatchObject([
+      { file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 },
+    ]);
     expect(record.problems[0]!.message).toContain('not a regular file');
   });
 
@@ -217,7 +537,9 @@ describe('file/unreadable', () => {
       const listed = listDocuments(root);
       expect(listed).toMatchObject([{ rel: 'documents/guidelines/CS-GDL-0001-notes.md', outside: false }]);
       const record = checkJob(listed[0]!, context);
-      expect(record.problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 }]);
+      expect(record.problems).toMatchObject([
+        { file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 },
+      ]);
       expect(record.problems[0]!.message).toContain('ENXIO');
     } finally {
       server.close();
@@ -231,10 +553,16 @@ describe('through ppp validate', () => {
     const root = makeRegister({ ...validSet(), 'actions.yaml': twice });
     const text = await run(['validate'], { cwd: root });
     expect(text.code, text.stderr).toBe(1);
-    expect(text.stdout).toMatch(/^actions\.yaml\n\s+7:7\s+error\s+action id A-2026-11-01 is used twice.*actions\/duplicate-id$/m);
-    expect((await run(['validate', '--format', 'github'], { cwd: root })).stdout).toContain('::error file=actions.yaml,line=7,col=7,title=actions/duplicate-id::');
+    expect(text.stdout).toMatch(
+      /^actions\.yaml\n\s+7:7\s+error\s+action id A-2026-11-01 is used twice.*actions\/duplicate-id$/m,
+    );
+    expect((await run(['validate', '--format', 'github'], { cwd: root })).stdout).toContain(
+      '::error file=actions.yaml,line=7,col=7,title=actions/duplicate-id::',
+    );
     const json = await run(['validate', '--format', 'json', 'actions.yaml'], { cwd: root });
-    expect(JSON.parse(json.stdout).problems).toMatchObject([{ file: 'actions.yaml', line: 7, column: 7, rule: 'actions/duplicate-id' }]);
+    expect(JSON.parse(json.stdout).problems).toMatchObject([
+      { file: 'actions.yaml', line: 7, column: 7, rule: 'actions/duplicate-id' },
+    ]);
 
     writeFileSync(join(root, 'actions.yaml'), action() + action({ id: 'A-2026-11-02', text: 'Another' }));
     const ok = await run(['validate', '--strict'], { cwd: root });
@@ -245,7 +573,9 @@ describe('through ppp validate', () => {
     const root = makeRegister({ ...validSet(), 'actions.yaml': action({ owner: 'qa-manager' }) });
     const r = await run(['validate', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).problems).toMatchObject([{ file: 'actions.yaml', line: 3, column: 10, rule: 'actions/unknown-owner' }]);
+    expect(JSON.parse(r.stdout).problems).toMatchObject([
+      { file: 'actions.yaml', line: 3, column: 10, rule: 'actions/unknown-owner' },
+    ]);
   });
 
   it('validate reports a document it cannot read (a link to a socket), with and without the cache', async () => {
@@ -259,7 +589,15 @@ describe('through ppp validate', () => {
         const r = await run(['validate', '--format', 'json'], { cwd: root, env });
         expect(r.code, `${pass}: ${r.stderr}`).toBe(1);
         const problems = JSON.parse(r.stdout).problems as Problem[];
-        expect(problems).toMatchObject([{ file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1, severity: 'error' }]);
+        expect(problems).toMatchObject([
+          {
+            file: 'documents/guidelines/CS-GDL-0001-notes.md',
+            rule: 'file/unreadable',
+            line: 1,
+            column: 1,
+            severity: 'error',
+          },
+        ]);
         expect(problems[0]!.message).toContain('the file cannot be read: ENXIO');
       }
     } finally {

@@ -17,12 +17,31 @@ it('lists every rule with its severity', () => {
   for (const r of rules) expect(readme, r.id).toContain(`| \`${r.id}\` | ${r.severity} |`);
 });
 
-it.each(['init', 'new', 'validate', 'register', 'meetings', 'due', 'submit', 'members', 'agenda', 'attendance', 'action', 'minutes', 'approve', 'verify', 'history'])('has a section for ppp %s', (command) => {
+it.each([
+  'init',
+  'new',
+  'validate',
+  'register',
+  'meetings',
+  'due',
+  'submit',
+  'members',
+  'agenda',
+  'attendance',
+  'action',
+  'minutes',
+  'approve',
+  'verify',
+  'history',
+])('has a section for ppp %s', (command) => {
   expect(readme).toMatch(new RegExp(`^### \`ppp ${command}[ \`]`, 'm'));
 });
 
 it('npm start runs the sample register for its fixed date', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    engines: { node: string };
+  };
   expect(pkg.scripts.start).toContain('agenda -C register --today 2027-01-05');
   expect(pkg.scripts.test).toMatch(/build.*typecheck.*lint.*vitest/);
   expect(pkg.engines.node).toBe('>=20');

@@ -15,9 +15,24 @@ it('validates with no errors and no warnings, even with --strict', async () => {
 });
 
 it('holds every type and the statuses of its story', async () => {
-  const rows = JSON.parse((await run(['register', '--format', 'json', '-C', REGISTER])).stdout) as { type: string; status: string; id: string }[];
+  const rows = JSON.parse((await run(['register', '--format', 'json', '-C', REGISTER])).stdout) as {
+    type: string;
+    status: string;
+    id: string;
+  }[];
   const types = new Set(rows.map((r) => r.type));
-  expect([...types].sort()).toEqual(['form', 'framework', 'guideline', 'policy', 'procedure', 'protocol', 'standard', 'strategy', 'terms-of-reference']);
+  expect([...types].sort()).toEqual([
+    'form',
+    'framework',
+    'guideline',
+    'policy',
+    'procedure',
+    'protocol',
+    'standard',
+    'strategy',
+    'terms-of-reference',
+  ]);
   const statuses = new Set(rows.map((r) => r.status));
-  for (const s of ['approved', 'submitted', 'interim', 'drafting', 'proposed', 'superseded']) expect(statuses.has(s), s).toBe(true);
+  for (const s of ['approved', 'submitted', 'interim', 'drafting', 'proposed', 'superseded'])
+    expect(statuses.has(s), s).toBe(true);
 });

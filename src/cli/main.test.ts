@@ -20,7 +20,7 @@ describe('the command table', () => {
     expect(io.err()).toContain(`(run "ppp help ${name}" for usage)`);
   });
 
-  it.each(['add', 'done'])('ppp action %s --bogus names the subcommand\'s help', async (sub) => {
+  it.each(['add', 'done'])("ppp action %s --bogus names the subcommand's help", async (sub) => {
     const io = testIo(makeRegister());
     expect(await main(['action', sub, '--bogus'], io)).toBe(2);
     expect(io.err()).toContain(`(run "ppp action ${sub} --help" for usage)`);

@@ -29,14 +29,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 function buildProgram(run: Run): Command {
   const { io } = run;
   const program = new Command('ppp')
-    .description("Governance of a children's services policy register kept in git: validate documents, plan reviews and meetings, record approvals as signed commits.")
+    .description(
+      "Governance of a children's services policy register kept in git: validate documents, plan reviews and meetings, record approvals as signed commits.",
+    )
     .configureHelp({
       visibleOptions(this: Help, command: Command) {
         const options = Help.prototype.visibleOptions.call(this, command);
         return command.parent ? options : [VERSION_OPTION, ...options];
       },
     })
-    .option('-C, --register <dir>', 'the register folder (default: PPP_REGISTER, else the nearest folder above with ppp.yaml)')
+    .option(
+      '-C, --register <dir>',
+      'the register folder (default: PPP_REGISTER, else the nearest folder above with ppp.yaml)',
+    )
     .option('--today <date>', 'take this date (YYYY-MM-DD) as today, for every date calculation (also PPP_TODAY)')
     .showHelpAfterError('(run "ppp help" or add --help for usage)')
     .exitOverride()
@@ -69,8 +74,12 @@ Documentation: README.md.`,
 
 /** Makes a command and its subcommands report through io and name their own help after an error, instead of exiting. */
 function configure(command: Command, io: Io, path: string[]): void {
-  command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
-  command.showHelpAfterError(path.length === 1 ? `(run "ppp help ${path[0]}" for usage)` : `(run "ppp ${path.join(' ')} --help" for usage)`);
+  command
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  command.showHelpAfterError(
+    path.length === 1 ? `(run "ppp help ${path[0]}" for usage)` : `(run "ppp ${path.join(' ')} --help" for usage)`,
+  );
   for (const sub of command.commands) configure(sub, io, [...path, sub.name()]);
 }
 
@@ -93,7 +102,9 @@ function report(error: unknown, io: Io): number {
       io.stderr.write(`ppp: ${printable(e.message)}\n`);
       return 1;
     default:
-      io.stderr.write(`ppp: internal error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`);
+      io.stderr.write(
+        `ppp: internal error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`,
+      );
       return 2;
   }
 }

@@ -11,35 +11,56 @@ import { openActionTracker } from './steps/action-tracker.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 /** Adds an action raised at a meeting (default: the latest meeting on or before today) and returns it. */
-export async function raiseAction(options: { register?: string; today?: string; text: string; owner: string; due: string; meeting?: string }, io: Io): Promise<Action> {
-  if (!options.text.trim()) throw new UsageError('the action needs its text: ppp action add "what is to be done" --owner ID --due DATE');
+export async function raiseAction(
+  options: { register?: string; today?: string; text: string; owner: string; due: string; meeting?: string },
+  io: Io,
+): Promise<Action> {
+  if (!options.text.trim())
+    throw new UsageError('the action needs its text: ppp action add "what is to be done" --owner ID --due DATE');
   if (!isIsoDate(options.due)) throw new UsageError(`--due ${options.due} is not a real date written YYYY-MM-DD`);
   const ctx = await openActionTracker(io, options.register);
-  if (!ctx.members.has(options.owner)) throw new UsageError(`--owner ${options.owner} is not a member in members.yaml; use one of: ${[...ctx.members.keys()].join(', ')}`);
+  if (!ctx.members.has(options.owner))
+    throw new UsageError(
+      `--owner ${options.owner} is not a member in members.yaml; use one of: ${[...ctx.members.keys()].join(', ')}`,
+    );
   const today = todayOf(io, ctx.settings.timezone, options.today);
   let raised: string;
-  if (options.meeting !== undefined) raised = scheduledMeeting(ctx.settings, await loadWorkingCalendar(ctx.settings), options.meeting).date;
+  if (options.meeting !== undefined)
+    raised = scheduledMeeting(ctx.settings, await loadWorkingCalendar(ctx.settings), options.meeting).date;
   else {
     const latest = meetingDates(ctx.settings, addMonths(today, -12), today).pop();
     if (!latest) throw new UsageError('no meeting in the last year to raise the action at; pass --meeting DATE');
     raised = latest;
   }
-  if (compareDates(options.due, raised) < 0) throw new UsageError(`--due ${options.due} is before the meeting that raised it (${raised})`);
-  const action: Action = { id: nextActionId(raised, ctx.actions), text: options.text.replace(/\s+/g, ' ').trim(), owner: options.owner, raised, due: options.due, done_on: null };
+  if (compareDates(options.due, raised) < 0)
+    throw new UsageError(`--due ${options.due} is before the meeting that raised it (${raised})`);
+  const action: Action = {
+    id: nextActionId(raised, ctx.actions),
+    text: options.text.replace(/\s+/g, ' ').trim(),
+    owner: options.owner,
+    raised,
+    due: options.due,
+    done_on: null,
+  };
   writeFileAtomic(ctx.path, addAction(ctx.text, action));
   return action;
 }
 
 /** Marks an action done (default: today) and returns it. */
-export async function markActionDone(options: { register?: string; today?: string; id: string; on?: string }, io: Io): Promise<Action> {
-  if (options.on !== undefined && !isIsoDate(options.on)) throw new UsageError(`--on ${options.on} is not a real date written YYYY-MM-DD`);
+export async function markActionDone(
+  options: { register?: string; today?: string; id: string; on?: string },
+  io: Io,
+): Promise<Action> {
+  if (options.on !== undefined && !isIsoDate(options.on))
+    throw new UsageError(`--on ${options.on} is not a real date written YYYY-MM-DD`);
   const ctx = await openActionTracker(io, options.register);
   const action = ctx.actions.find((a) => a.id === options.id);
   if (!action) throw new UsageError(`${options.id} is not an action in actions.yaml; ppp actions lists them`);
-  if (action.done_on) throw new RefusalError(`${options.id} was already done on ${action.done_on}; nothing was changed`);
+  if (action.done_on)
+    throw new RefusalError(`${options.id} was already done on ${action.done_on}; nothing was changed`);
   const on = options.on ?? todayOf(io, ctx.settings.timezone, options.today);
-  if (compareDates(on, action.raised) < 0) throw new UsageError(`${on} is before the meeting that raised ${options.id} (${action.raised})`);
+  if (compareDates(on, action.raised) < 0)
+    throw new UsageError(`${on} is before the meeting that raised ${options.id} (${action.raised})`);
   writeFileAtomic(ctx.path, markDone(ctx.text, options.id, on));
   return { ...action, done_on: on };
 }
-

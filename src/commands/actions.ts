@@ -5,7 +5,10 @@ import type { Io } from '../io/io.js';
 import { openActionTracker } from './steps/action-tracker.js';
 
 /** Returns the actions, filtered, each with whether it is overdue at today. */
-export async function listActions(options: { register?: string; today?: string; open?: boolean; owner?: string }, io: Io) {
+export async function listActions(
+  options: { register?: string; today?: string; open?: boolean; owner?: string },
+  io: Io,
+) {
   const ctx = await openActionTracker(io, options.register);
   const today = todayOf(io, ctx.settings.timezone, options.today);
   return {

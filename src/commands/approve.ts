@@ -1,7 +1,13 @@
 /** ppp approve: record an approval in the document and make it one signed commit; all of it or nothing. */
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { approvalMessage, approvalRefusals, defaultApprovedBy, planApproval, type ApprovalRequest } from '../core/approval.js';
+import {
+  approvalMessage,
+  approvalRefusals,
+  defaultApprovedBy,
+  planApproval,
+  type ApprovalRequest,
+} from '../core/approval.js';
 import { isIsoDate } from '../core/calendar.js';
 import { contentHash } from '../core/content-hash.js';
 import { ROUTES, type DocRecord, type FrontMatter, type Route } from '../core/document.js';
@@ -13,7 +19,13 @@ import { today as todayOf } from '../io/clock.js';
 import { pathExists, readTextIfExists } from '../io/fs.js';
 import { commitFile, fileStatus, isInsideWorkTree, signingSetup, type SigningSetup } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { editDocument, openDocument, restoreDocument, writeDocument, type OpenDocument } from './steps/edit-document.js';
+import {
+  editDocument,
+  openDocument,
+  restoreDocument,
+  writeDocument,
+  type OpenDocument,
+} from './steps/edit-document.js';
 import { findDocument, loadRegister, problemsOf, type LoadedRegister } from './steps/load-register.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
@@ -51,19 +63,39 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   const record = findDocument(loaded, options.id);
   await checkCommitted(loaded.root, record.file);
   const problems = problemsOf(loaded, record).filter((p) => p.severity === 'error');
-  if (problems.length) throw new RefusalError(`${options.id} does not validate; nothing was changed. Fix these first:\n${listProblems(problems)}`);
+  if (problems.length)
+    throw new RefusalError(
+      `${options.id} does not validate; nothing was changed. Fix these first:\n${listProblems(problems)}`,
+    );
 
   const doc = openDocument(loaded, record);
   const today = todayOf(io, loaded.settings.timezone, options.today);
   const meeting = await approvingMeeting(loaded, doc.data, route, options);
-  const responses = options.responses === undefined ? undefined : await readResponses(loaded, options.id, route, options.responses, io.cwd);
+  const responses =
+    options.responses === undefined
+      ? undefined
+      : await readResponses(loaded, options.id, route, options.responses, io.cwd);
   const on = options.on ?? responses?.lastOn ?? (route === 'ppp' ? meeting : undefined) ?? today;
-  const request: ApprovalRequest = { route, meeting, on, cycle: options.cycle, version: options.version, by: options.by ?? defaultApprovedBy(doc.data, loaded.settings, route), responses: responses?.file };
+  const request: ApprovalRequest = {
+    route,
+    meeting,
+    on,
+    cycle: options.cycle,
+    version: options.version,
+    by: options.by ?? defaultApprovedBy(doc.data, loaded.settings, route),
+    responses: responses?.file,
+  };
   const refusals = [...approvalRefusals(doc.data, loaded.settings, request, today), ...(responses?.refusals ?? [])];
-  if (refusals.length) throw new RefusalError(`${options.id} cannot be approved; nothing was changed:\n${refusals.map((r) => `  - ${r}`).join('\n')}`);
+  if (refusals.length)
+    throw new RefusalError(
+      `${options.id} cannot be approved; nothing was changed:\n${refusals.map((r) => `  - ${r}`).join('\n')}`,
+    );
 
   const plan = planApproval(doc.data, loaded.settings, request);
-  const after = await editDocument(loaded, doc, plan.changes, { block: ['approval', 'review'], refusal: `${options.id} would not validate once approved` });
+  const after = await editDocument(loaded, doc, plan.changes, {
+    block: ['approval', 'review'],
+    refusal: `${options.id} would not validate once approved`,
+  });
   const hash = contentHash(after)!;
   const message = approvalMessage(
     String(doc.data.title ?? options.id),
@@ -80,61 +112,114 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
     plan.approval.approved_by!,
   );
   const { commit, signed } = await commitApproval(loaded, doc, after, message);
-  return { id: options.id, file: record.file, version: plan.version, status: plan.status, route, approvedOn: on, meeting, reviewDue: plan.review.due, commit, signed, contentHash: hash };
+  return {
+    id: options.id,
+    file: record.file,
+    version: plan.version,
+    status: plan.status,
+    route,
+    approvedOn: on,
+    meeting,
+    reviewDue: plan.review.due,
+    commit,
+    signed,
+    contentHash: hash,
+  };
 }
 
 /** Returns the route, once the route and the dates given are known to be well formed. */
 function checkFlags(options: ApproveOptions): Route {
-  if (!(ROUTES as readonly string[]).includes(options.route)) throw new UsageError(`--route ${options.route} is not a route; choose one of: ${ROUTES.join(', ')}`);
-  for (const [flag, value] of [['--meeting', options.meeting], ['--on', options.on]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
+  if (!(ROUTES as readonly string[]).includes(options.route))
+    throw new UsageError(`--route ${options.route} is not a route; choose one of: ${ROUTES.join(', ')}`);
+  for (const [flag, value] of [
+    ['--meeting', options.meeting],
+    ['--on', options.on],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value))
+      throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
   }
   return options.route as Route;
 }
 
 /** Refuses unless the register is in git and the document is committed as it stands: an approval records exactly what is committed. */
 async function checkCommitted(root: string, file: DocRecord['file']): Promise<void> {
-  if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository; approvals are git commits, so run git init and commit the register first`);
+  if (!(await isInsideWorkTree(root)))
+    throw new GitError(
+      `${root} is not in a git repository; approvals are git commits, so run git init and commit the register first`,
+    );
   const state = await fileStatus(root, file);
-  if (state === '??') throw new RefusalError(`${file} has never been committed; commit it (git add, git commit) before it is approved; nothing was changed`);
-  if (state !== '') throw new RefusalError(`${file} has uncommitted changes; an approval records exactly what is committed, so commit or discard them first (git diff shows them); nothing was changed`);
+  if (state === '??')
+    throw new RefusalError(
+      `${file} has never been committed; commit it (git add, git commit) before it is approved; nothing was changed`,
+    );
+  if (state !== '')
+    throw new RefusalError(
+      `${file} has uncommitted changes; an approval records exactly what is committed, so commit or discard them first (git diff shows them); nothing was changed`,
+    );
 }
 
 /** Returns the meeting that approved (or, for partnership, preliminarily approved) the document: --meeting, else the one it was submitted to. */
-async function approvingMeeting(loaded: LoadedRegister, data: FrontMatter, route: Route, options: ApproveOptions): Promise<string | undefined> {
+async function approvingMeeting(
+  loaded: LoadedRegister,
+  data: FrontMatter,
+  route: Route,
+  options: ApproveOptions,
+): Promise<string | undefined> {
   const submission = (data.submission ?? {}) as Record<string, unknown>;
   let meeting = options.meeting;
-  if (meeting === undefined && (route === 'ppp' || route === 'partnership') && typeof submission.meeting === 'string') meeting = submission.meeting;
-  if (meeting === undefined && route === 'ppp') throw new RefusalError(`say which meeting approved ${options.id}: pass --meeting DATE; nothing was changed`);
-  if (meeting !== undefined && (route === 'ppp' || route === 'partnership')) scheduledMeeting(loaded.settings, await loadWorkingCalendar(loaded.settings), meeting);
+  if (meeting === undefined && (route === 'ppp' || route === 'partnership') && typeof submission.meeting === 'string')
+    meeting = submission.meeting;
+  if (meeting === undefined && route === 'ppp')
+    throw new RefusalError(`say which meeting approved ${options.id}: pass --meeting DATE; nothing was changed`);
+  if (meeting !== undefined && (route === 'ppp' || route === 'partnership'))
+    scheduledMeeting(loaded.settings, await loadWorkingCalendar(loaded.settings), meeting);
   return meeting;
 }
 
 /** Returns the virtual approval's responses file (register-relative), the date of its last response, and why it does not amount to approval. */
-async function readResponses(loaded: LoadedRegister, id: string, route: Route, given: string, cwd: string): Promise<{ file: string; lastOn?: string; refusals: string[] }> {
+async function readResponses(
+  loaded: LoadedRegister,
+  id: string,
+  route: Route,
+  given: string,
+  cwd: string,
+): Promise<{ file: string; lastOn?: string; refusals: string[] }> {
   if (route !== 'virtual') throw new UsageError('--responses is for --route virtual only');
   const abs = resolve(cwd, given);
   const rel = relative(loaded.root, abs);
   if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new UsageError(`--responses ${given} is outside the register; keep the responses in the register (for example meetings/virtual/${id}.yaml) so the approval can point to them`);
+    throw new UsageError(
+      `--responses ${given} is outside the register; keep the responses in the register (for example meetings/virtual/${id}.yaml) so the approval can point to them`,
+    );
   }
   const text = readTextIfExists(abs);
   if (text === undefined) throw new UsageError(`--responses ${given}: no such file`);
   const file = rel.split(sep).join('/');
   const refusals: string[] = [];
-  if ((await fileStatus(loaded.root, file)) !== '') refusals.push(`${file} is not committed as it stands; commit the responses first, so the approval points to a record that cannot change unseen`);
+  if ((await fileStatus(loaded.root, file)) !== '')
+    refusals.push(
+      `${file} is not committed as it stands; commit the responses first, so the approval points to a record that cannot change unseen`,
+    );
   const checked = checkResponses(file, text, id, loaded.members);
   return { file, lastOn: checked.lastOn, refusals: [...refusals, ...checked.refusals] };
 }
 
 /** Writes the approved document and commits it alone, signed as the settings require; on failure puts back the exact bytes and leaves no commit. */
-async function commitApproval(loaded: LoadedRegister, doc: OpenDocument, after: string, message: string): Promise<{ commit: string; signed: boolean }> {
+async function commitApproval(
+  loaded: LoadedRegister,
+  doc: OpenDocument,
+  after: string,
+  message: string,
+): Promise<{ commit: string; signed: boolean }> {
   const { root, settings } = loaded;
   const setup = await signingSetup(root);
   const sign = settings.approval.signing === 'required' || hasSigningKey(setup);
   if (sign) {
     const problem = signingProblem(setup, root);
-    if (problem) throw new RefusalError(`${problem}; nothing was changed${settings.approval.signing === 'required' ? ' (ppp.yaml: approval.signing: required)' : ''}`);
+    if (problem)
+      throw new RefusalError(
+        `${problem}; nothing was changed${settings.approval.signing === 'required' ? ' (ppp.yaml: approval.signing: required)' : ''}`,
+      );
   }
   writeDocument(doc, after);
   try {
@@ -142,7 +227,10 @@ async function commitApproval(loaded: LoadedRegister, doc: OpenDocument, after: 
   } catch (error) {
     restoreDocument(doc);
     const reason = (error as Error).message;
-    throw new GitError(`the approval commit could not be made${sign ? ' (signing failed)' : ''}: ${reason}. ${sign ? signingHint(setup) + ' ' : ''}${doc.file} was restored and no commit was made.`, { cause: error });
+    throw new GitError(
+      `the approval commit could not be made${sign ? ' (signing failed)' : ''}: ${reason}. ${sign ? signingHint(setup) + ' ' : ''}${doc.file} was restored and no commit was made.`,
+      { cause: error },
+    );
   }
 }
 
@@ -159,7 +247,8 @@ function signingProblem(setup: SigningSetup, root: string): string | undefined {
   const key = setup.key;
   if (key === undefined || key.startsWith('key::') || /^(ssh|ecdsa|sk)-/.test(key)) return undefined;
   const path = key.startsWith('~/') ? join(homedir(), key.slice(2)) : resolve(root, key);
-  if (!pathExists(path)) return `the signing key file ${key} (git config user.signingkey) does not exist; point user.signingkey at your key, for example ~/.ssh/id_ed25519.pub`;
+  if (!pathExists(path))
+    return `the signing key file ${key} (git config user.signingkey) does not exist; point user.signingkey at your key, for example ~/.ssh/id_ed25519.pub`;
   return undefined;
 }
 

@@ -19,7 +19,11 @@ export interface AttendanceOptions {
   replace?: boolean;
 }
 
-const ids = (list?: string) => (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const ids = (list?: string) =>
+  (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Returns the apologies of "id,id=Delegate name, with commas,id": a comma starts a new entry only before a member id. */
 function apologies(list: string | undefined, members: ReadonlyMap<string, unknown>): Attendance['apologies'] {
@@ -38,7 +42,10 @@ function apologies(list: string | undefined, members: ReadonlyMap<string, unknow
 }
 
 /** Writes the attendance of a meeting and returns it with its quorum; every member must be accounted for. */
-export async function recordAttendance(options: AttendanceOptions, io: Io): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[] }> {
+export async function recordAttendance(
+  options: AttendanceOptions,
+  io: Io,
+): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[] }> {
   const { root, settings } = await loadSettings(io, options.register);
   const meeting = scheduledMeeting(settings, await loadWorkingCalendar(settings), options.date);
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
@@ -49,17 +56,23 @@ export async function recordAttendance(options: AttendanceOptions, io: Io): Prom
   };
   const named = [...attendance.present, ...attendance.apologies.map((a) => a.member), ...attendance.absent];
   const unknown = named.filter((id) => !members.has(id));
-  if (unknown.length) throw new UsageError(`not members in members.yaml: ${unknown.join(', ')}; use member ids (ppp members lists them)`);
+  if (unknown.length)
+    throw new UsageError(`not members in members.yaml: ${unknown.join(', ')}; use member ids (ppp members lists them)`);
   const twice = named.filter((id, i) => named.indexOf(id) !== i);
   if (twice.length) throw new UsageError(`recorded twice: ${[...new Set(twice)].join(', ')}; name each member once`);
   const missing = [...members.keys()].filter((id) => !named.includes(id));
-  if (missing.length) throw new UsageError(`not recorded: ${missing.join(', ')}; add each to --present, --apologies (id=delegate when someone came in their place) or --absent`);
+  if (missing.length)
+    throw new UsageError(
+      `not recorded: ${missing.join(', ')}; add each to --present, --apologies (id=delegate when someone came in their place) or --absent`,
+    );
   const file = `meetings/${meeting.date}/attendance.yaml`;
   const path = join(root, file);
-  if (pathExists(path) && !options.replace) throw new RefusalError(`${file} exists; nothing was changed. Edit it, or pass --replace to write it again`);
+  if (pathExists(path) && !options.replace)
+    throw new RefusalError(`${file} exists; nothing was changed. Edit it, or pass --replace to write it again`);
   const text = `# Attendance at the meeting of ${meeting.date}, recorded with ppp attendance.\n${stringify(attendance, { lineWidth: 0, flowCollectionPadding: false })}`;
   const check = parseAttendance(file, text, members);
-  if (!check.attendance || check.problems.length) throw new Error(`the attendance written would not read back: ${JSON.stringify(check.problems)}`);
+  if (!check.attendance || check.problems.length)
+    throw new Error(`the attendance written would not read back: ${JSON.stringify(check.problems)}`);
   writeFileAtomic(path, text);
   return { file, attendance, ...quorum(attendance, members, settings) };
 }

@@ -18,13 +18,16 @@ export interface DueOptions {
 export async function due(options: DueOptions, io: Io): Promise<{ today: string; rows: DueRow[] }> {
   const within = options.within === undefined ? undefined : parseDuration(options.within);
   if (within && !within.ok) throw new UsageError(`--within: ${within.message}`);
-  if (within?.ok && within.value.workingDays) throw new UsageError('--within takes days, weeks, months or years, not working days');
+  if (within?.ok && within.value.workingDays)
+    throw new UsageError('--within takes days, weeks, months or years, not working days');
   if (options.state !== undefined && !(REVIEW_STATES as readonly string[]).includes(options.state)) {
     throw new UsageError(`--state ${options.state} is not a review state; use one of: ${REVIEW_STATES.join(', ')}`);
   }
   const loaded = await loadRegister(io, { register: options.register });
   if (options.owner !== undefined && !loaded.members.some((m) => m.id === options.owner)) {
-    throw new UsageError(`--owner ${options.owner} is not a member in members.yaml; use one of: ${loaded.members.map((m) => m.id).join(', ')}`);
+    throw new UsageError(
+      `--owner ${options.owner} is not a member in members.yaml; use one of: ${loaded.members.map((m) => m.id).join(', ')}`,
+    );
   }
   const today = todayOf(io, loaded.settings.timezone, options.today);
   const rows = dueRows(loaded.records, today, loaded.settings, {

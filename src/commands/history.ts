@@ -24,9 +24,13 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
   const loaded = await loadRegister(io, { register: options.register });
   const { root } = loaded;
   const record = findDocument(loaded, options.id);
-  if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository, so a document has no history`);
+  if (!(await isInsideWorkTree(root)))
+    throw new GitError(`${root} is not in a git repository, so a document has no history`);
   const commits = (await fileCommits(root, record.file)).reverse();
-  const blobs = await readBlobs(root, commits.map((c) => c.files[0]?.blob).filter((b): b is string => b !== undefined && !/^0+$/.test(b)));
+  const blobs = await readBlobs(
+    root,
+    commits.map((c) => c.files[0]?.blob).filter((b): b is string => b !== undefined && !/^0+$/.test(b)),
+  );
   const approvals = commits.filter((c) => approvedDocument(c.message) === options.id);
   const verdicts = await judgeCommits(root, approvals, io, true);
   const versions = commits.map((c): HistoryEntry => {
@@ -54,17 +58,27 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
   const result: HistoryResult = { id: options.id, file: record.file, versions };
   if (options.diff !== undefined) {
     const m = /^(\d+\.\d+)\.\.(\d+\.\d+)?$/.exec(options.diff.trim());
-    if (!m) throw new UsageError(`--diff ${options.diff} is not two versions; write it like 1.0..2.0, or 2.0.. for the changes since 2.0`);
+    if (!m)
+      throw new UsageError(
+        `--diff ${options.diff} is not two versions; write it like 1.0..2.0, or 2.0.. for the changes since 2.0`,
+      );
     const find = (version: string) => {
       const hit = [...versions].reverse().find((e) => e.kind === 'approval' && e.version === version);
       if (!hit) {
         const approved = [...new Set(versions.filter((e) => e.kind === 'approval' && e.version).map((e) => e.version))];
-        throw new RefusalError(`${options.id} has no approval of version ${version}; approved versions: ${approved.join(', ') || 'none'}`);
+        throw new RefusalError(
+          `${options.id} has no approval of version ${version}; approved versions: ${approved.join(', ') || 'none'}`,
+        );
       }
       return hit;
     };
     const from = find(m[1]!);
-    result.diff = await diffVersions(root, { commit: from.commit, path: from.file }, m[2] ? { commit: find(m[2]).commit, path: find(m[2]).file } : { path: record.file }, options.colour ?? false);
+    result.diff = await diffVersions(
+      root,
+      { commit: from.commit, path: from.file },
+      m[2] ? { commit: find(m[2]).commit, path: find(m[2]).file } : { path: record.file },
+      options.colour ?? false,
+    );
   }
   return result;
 }

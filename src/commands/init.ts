@@ -1,7 +1,16 @@
 /** ppp init: a new, empty register from a preset, in a git repository; all of it or nothing. */
 import { join, resolve } from 'node:path';
 import { ConfigError, GitError, UsageError } from '../core/errors.js';
-import { isDirectory, listFolder, makeDirectory, pathExists, readPackageFile, readPackageTree, removePath, writeFileAtomic } from '../io/fs.js';
+import {
+  isDirectory,
+  listFolder,
+  makeDirectory,
+  pathExists,
+  readPackageFile,
+  readPackageTree,
+  removePath,
+  writeFileAtomic,
+} from '../io/fs.js';
 import { initRepository, isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { SETTINGS_FILE } from '../io/locate.js';
@@ -33,14 +42,21 @@ const ALLOWED_SIGNERS = `# Approvers' public keys, in git's allowed-signers form
 export async function init(options: InitOptions, io: Io): Promise<InitResult> {
   const preset = options.preset ?? 'dorset-ppp';
   const presets = presetNames();
-  if (!presets.includes(preset)) throw new UsageError(`--preset ${preset} is not a preset; choose one of: ${presets.join(', ')}`);
+  if (!presets.includes(preset))
+    throw new UsageError(`--preset ${preset} is not a preset; choose one of: ${presets.join(', ')}`);
   const root = resolve(io.cwd, options.dir);
-  if (pathExists(root) && !isDirectory(root)) throw new UsageError(`${root} is a file, not a folder; choose a folder for the register`);
+  if (pathExists(root) && !isDirectory(root))
+    throw new UsageError(`${root} is a file, not a folder; choose a folder for the register`);
   if (pathExists(join(root, SETTINGS_FILE))) {
-    throw new UsageError(`${root} is already a register (it has ${SETTINGS_FILE}); nothing was changed. Choose another folder.`);
+    throw new UsageError(
+      `${root} is already a register (it has ${SETTINGS_FILE}); nothing was changed. Choose another folder.`,
+    );
   }
   for (const name of ['members.yaml', 'allowed_signers', 'documents']) {
-    if (pathExists(join(root, name))) throw new UsageError(`${join(root, name)} already exists; ppp init will not write over it. Choose an empty folder.`);
+    if (pathExists(join(root, name)))
+      throw new UsageError(
+        `${join(root, name)} already exists; ppp init will not write over it. Choose an empty folder.`,
+      );
   }
   const files: [string, string][] = [
     [SETTINGS_FILE, readPackageFile(`presets/${preset}.yaml`)],
@@ -67,7 +83,10 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
     for (const path of created.reverse()) removePath(path);
     if (createdRoot) removePath(root);
     if (error instanceof GitError) throw error;
-    throw new UsageError(`could not create the register in ${root}: ${(error as Error).message}; nothing was left behind`, { cause: error });
+    throw new UsageError(
+      `could not create the register in ${root}: ${(error as Error).message}; nothing was left behind`,
+      { cause: error },
+    );
   }
 }
 
@@ -86,8 +105,10 @@ export interface ExampleResult {
  */
 export async function initExample(options: { dir: string }, io: Io): Promise<ExampleResult> {
   const root = resolve(io.cwd, options.dir);
-  if (pathExists(root) && !isDirectory(root)) throw new UsageError(`${root} is a file, not a folder; choose a new folder for the example`);
-  if (pathExists(root) && listFolder(root).length > 0) throw new UsageError(`${root} is not empty; the example is a new repository, so choose a new or empty folder`);
+  if (pathExists(root) && !isDirectory(root))
+    throw new UsageError(`${root} is a file, not a folder; choose a new folder for the example`);
+  if (pathExists(root) && listFolder(root).length > 0)
+    throw new UsageError(`${root} is not empty; the example is a new repository, so choose a new or empty folder`);
   const { planExampleHistory } = await import('../core/example-history.js');
   const { parseMembers } = await import('../core/members.js');
   const { gitOutput, runGit } = await import('../io/git.js');
@@ -95,7 +116,18 @@ export async function initExample(options: { dir: string }, io: Io): Promise<Exa
   const { makeSshKey } = await import('../io/ssh.js');
   const sample = readPackageTree('register');
   const membersText = sample.find((f) => f.path === 'members.yaml')?.text ?? '';
-  const chair = parseMembers(membersText, ['chair', 'vice-chair', 'head-of-service', 'qa-manager', 'service-lead', 'workforce-development', 'commissioning', 'solicitor', 'mosaic-lead', 'operations-manager']).members.find((m) => m.role === 'chair');
+  const chair = parseMembers(membersText, [
+    'chair',
+    'vice-chair',
+    'head-of-service',
+    'qa-manager',
+    'service-lead',
+    'workforce-development',
+    'commissioning',
+    'solicitor',
+    'mosaic-lead',
+    'operations-manager',
+  ]).members.find((m) => m.role === 'chair');
   const name = chair?.name ?? 'PPP Chair';
   const principal = chair?.email ?? 'chair@example.org';
 
@@ -114,14 +146,21 @@ ${principal} namespaces="git" ${publicKey}
 `,
     };
     // Sign as the sample's chair with the demonstration key, in this repository only.
-    for (const [key, value] of [['gpg.format', 'ssh'], ['user.signingkey', keyPath], ['gpg.ssh.allowedSignersFile', join(root, 'allowed_signers')]]) {
+    for (const [key, value] of [
+      ['gpg.format', 'ssh'],
+      ['user.signingkey', keyPath],
+      ['gpg.ssh.allowedSignersFile', join(root, 'allowed_signers')],
+    ]) {
       await gitOutput(root, ['config', key!, value!]);
     }
     if ((await runGit(root, ['config', 'user.email'])).code !== 0) {
       await gitOutput(root, ['config', 'user.name', name]);
       await gitOutput(root, ['config', 'user.email', principal]);
     }
-    const steps = planExampleHistory(sample.filter((f) => f.path !== 'allowed_signers'), signers);
+    const steps = planExampleHistory(
+      sample.filter((f) => f.path !== 'allowed_signers'),
+      signers,
+    );
     const perDay = new Map<string, number>();
     const commits = steps.map((step) => {
       const n = perDay.get(step.date) ?? 0;
@@ -141,6 +180,8 @@ ${principal} namespaces="git" ${publicKey}
     if (createdRoot) removePath(root);
     else for (const entry of listFolder(root)) removePath(join(root, entry));
     if (error instanceof GitError || error instanceof UsageError || error instanceof ConfigError) throw error;
-    throw new GitError(`could not build the example in ${root}: ${(error as Error).message}; nothing was left behind`, { cause: error });
+    throw new GitError(`could not build the example in ${root}: ${(error as Error).message}; nothing was left behind`, {
+      cause: error,
+    });
   }
 }

@@ -25,25 +25,36 @@ export type { MeetingRow };
 
 /** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline; writes them as iCalendar with ics. */
 export async function listMeetings(options: MeetingsOptions, io: Io) {
-  for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
+  for (const [flag, value] of [
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value))
+      throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
   }
   if (options.to !== undefined && options.count !== undefined) throw new UsageError('give --to or --count, not both');
   const count = options.count === undefined ? undefined : Number(options.count);
-  if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 500)) throw new UsageError(`--count ${options.count} must be a whole number from 1 to 500`);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 500))
+    throw new UsageError(`--count ${options.count} must be a whole number from 1 to 500`);
   const { settings, root } = await loadSettings(io, options.register);
   const today = todayOf(io, settings.timezone, options.today);
   const from = options.from ?? today;
   if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
   const calendar = await loadWorkingCalendar(settings);
-  const list = scheduled(settings, calendar, from, options.to !== undefined ? { to: options.to } : { count: count ?? 6 });
+  const list = scheduled(
+    settings,
+    calendar,
+    from,
+    options.to !== undefined ? { to: options.to } : { count: count ?? 6 },
+  );
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
   const attended = new Map(readMeetingRecords(root, members).records.map((r) => [r.date, r.attendance] as const));
   const rows: MeetingRow[] = list.map((m) => {
     const attendance = attended.get(m.date);
     return {
       ...m,
-      working_days_to_submission: m.submission_deadline >= today ? calendar.workingDaysBetween(today, m.submission_deadline) : null,
+      working_days_to_submission:
+        m.submission_deadline >= today ? calendar.workingDaysBetween(today, m.submission_deadline) : null,
       quorate: attendance ? quorum(attendance, members, settings).quorate : null,
     };
   });

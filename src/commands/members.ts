@@ -6,7 +6,10 @@ import { readMembers } from '../io/register-files.js';
 import { loadSettings } from './steps/load-register.js';
 
 /** Returns the members of members.yaml and its problems. */
-export async function listMembers(options: { register?: string }, io: Io): Promise<{ members: Member[]; problems: Problem[] }> {
+export async function listMembers(
+  options: { register?: string },
+  io: Io,
+): Promise<{ members: Member[]; problems: Problem[] }> {
   const { root, settings } = await loadSettings(io, options.register);
   const { members, problems } = readMembers(root, settings);
   return { members, problems };

@@ -15,17 +15,29 @@ import { agendaOf } from './steps/meeting-agenda.js';
 const DECISION = 'Decision: approved / approved with changes / deferred / not approved (delete as appropriate)';
 
 /** Writes the minutes skeleton of a meeting and returns its path. */
-export async function writeMinutes(options: { register?: string; today?: string; date: string }, io: Io): Promise<{ file: string; path: string }> {
+export async function writeMinutes(
+  options: { register?: string; today?: string; date: string },
+  io: Io,
+): Promise<{ file: string; path: string }> {
   const loaded = await loadRegister(io, { register: options.register });
   const members = loaded.members;
-  const agenda = await agendaOf(loaded, { today: todayOf(io, loaded.settings.timezone, options.today), meeting: options.date });
+  const agenda = await agendaOf(loaded, {
+    today: todayOf(io, loaded.settings.timezone, options.today),
+    meeting: options.date,
+  });
   const file = `meetings/${agenda.meeting}/minutes.md`;
   const path = join(loaded.root, file);
   if (pathExists(path)) throw new RefusalError(`${file} exists; ppp minutes never overwrites minutes`);
   const record = loaded.meetingRecords.find((m) => m.date === agenda.meeting);
   const byId = new Map(members.map((m) => [m.id, m]));
   const actions = readActions(loaded.root, byId).actions.filter((a) => a.raised === agenda.meeting);
-  const text = minutesMarkdown(agenda, members, record?.attendance ?? null, record?.attendance ? quorum(record.attendance, byId, loaded.settings).quorate : null, actions);
+  const text = minutesMarkdown(
+    agenda,
+    members,
+    record?.attendance ?? null,
+    record?.attendance ? quorum(record.attendance, byId, loaded.settings).quorate : null,
+    actions,
+  );
   writeFileAtomic(path, text, { exclusive: true });
   return { file, path };
 }
@@ -41,20 +53,40 @@ function minutesMarkdown(
   const who = (id: string) => names.get(id) ?? id;
   const out: string[] = [`# ${agenda.group}: minutes of ${longDate(agenda.meeting)}`, ''];
   out.push('## Attendance', '');
-  if (!attendance) out.push(`Not recorded yet: run ppp attendance ${agenda.meeting} --present … --apologies … --absent …`, '');
+  if (!attendance)
+    out.push(`Not recorded yet: run ppp attendance ${agenda.meeting} --present … --apologies … --absent …`, '');
   else {
     out.push(`**Present:** ${attendance.present.map(who).join(', ') || 'none'}.`, '');
-    out.push(`**Apologies:** ${attendance.apologies.map((a) => (a.delegate ? `${who(a.member)} (${a.delegate} attended in their place)` : who(a.member))).join(', ') || 'none'}.`, '');
+    out.push(
+      `**Apologies:** ${attendance.apologies.map((a) => (a.delegate ? `${who(a.member)} (${a.delegate} attended in their place)` : who(a.member))).join(', ') || 'none'}.`,
+      '',
+    );
     out.push(`**Absent:** ${attendance.absent.map(who).join(', ') || 'none'}.`, '');
-    out.push(`The meeting was ${quorate ? 'quorate' : '**not quorate**: decisions below are for ratification at the next quorate meeting'}.`, '');
+    out.push(
+      `The meeting was ${quorate ? 'quorate' : '**not quorate**: decisions below are for ratification at the next quorate meeting'}.`,
+      '',
+    );
   }
   out.push('## 1. Progress report from the chair', '');
-  out.push(`Open actions: ${agenda.progress.actions.length} (${agenda.progress.actions.filter((a) => a.overdue).length} overdue). Reviews to escalate: ${agenda.progress.escalations.map((r) => r.id).join(', ') || 'none'}. Members to escalate for absence: ${agenda.progress.absences.map((a) => who(a.member)).join(', ') || 'none'}.`, '');
+  out.push(
+    `Open actions: ${agenda.progress.actions.length} (${agenda.progress.actions.filter((a) => a.overdue).length} overdue). Reviews to escalate: ${agenda.progress.escalations.map((r) => r.id).join(', ') || 'none'}. Members to escalate for absence: ${agenda.progress.absences.map((a) => who(a.member)).join(', ') || 'none'}.`,
+    '',
+  );
   out.push('Notes:', '');
   const items = (title: string, list: AgendaItem[]) => {
     out.push(title, '');
     if (list.length === 0) out.push('None.', '');
-    for (const i of list) out.push(`### ${i.id} ${i.title} (${i.type}, version ${i.version})`, '', `Presented by ${who(i.owner)}.`, '', DECISION, '', 'Notes:', '');
+    for (const i of list)
+      out.push(
+        `### ${i.id} ${i.title} (${i.type}, version ${i.version})`,
+        '',
+        `Presented by ${who(i.owner)}.`,
+        '',
+        DECISION,
+        '',
+        'Notes:',
+        '',
+      );
   };
   items('## 2. New document proposals and drafts', agenda.proposals_and_drafts);
   items('## 3. Reviews of existing documents', agenda.reviews);
@@ -65,7 +97,8 @@ function minutesMarkdown(
   for (const i of agenda.information) out.push(`- ${i.id} ${i.title}${i.note ? `: ${i.note}` : ''}. Noted.`);
   if (agenda.information.length === 0) out.push('None.');
   out.push('', '## Actions raised', '');
-  if (actions.length === 0) out.push('None recorded yet (ppp action add "…" --owner ID --due DATE --meeting ' + agenda.meeting + ').');
+  if (actions.length === 0)
+    out.push('None recorded yet (ppp action add "…" --owner ID --due DATE --meeting ' + agenda.meeting + ').');
   for (const a of actions) out.push(`- ${a.id}: ${a.text}. ${who(a.owner)}, by ${a.due}.`);
   return out.join('\n') + '\n';
 }

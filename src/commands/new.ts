@@ -39,8 +39,16 @@ export function choices(loaded: LoadedRegister, type?: string) {
   return {
     members: loaded.members.map((m) => ({ id: m.id, label: `${m.name} (${m.role})` })),
     governing: loaded.records
-      .filter((r) => r.data && (!governors || (governors as readonly string[]).includes(String(r.data.type))) && !RETIRED.has(String(r.data.status)))
-      .map((r) => ({ id: text(r.data!, 'id') ?? '', label: `${text(r.data!, 'id')} ${text(r.data!, 'title')} (${String(r.data!.type)})` }))
+      .filter(
+        (r) =>
+          r.data &&
+          (!governors || (governors as readonly string[]).includes(String(r.data.type))) &&
+          !RETIRED.has(String(r.data.status)),
+      )
+      .map((r) => ({
+        id: text(r.data!, 'id') ?? '',
+        label: `${text(r.data!, 'id')} ${text(r.data!, 'title')} (${String(r.data!.type)})`,
+      }))
       .filter((c) => c.id),
   };
 }
@@ -49,22 +57,34 @@ export function choices(loaded: LoadedRegister, type?: string) {
 export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRegister): Promise<NewResult> {
   const register = loaded ?? (await loadRegister(io, { register: options.register }));
   const type = options.type;
-  if (!isDocumentType(type)) throw new UsageError(`"${type}" is not a document type; use one of: ${DOCUMENT_TYPES.join(', ')}`);
+  if (!isDocumentType(type))
+    throw new UsageError(`"${type}" is not a document type; use one of: ${DOCUMENT_TYPES.join(', ')}`);
   const title = options.title.replace(/\s+/g, ' ').trim();
-  if (!title) throw new UsageError('--title is empty; give the document a name, like --title "Missing children procedure"');
-  if (title.length > 200) throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
+  if (!title)
+    throw new UsageError('--title is empty; give the document a name, like --title "Missing children procedure"');
+  if (title.length > 200)
+    throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
   if (!register.members.some((m) => m.id === options.owner)) {
-    throw new UsageError(`--owner ${options.owner} is not a member in members.yaml; use one of: ${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`);
+    throw new UsageError(
+      `--owner ${options.owner} is not a member in members.yaml; use one of: ${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`,
+    );
   }
   const governors = GOVERNORS[type];
   if (options.governedBy !== undefined) {
     const target = register.records.find((r) => r.data?.id === options.governedBy);
-    if (!target?.data) throw new UsageError(`--governed-by ${options.governedBy} is not a document in the register; check the id with ppp register`);
+    if (!target?.data)
+      throw new UsageError(
+        `--governed-by ${options.governedBy} is not a document in the register; check the id with ppp register`,
+      );
     if (governors && !(governors as readonly string[]).includes(String(target.data.type))) {
-      throw new UsageError(`--governed-by ${options.governedBy} is a ${String(target.data.type)}; a ${type} is governed by a ${governors.join(' or ')}`);
+      throw new UsageError(
+        `--governed-by ${options.governedBy} is a ${String(target.data.type)}; a ${type} is governed by a ${governors.join(' or ')}`,
+      );
     }
   } else if (governors && !options.proposal) {
-    const some = choices(register, type).governing.slice(0, 3).map((c) => c.id);
+    const some = choices(register, type)
+      .governing.slice(0, 3)
+      .map((c) => c.id);
     throw new UsageError(
       `a ${type} must be governed by a ${governors.join(' or ')}: pass --governed-by ID${some.length ? ` (for example ${some.join(', ')})` : ` (there is none yet: create it with ppp new ${governors[0]})`}, or --proposal for a proposal`,
     );
@@ -78,7 +98,9 @@ export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRe
   try {
     id = nextId(register.settings.id_prefix, type as DocumentType, used);
   } catch (error) {
-    throw new RefusalError(`${(error as Error).message}; no new ${type} can be numbered in this register`, { cause: error });
+    throw new RefusalError(`${(error as Error).message}; no new ${type} can be numbered in this register`, {
+      cause: error,
+    });
   }
   const source = readTemplates(register.root).find((t) => t.type === type)!;
   const template = parseTemplate(type, source.text, source.source);
@@ -97,7 +119,8 @@ export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRe
   try {
     writeFileAtomic(path, content, { exclusive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists; nothing was written`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${file} already exists; nothing was written`);
     throw error;
   }
   return { id, file, path };

@@ -10,7 +10,10 @@ export interface RegisterOptions extends RowFilter {
 }
 
 /** Returns the rows of the register (sorted by id, filtered) and how many files were left out because their front matter cannot be read. */
-export async function listRegister(options: RegisterOptions, io: Io): Promise<{ rows: RegisterRow[]; unreadable: number }> {
+export async function listRegister(
+  options: RegisterOptions,
+  io: Io,
+): Promise<{ rows: RegisterRow[]; unreadable: number }> {
   if (options.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(options.type)) {
     throw new UsageError(`--type ${options.type} is not one of: ${DOCUMENT_TYPES.join(', ')}`);
   }

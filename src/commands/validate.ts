@@ -26,20 +26,34 @@ export interface ValidateResult extends ValidationSummary {
 /** Returns every problem of the register (or of the named paths), sorted. */
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateResult> {
   const loaded = await loadRegister(io, { register: options.register, cache: options.cache });
-  const selection = selectFiles(loaded.root, loaded.records.map((r) => r.file), options.paths ?? [], io.cwd);
+  const selection = selectFiles(
+    loaded.root,
+    loaded.records.map((r) => r.file),
+    options.paths ?? [],
+    io.cwd,
+  );
   const selected = selection?.files;
   const records = selected ? loaded.records.filter((r) => selected.has(r.file)) : loaded.records;
   const view = buildRegisterView(loaded.records, loaded.members);
   const problems = [
     ...(!selection || selection.members ? loaded.memberProblems : []),
     ...(!selection ? loaded.attendanceProblems : loaded.attendanceProblems.filter((p) => selection.other.has(p.file))),
-    ...(!selection || selection.other.has('actions.yaml') ? readActions(loaded.root, new Map(loaded.members.map((m) => [m.id, m]))).problems : []),
+    ...(!selection || selection.other.has('actions.yaml')
+      ? readActions(loaded.root, new Map(loaded.members.map((m) => [m.id, m]))).problems
+      : []),
     ...records.flatMap((r) => r.problems),
     ...checkRegister(view, loaded.context(), selected),
   ];
   const sorted = sortProblems(problems);
   const { errors, warnings } = countProblems(sorted);
-  return { root: loaded.root, ok: errors === 0 && !(options.strict && warnings > 0), documents: records.length, errors, warnings, problems: sorted };
+  return {
+    root: loaded.root,
+    ok: errors === 0 && !(options.strict && warnings > 0),
+    documents: records.length,
+    errors,
+    warnings,
+    problems: sorted,
+  };
 }
 
 /** Returns every rule with its id, severity and description, in the registry's order. */
@@ -51,7 +65,12 @@ export function listRules(): { id: string; severity: string; description: string
  * Returns the documents the PATHS name, and whether they name members.yaml. A path is taken
  * from the current folder, else from the register's folder (as git -C would).
  */
-function selectFiles(root: string, files: string[], paths: string[], cwd: string): { files: Set<string>; members: boolean; other: PrefixSet } | undefined {
+function selectFiles(
+  root: string,
+  files: string[],
+  paths: string[],
+  cwd: string,
+): { files: Set<string>; members: boolean; other: PrefixSet } | undefined {
   if (paths.length === 0) return undefined;
   const realRoot = realPath(root);
   const selected = new Set<string>();
@@ -59,13 +78,18 @@ function selectFiles(root: string, files: string[], paths: string[], cwd: string
   let members = false;
   for (const p of paths) {
     const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => pathExists(candidate));
-    if (!abs) throw new UsageError(`${p}: no such file or folder, here or in the register; name documents under ${resolve(root, 'documents')}`);
+    if (!abs)
+      throw new UsageError(
+        `${p}: no such file or folder, here or in the register; name documents under ${resolve(root, 'documents')}`,
+      );
     const rel = relative(realRoot, realPath(abs)).split(sep).join('/');
     if (rel.startsWith('..')) throw new UsageError(`${p}: is outside the register ${root}`);
     if (rel === '' || rel === 'members.yaml') members = true;
-    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/') || rel === 'actions.yaml') other.add(rel.endsWith('.yaml') ? rel : `${rel}/`);
+    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/') || rel === 'actions.yaml')
+      other.add(rel.endsWith('.yaml') ? rel : `${rel}/`);
     const matches = files.filter((f) => rel === '' || f === rel || f.startsWith(rel + '/'));
-    if (matches.length === 0 && rel !== 'members.yaml' && rel !== 'actions.yaml' && !rel.startsWith('meetings')) throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
+    if (matches.length === 0 && rel !== 'members.yaml' && rel !== 'actions.yaml' && !rel.startsWith('meetings'))
+      throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
     for (const m of matches) selected.add(m);
   }
   return { files: selected, members, other };

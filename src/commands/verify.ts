@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { contentHash } from '../core/content-hash.js';
 import { IN_FORCE, text } from '../core/document.js';
 import { GitError } from '../core/errors.js';
-import { approvedDocument, verifyDocuments, type CommitVerdict, type CurrentDocument, type VerifyRow } from '../core/verify.js';
+import {
+  approvedDocument,
+  verifyDocuments,
+  type CommitVerdict,
+  type CurrentDocument,
+  type VerifyRow,
+} from '../core/verify.js';
 import { decodeUtf8, readDocument } from '../io/fs.js';
 import { approvalCommits, isInsideWorkTree, isShallow, type LoggedCommit } from '../io/git.js';
 import type { Io } from '../io/io.js';
@@ -26,9 +32,14 @@ export interface VerifyResult {
 export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResult> {
   const loaded = await loadRegister(io, { register: options.register, cache: options.cache });
   const { root, settings } = loaded;
-  if (!(await isInsideWorkTree(root))) throw new GitError(`${root} is not in a git repository; approvals are git commits, so there is nothing to verify (git init, then approve with ppp approve)`);
+  if (!(await isInsideWorkTree(root)))
+    throw new GitError(
+      `${root} is not in a git repository; approvals are git commits, so there is nothing to verify (git init, then approve with ppp approve)`,
+    );
   if (await isShallow(root)) {
-    throw new GitError(`${root} is a shallow clone, so the approval commits may be missing from its history; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run ppp verify again`);
+    throw new GitError(
+      `${root} is a shallow clone, so the approval commits may be missing from its history; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run ppp verify again`,
+    );
   }
   const commits = await approvalCommits(root);
   const last = new Map<string, LoggedCommit>();
@@ -45,7 +56,13 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
     const id = r.data?.id;
     if (typeof id !== 'string' || !r.data) continue;
     const status = String(r.data.status);
-    const doc: CurrentDocument = { id, file: r.file, status, version: String(r.data.version ?? ''), approvedOn: text(r.data, 'approval', 'approved_on') };
+    const doc: CurrentDocument = {
+      id,
+      file: r.file,
+      status,
+      version: String(r.data.version ?? ''),
+      approvedOn: text(r.data, 'approval', 'approved_on'),
+    };
     // Only a document in force is compared with what was approved; hashing the rest would be wasted.
     if (IN_FORCE.has(status) && lastApproval.has(id)) {
       const read = readDocument(join(root, r.file));
@@ -55,5 +72,9 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
     documents.push(doc);
   }
   const rows = verifyDocuments(documents, lastApproval, settings.approval.signing);
-  return { ok: rows.every((r) => r.severity !== 'error'), documents: rows, commits: { approvals: commits.length, checked: verdicts.checked } };
+  return {
+    ok: rows.every((r) => r.severity !== 'error'),
+    documents: rows,
+    commits: { approvals: commits.length, checked: verdicts.checked },
+  };
 }

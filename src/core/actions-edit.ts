@@ -6,7 +6,10 @@ import { YAML_OPTIONS } from './strict-yaml.js';
 /** Returns the next action id of a meeting: A-YYYY-MM-NN, one above the highest of that month. */
 export function nextActionId(meeting: string, actions: readonly Action[]): string {
   const stem = `A-${meeting.slice(0, 7)}-`;
-  const max = Math.max(0, ...actions.filter((a) => a.id.startsWith(stem)).map((a) => Number(a.id.slice(stem.length)) || 0));
+  const max = Math.max(
+    0,
+    ...actions.filter((a) => a.id.startsWith(stem)).map((a) => Number(a.id.slice(stem.length)) || 0),
+  );
   return `${stem}${String(max + 1).padStart(2, '0')}`;
 }
 

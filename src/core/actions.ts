@@ -20,10 +20,20 @@ export interface Action {
 const ID_RE = /^A-\d{4}-\d{2}-\d{2,}$/;
 
 /** Returns the actions of an actions.yaml text and its problems. */
-export function parseActions(text: string, members: ReadonlyMap<string, Member>): { actions: Action[]; problems: Fault[] } {
+export function parseActions(
+  text: string,
+  members: ReadonlyMap<string, Member>,
+): { actions: Action[]; problems: Fault[] } {
   const yaml = readStrictYaml(text);
-  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({ file: ACTIONS_FILE, line, column, rule: 'actions/invalid', message }));
-  const report = (node: Node | null | undefined, message: string, rule = 'actions/invalid') => problems.push({ file: ACTIONS_FILE, ...yaml.where(node), rule, message });
+  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({
+    file: ACTIONS_FILE,
+    line,
+    column,
+    rule: 'actions/invalid',
+    message,
+  }));
+  const report = (node: Node | null | undefined, message: string, rule = 'actions/invalid') =>
+    problems.push({ file: ACTIONS_FILE, ...yaml.where(node), rule, message });
   if (problems.length) return { actions: [], problems };
   const doc = yaml.doc;
   const root = doc.contents;
@@ -39,11 +49,17 @@ export function parseActions(text: string, members: ReadonlyMap<string, Member>)
       report(item, 'each action is { id, text, owner, raised, due, done_on }');
       continue;
     }
-    const field = (k: string) => ({ node: (item.get(k, true) as Node | undefined) ?? item, value: item.get(k) as unknown });
+    const field = (k: string) => ({
+      node: (item.get(k, true) as Node | undefined) ?? item,
+      value: item.get(k) as unknown,
+    });
     const id = field('id');
     let ok = true;
     if (typeof id.value !== 'string' || !ID_RE.test(id.value)) {
-      report(id.node, `action id ${describe(id.value)} must be written like A-2026-11-01 (the meeting's year and month, then a number)`);
+      report(
+        id.node,
+        `action id ${describe(id.value)} must be written like A-2026-11-01 (the meeting's year and month, then a number)`,
+      );
       ok = false;
     } else if (seen.has(id.value)) {
       report(id.node, `action id ${id.value} is used twice; give each action its own id`, 'actions/duplicate-id');
@@ -58,7 +74,8 @@ export function parseActions(text: string, members: ReadonlyMap<string, Member>)
     if (typeof owner.value !== 'string') {
       report(owner.node, 'the action has no owner; add owner: with a member id');
       ok = false;
-    } else if (!members.has(owner.value)) report(owner.node, `owner "${owner.value}" is not a member in members.yaml`, 'actions/unknown-owner');
+    } else if (!members.has(owner.value))
+      report(owner.node, `owner "${owner.value}" is not a member in members.yaml`, 'actions/unknown-owner');
     for (const k of ['raised', 'due'] as const) {
       const f = field(k);
       if (!isIsoDate(f.value)) {
@@ -71,7 +88,15 @@ export function parseActions(text: string, members: ReadonlyMap<string, Member>)
       report(done.node, `done_on: ${explainBadDate(done.value)}; write the date it was done, or null while open`);
       ok = false;
     }
-    if (ok) actions.push({ id: id.value as string, text: txt.value as string, owner: owner.value as string, raised: field('raised').value as string, due: field('due').value as string, done_on: (done.value as string | null | undefined) ?? null });
+    if (ok)
+      actions.push({
+        id: id.value as string,
+        text: txt.value as string,
+        owner: owner.value as string,
+        raised: field('raised').value as string,
+        due: field('due').value as string,
+        done_on: (done.value as string | null | undefined) ?? null,
+      });
   }
   return { actions, problems };
 }

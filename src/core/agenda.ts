@@ -121,20 +121,45 @@ export function buildAgenda(input: AgendaInput): Agenda {
       if (!target || !on || compareDates(target, meeting.date) > 0) continue;
       const late = compareDates(on, meeting.submission_deadline) > 0;
       if (late && !input.acceptLate.has(id)) {
-        agenda.deferred.push(item(kind, `received ${on}, after the deadline of ${meeting.submission_deadline}: deferred to the next meeting`));
+        agenda.deferred.push(
+          item(
+            kind,
+            `received ${on}, after the deadline of ${meeting.submission_deadline}: deferred to the next meeting`,
+          ),
+        );
         continue;
       }
-      const note = late ? `received ${on}, after the deadline; accepted by the chair` : compareDates(target, meeting.date) < 0 ? `carried forward from the meeting of ${target}` : undefined;
+      const note = late
+        ? `received ${on}, after the deadline; accepted by the chair`
+        : compareDates(target, meeting.date) < 0
+          ? `carried forward from the meeting of ${target}`
+          : undefined;
       (kind === 'review' ? agenda.reviews : agenda.proposals_and_drafts).push(item(kind, note));
       onAgenda.add(id);
-    } else if (status === 'interim' && compareDates(text(d, 'approval', 'approved_on') ?? meeting.date, meeting.date) <= 0) {
-      agenda.proposals_and_drafts.push(item('interim', `interim approval by ${text(d, 'approval', 'approved_by') ?? 'a head of service'} on ${text(d, 'approval', 'approved_on') ?? '?'}: for full approval`));
+    } else if (
+      status === 'interim' &&
+      compareDates(text(d, 'approval', 'approved_on') ?? meeting.date, meeting.date) <= 0
+    ) {
+      agenda.proposals_and_drafts.push(
+        item(
+          'interim',
+          `interim approval by ${text(d, 'approval', 'approved_by') ?? 'a head of service'} on ${text(d, 'approval', 'approved_on') ?? '?'}: for full approval`,
+        ),
+      );
       onAgenda.add(id);
     }
     const route = text(d, 'approval', 'route');
     const approvedOn = text(d, 'approval', 'approved_on');
-    if (status === 'approved' && route === 'director' && approvedOn && compareDates(approvedOn, meeting.date) <= 0 && (!input.previous || compareDates(approvedOn, input.previous) > 0)) {
-      agenda.information.push(item('director', `approved by ${text(d, 'approval', 'approved_by') ?? 'a director'} on ${approvedOn}`));
+    if (
+      status === 'approved' &&
+      route === 'director' &&
+      approvedOn &&
+      compareDates(approvedOn, meeting.date) <= 0 &&
+      (!input.previous || compareDates(approvedOn, input.previous) > 0)
+    ) {
+      agenda.information.push(
+        item('director', `approved by ${text(d, 'approval', 'approved_by') ?? 'a director'} on ${approvedOn}`),
+      );
     }
   }
   // Horizon: reviews falling due before the meeting after next, documents being drafted, proposals agreed but not drafted.
@@ -142,7 +167,17 @@ export function buildAgenda(input: AgendaInput): Agenda {
     if (onAgenda.has(r.id) || r.state === 'overdue' || r.state === 'escalate') continue;
     if (input.afterNext && compareDates(r.review_due, input.afterNext) >= 0) continue;
     const rec = input.records.find((x) => x.file === r.file);
-    agenda.horizon.push({ id: r.id, title: r.title, type: r.type, owner: r.owner, version: text(rec?.data ?? {}, 'version') ?? '', kind: 'review-due', submitted_on: null, file: r.file, note: `review due ${r.review_due}` });
+    agenda.horizon.push({
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      owner: r.owner,
+      version: text(rec?.data ?? {}, 'version') ?? '',
+      kind: 'review-due',
+      submitted_on: null,
+      file: r.file,
+      note: `review due ${r.review_due}`,
+    });
   }
   for (const r of input.records) {
     const status = String(r.data?.status ?? '');
@@ -161,6 +196,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     });
   }
   const byId = (a: AgendaItem, b: AgendaItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const list of [agenda.proposals_and_drafts, agenda.reviews, agenda.information, agenda.deferred]) list.sort(byId);
+  for (const list of [agenda.proposals_and_drafts, agenda.reviews, agenda.information, agenda.deferred])
+    list.sort(byId);
   return agenda;
 }

@@ -70,7 +70,12 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
   const value = error.data;
   const hint = (error.parentSchema as { hint?: string } | undefined)?.hint;
   const params = error.params as Record<string, unknown>;
-  const at = (rule: AjvRule, message: string, atKey = false, where = segments): AjvMessage => ({ rule, segments: where, atKey, message });
+  const at = (rule: AjvRule, message: string, atKey = false, where = segments): AjvMessage => ({
+    rule,
+    segments: where,
+    atKey,
+    message,
+  });
   switch (error.keyword) {
     case 'required': {
       const field = String(params.missingProperty);
@@ -87,24 +92,37 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
     }
     case 'type':
       if (path === 'version' && typeof value === 'number') {
-        return at('schema/type', `version must be text in quotes so that 2.0 stays 2.0: write version: "${formatVersion(value)}"`);
+        return at(
+          'schema/type',
+          `version must be text in quotes so that 2.0 stays 2.0: write version: "${formatVersion(value)}"`,
+        );
       }
-      return at('schema/type', `${label} must be ${typeWord(String(params.type), wording.noun)}, not ${describe(value)}${hint ? `; it ${hint}` : ''}`);
+      return at(
+        'schema/type',
+        `${label} must be ${typeWord(String(params.type), wording.noun)}, not ${describe(value)}${hint ? `; it ${hint}` : ''}`,
+      );
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
       const own = wording.enumMessage?.(path, value, allowed);
       if (own) return at('schema/enum', own);
       const guess = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
-      return at('schema/enum', `${label} is ${describe(value)}, which is not one of: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+      return at(
+        'schema/enum',
+        `${label} is ${describe(value)}, which is not one of: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      );
     }
     case 'format': {
-      if (params.format === 'date') return at('schema/date', `${label}: ${explainBadDate(value)}; write a real date as YYYY-MM-DD`);
+      if (params.format === 'date')
+        return at('schema/date', `${label}: ${explainBadDate(value)}; write a real date as YYYY-MM-DD`);
       const parsed = parseDuration(value);
       return at('schema/duration', `${label}: ${parsed.ok ? 'not a duration' : parsed.message}`);
     }
     case 'pattern':
-      return at('schema/pattern', `${label} is ${describe(value)}; it ${hint ?? `is not written as expected (${String(params.pattern)})`}`);
+      return at(
+        'schema/pattern',
+        `${label} is ${describe(value)}; it ${hint ?? `is not written as expected (${String(params.pattern)})`}`,
+      );
     case 'uniqueItems':
       return at('schema/invalid', `${label} lists the same value twice; remove the repeat`);
     case 'minLength':
@@ -123,7 +141,8 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
 /** Returns "did you mean" for a near miss, else the advice given. */
 export function guessOr(field: string, known: readonly string[], advice: string): string {
   // Words with spaces are usually the tail of a value cut at a comma inside { ... } or [ ... ].
-  if (/\s/.test(field.trim())) return `if "${field}" is part of a value with a comma in it, put the whole value in quotes`;
+  if (/\s/.test(field.trim()))
+    return `if "${field}" is part of a value with a comma in it, put the whole value in quotes`;
   const guess = closest(field, known);
   return guess ? `did you mean "${guess}"?` : advice;
 }

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { approvalMessage, approvalRefusals, compareVersions, nextVersion, parseApprovalTrailers, planApproval, type ApprovalRequest } from './approval.js';
+import {
+  approvalMessage,
+  approvalRefusals,
+  compareVersions,
+  nextVersion,
+  parseApprovalTrailers,
+  planApproval,
+  type ApprovalRequest,
+} from './approval.js';
 import type { Route } from './document.js';
 import { parseSettings } from './ppp-yaml.js';
 
@@ -12,8 +20,20 @@ function settingsOf(preset: string) {
   return r.settings;
 }
 const dorset = settingsOf('dorset-ppp');
-const submitted = { id: 'CS-PRO-0007', type: 'procedure', status: 'submitted', version: '0.3', eqia: { status: 'completed', on: '2026-12-01' } };
-const request = (over: Partial<ApprovalRequest> = {}): ApprovalRequest => ({ route: 'ppp', meeting: '2027-01-12', on: '2027-01-12', by: 'Group', ...over });
+const submitted = {
+  id: 'CS-PRO-0007',
+  type: 'procedure',
+  status: 'submitted',
+  version: '0.3',
+  eqia: { status: 'completed', on: '2026-12-01' },
+};
+const request = (over: Partial<ApprovalRequest> = {}): ApprovalRequest => ({
+  route: 'ppp',
+  meeting: '2027-01-12',
+  on: '2027-01-12',
+  by: 'Group',
+  ...over,
+});
 
 describe('nextVersion', () => {
   it.each([
@@ -48,23 +68,54 @@ describe('approvalRefusals', () => {
     ['a lower --version', { ...submitted, version: '2.0' }, request({ version: '1.5' }), 'lower than'],
     ['a draft --version', submitted, request({ version: '0.5' }), 'draft number'],
     ['no EqIA', { ...submitted, eqia: undefined }, request(), 'equality impact assessment'],
-    ['an EqIA not required without a reason', { ...submitted, eqia: { status: 'not-required' } }, request(), 'equality impact assessment'],
+    [
+      'an EqIA not required without a reason',
+      { ...submitted, eqia: { status: 'not-required' } },
+      request(),
+      'equality impact assessment',
+    ],
     ['a retired document', { ...submitted, status: 'withdrawn' }, request({ route: 'director' }), 'retired'],
-    ['interim approval twice', { ...submitted, status: 'interim' }, request({ route: 'interim' }), 'already has interim approval'],
-    ['partnership without the group\'s meeting', submitted, request({ route: 'partnership', meeting: undefined }), 'preliminary approval'],
+    [
+      'interim approval twice',
+      { ...submitted, status: 'interim' },
+      request({ route: 'interim' }),
+      'already has interim approval',
+    ],
+    [
+      "partnership without the group's meeting",
+      submitted,
+      request({ route: 'partnership', meeting: undefined }),
+      'preliminary approval',
+    ],
     ['no approver', submitted, request({ by: undefined }), 'pass --by'],
   ])('refuses %s', (_name, data, req, message) => {
     expect(approvalRefusals(data, dorset, req, '2027-01-20').join('\n')).toContain(message);
   });
 
   it('lets director and interim routes approve without a submission', () => {
-    expect(approvalRefusals({ ...submitted, status: 'drafting' }, dorset, request({ route: 'director', meeting: undefined, on: '2027-01-15' }), '2027-01-20')).toEqual([]);
+    expect(
+      approvalRefusals(
+        { ...submitted, status: 'drafting' },
+        dorset,
+        request({ route: 'director', meeting: undefined, on: '2027-01-15' }),
+        '2027-01-20',
+      ),
+    ).toEqual([]);
   });
 
   it('requires consultation under merton-mscp', () => {
     const merton = settingsOf('merton-mscp');
-    expect(approvalRefusals(submitted, merton, request({ route: 'partnership' }), '2027-01-20').join('\n')).toContain('records no consultation');
-    expect(approvalRefusals({ ...submitted, consultation: [{ with: 'Police', on: '2026-11-01' }] }, merton, request({ route: 'partnership' }), '2027-01-20')).toEqual([]);
+    expect(approvalRefusals(submitted, merton, request({ route: 'partnership' }), '2027-01-20').join('\n')).toContain(
+      'records no consultation',
+    );
+    expect(
+      approvalRefusals(
+        { ...submitted, consultation: [{ with: 'Police', on: '2026-11-01' }] },
+        merton,
+        request({ route: 'partnership' }),
+        '2027-01-20',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -81,18 +132,34 @@ describe('planApproval', () => {
   });
 
   it('clamps the due date to the end of the month', () => {
-    expect(planApproval(submitted, dorset, request({ on: '2028-02-29', meeting: undefined, cycle: '1 year' })).review.due).toBe('2029-02-28');
+    expect(
+      planApproval(submitted, dorset, request({ on: '2028-02-29', meeting: undefined, cycle: '1 year' })).review.due,
+    ).toBe('2029-02-28');
   });
 });
 
 describe('approval messages', () => {
   it('round-trips its trailers and keeps a hostile title on one line', () => {
-    const message = approvalMessage('Missing\nPPP-Document: CS-POL-0001 \u001b[31mchildren', {
-      'PPP-Document': 'CS-PRO-0007', 'PPP-Version': '2.0', 'PPP-Route': 'ppp', 'PPP-Meeting': '2027-01-12', 'PPP-Approved-On': '2027-01-12', 'PPP-Content-SHA256': 'ab'.repeat(32),
-    }, 'Group');
+    const message = approvalMessage(
+      'Missing\nPPP-Document: CS-POL-0001 \u001b[31mchildren',
+      {
+        'PPP-Document': 'CS-PRO-0007',
+        'PPP-Version': '2.0',
+        'PPP-Route': 'ppp',
+        'PPP-Meeting': '2027-01-12',
+        'PPP-Approved-On': '2027-01-12',
+        'PPP-Content-SHA256': 'ab'.repeat(32),
+      },
+      'Group',
+    );
     expect(message.split('\n')[0]).toBe('Approve CS-PRO-0007 v2.0: Missing PPP-Document: CS-POL-0001 [31mchildren');
     expect(parseApprovalTrailers(message)).toEqual({
-      'PPP-Document': 'CS-PRO-0007', 'PPP-Version': '2.0', 'PPP-Route': 'ppp', 'PPP-Meeting': '2027-01-12', 'PPP-Approved-On': '2027-01-12', 'PPP-Content-SHA256': 'ab'.repeat(32),
+      'PPP-Document': 'CS-PRO-0007',
+      'PPP-Version': '2.0',
+      'PPP-Route': 'ppp',
+      'PPP-Meeting': '2027-01-12',
+      'PPP-Approved-On': '2027-01-12',
+      'PPP-Content-SHA256': 'ab'.repeat(32),
     });
     expect(parseApprovalTrailers('Fix a typo\n\nSigned-off-by: A <a@b>\n')).toBeUndefined();
   });

@@ -37,53 +37,90 @@ export const UNSUBMITTED_ROUTES: readonly Route[] = ['director', 'interim'];
 const VERSION_RE = /^(\d+)\.(\d+)$/;
 
 /** Returns every reason the document may not be approved this way (empty when it may), each saying what to do. */
-export function approvalRefusals(data: FrontMatter, settings: Settings, request: ApprovalRequest, today: IsoDate): string[] {
+export function approvalRefusals(
+  data: FrontMatter,
+  settings: Settings,
+  request: ApprovalRequest,
+  today: IsoDate,
+): string[] {
   const id = String(data.id);
   const type = String(data.type);
   const status = String(data.status);
   const reasons: string[] = [];
   const allowed = routesFor(settings, type);
   if (!allowed.includes(request.route)) {
-    reasons.push(`a ${type} may not be approved by route ${request.route} under ppp.yaml (approval.authorities allows: ${allowed.join(', ') || 'none'}); use --route ${allowed[0] ?? '...'} or change approval.authorities`);
+    reasons.push(
+      `a ${type} may not be approved by route ${request.route} under ppp.yaml (approval.authorities allows: ${allowed.join(', ') || 'none'}); use --route ${allowed[0] ?? '...'} or change approval.authorities`,
+    );
   }
-  if (status !== 'submitted' && !(status === 'interim' && request.route !== 'interim') && !UNSUBMITTED_ROUTES.includes(request.route)) {
-    reasons.push(`${id} is ${status}, not submitted; run ppp submit ${id} to put it on a meeting's agenda first (only routes ${UNSUBMITTED_ROUTES.join(' and ')} approve without a submission)`);
+  if (
+    status !== 'submitted' &&
+    !(status === 'interim' && request.route !== 'interim') &&
+    !UNSUBMITTED_ROUTES.includes(request.route)
+  ) {
+    reasons.push(
+      `${id} is ${status}, not submitted; run ppp submit ${id} to put it on a meeting's agenda first (only routes ${UNSUBMITTED_ROUTES.join(' and ')} approve without a submission)`,
+    );
   }
   if (RETIRED.has(status)) reasons.push(`${id} is ${status}; a retired document cannot be approved again`);
-  if (status === 'interim' && request.route === 'interim') reasons.push(`${id} already has interim approval; its full approval goes to the next meeting (--route ppp)`);
-  if (request.on > today) reasons.push(`the approval date ${request.on} is after today (${today}); record an approval once it has been given`);
-  if (request.meeting !== undefined && request.meeting > today) reasons.push(`the meeting of ${request.meeting} has not taken place yet (today is ${today})`);
-  if (request.meeting !== undefined && compareDates(request.on, request.meeting) < 0) reasons.push(`--on ${request.on} is before the meeting of ${request.meeting}; approval cannot come before the meeting that gave it`);
+  if (status === 'interim' && request.route === 'interim')
+    reasons.push(`${id} already has interim approval; its full approval goes to the next meeting (--route ppp)`);
+  if (request.on > today)
+    reasons.push(
+      `the approval date ${request.on} is after today (${today}); record an approval once it has been given`,
+    );
+  if (request.meeting !== undefined && request.meeting > today)
+    reasons.push(`the meeting of ${request.meeting} has not taken place yet (today is ${today})`);
+  if (request.meeting !== undefined && compareDates(request.on, request.meeting) < 0)
+    reasons.push(
+      `--on ${request.on} is before the meeting of ${request.meeting}; approval cannot come before the meeting that gave it`,
+    );
   const cycle = cycleOf(data, settings, request);
   if (!cycle.ok) reasons.push(`--cycle: ${cycle.message}`);
-  else if (cycle.value.workingDays) reasons.push(`a review cycle is counted in calendar time; write --cycle like "3 years" or "18 months"`);
+  else if (cycle.value.workingDays)
+    reasons.push(`a review cycle is counted in calendar time; write --cycle like "3 years" or "18 months"`);
   else if (isLonger(cycle.value, settings.review.max_cycle, request.on)) {
-    reasons.push(`the review cycle ${cycle.value.text} is longer than the longest ppp.yaml allows (review.max_cycle: ${settings.review.max_cycle.text}); pass --cycle "${settings.review.max_cycle.text}" or shorter`);
+    reasons.push(
+      `the review cycle ${cycle.value.text} is longer than the longest ppp.yaml allows (review.max_cycle: ${settings.review.max_cycle.text}); pass --cycle "${settings.review.max_cycle.text}" or shorter`,
+    );
   }
   if (request.version !== undefined) {
     const current = VERSION_RE.exec(String(data.version ?? ''));
     const wanted = VERSION_RE.exec(request.version);
     if (!wanted) reasons.push(`--version ${request.version} is not a version; write it like 2.0`);
-    else if (current && compareVersions(request.version, String(data.version)) < 0) reasons.push(`--version ${request.version} is lower than the document's version ${String(data.version)}`);
-    else if (Number(wanted[1]) < 1) reasons.push(`--version ${request.version} is a draft number; an approved version is 1.0 or later`);
+    else if (current && compareVersions(request.version, String(data.version)) < 0)
+      reasons.push(`--version ${request.version} is lower than the document's version ${String(data.version)}`);
+    else if (Number(wanted[1]) < 1)
+      reasons.push(`--version ${request.version} is a draft number; an approved version is 1.0 or later`);
   }
   if (settings.approval.requires.includes('eqia')) {
     const eqia = data.eqia as FrontMatter | undefined;
     const done = eqia?.status === 'completed' && isIsoDate(eqia.on);
     const excused = eqia?.status === 'not-required' && typeof eqia.reason === 'string' && eqia.reason.trim() !== '';
     if (!done && !excused) {
-      reasons.push(`${id} has no equality impact assessment, which ppp.yaml requires before approval (approval.requires: eqia); set eqia: { status: completed, on: YYYY-MM-DD } or eqia: { status: not-required, reason: ... } and commit it`);
+      reasons.push(
+        `${id} has no equality impact assessment, which ppp.yaml requires before approval (approval.requires: eqia); set eqia: { status: completed, on: YYYY-MM-DD } or eqia: { status: not-required, reason: ... } and commit it`,
+      );
     }
   }
   if (settings.approval.requires.includes('consultation')) {
     const c = data.consultation;
-    if (!Array.isArray(c) || c.length === 0) reasons.push(`${id} records no consultation, which ppp.yaml requires before approval (approval.requires: consultation); add consultation: [{ with: ..., on: YYYY-MM-DD }] and commit it`);
+    if (!Array.isArray(c) || c.length === 0)
+      reasons.push(
+        `${id} records no consultation, which ppp.yaml requires before approval (approval.requires: consultation); add consultation: [{ with: ..., on: YYYY-MM-DD }] and commit it`,
+      );
   }
   if (request.route === 'partnership' && request.meeting === undefined) {
-    reasons.push('route partnership records the group\'s preliminary approval: pass --meeting DATE (the group\'s meeting) and --on DATE (the partnership\'s final approval)');
+    reasons.push(
+      "route partnership records the group's preliminary approval: pass --meeting DATE (the group's meeting) and --on DATE (the partnership's final approval)",
+    );
   }
-  if (request.route === 'virtual' && request.responses === undefined) reasons.push('route virtual needs every voting member\'s response: pass --responses FILE');
-  if (request.by === undefined) reasons.push(`say who approved it: pass --by "..." (for example --by "${request.route === 'cabinet' ? 'Dorset Council Cabinet' : 'Corporate Director, Children\'s Services'}")`);
+  if (request.route === 'virtual' && request.responses === undefined)
+    reasons.push("route virtual needs every voting member's response: pass --responses FILE");
+  if (request.by === undefined)
+    reasons.push(
+      `say who approved it: pass --by "..." (for example --by "${request.route === 'cabinet' ? 'Dorset Council Cabinet' : "Corporate Director, Children's Services"}")`,
+    );
   return reasons;
 }
 
@@ -93,7 +130,11 @@ export function planApproval(data: FrontMatter, settings: Settings, request: App
   if (!cycle.ok) throw new RangeError(cycle.message);
   const status = request.route === 'interim' ? 'interim' : 'approved';
   const version = request.version ?? nextVersion(String(data.version ?? '0.1'), String(data.status), request.route);
-  const approval: Record<string, string> = { route: request.route, approved_on: request.on, approved_by: request.by ?? settings.group };
+  const approval: Record<string, string> = {
+    route: request.route,
+    approved_on: request.on,
+    approved_by: request.by ?? settings.group,
+  };
   if (request.route === 'partnership') {
     approval.preliminary_on = request.meeting!;
     approval.preliminary_meeting = request.meeting!;
@@ -126,7 +167,11 @@ export function compareVersions(a: string, b: string): number {
   return am - bm || an - bn;
 }
 
-function cycleOf(data: FrontMatter, settings: Settings, request: ApprovalRequest): { ok: true; value: Duration } | { ok: false; message: string } {
+function cycleOf(
+  data: FrontMatter,
+  settings: Settings,
+  request: ApprovalRequest,
+): { ok: true; value: Duration } | { ok: false; message: string } {
   if (request.cycle !== undefined) return parseDuration(request.cycle);
   const current = (data.review as FrontMatter | undefined)?.cycle;
   if (current !== undefined) {
@@ -151,7 +196,11 @@ export interface ApprovalTrailers {
 /** Returns the commit message of an approval: a subject, a sentence saying who approved it, and the trailers. */
 export function approvalMessage(title: string, trailers: ApprovalTrailers, approvedBy: string): string {
   // A trailer is one line: line breaks and other control characters in a title are dropped.
-  const oneLine = (s: string) => [...s.replace(/[\r\n\t]+/g, ' ')].filter((ch) => ch >= ' ' && ch !== '\u007f').join('').trim();
+  const oneLine = (s: string) =>
+    [...s.replace(/[\r\n\t]+/g, ' ')]
+      .filter((ch) => ch >= ' ' && ch !== '\u007f')
+      .join('')
+      .trim();
   const route = trailers['PPP-Route'];
   const at = trailers['PPP-Meeting'] ? ` at its meeting of ${trailers['PPP-Meeting']}` : '';
   const sentence =
@@ -170,7 +219,10 @@ export function approvalMessage(title: string, trailers: ApprovalTrailers, appro
 
 /** Returns the PPP-* trailers of a commit message (the last paragraph's "Key: value" lines), or undefined when it has none. */
 export function parseApprovalTrailers(message: string): Record<string, string> | undefined {
-  const paragraphs = message.replace(/\r\n/g, '\n').trimEnd().split(/\n\s*\n/);
+  const paragraphs = message
+    .replace(/\r\n/g, '\n')
+    .trimEnd()
+    .split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1] ?? '';
   const trailers: Record<string, string> = {};
   for (const line of last.split('\n')) {
@@ -184,5 +236,7 @@ export function parseApprovalTrailers(message: string): Record<string, string> |
 export function defaultApprovedBy(data: FrontMatter, settings: Settings, route: Route): string | undefined {
   if (route === 'ppp' || route === 'virtual') return settings.group;
   const last = data.approval as FrontMatter | undefined;
-  return last?.route === route && typeof last.approved_by === 'string' && last.approved_by.trim() ? last.approved_by : undefined;
+  return last?.route === route && typeof last.approved_by === 'string' && last.approved_by.trim()
+    ? last.approved_by
+    : undefined;
 }

@@ -4,8 +4,18 @@ import type { Member } from './members.js';
 import { parseSettings } from './ppp-yaml.js';
 
 const m = (id: string, role: string): [string, Member] => [id, { id, name: id, role, voting: true }];
-const members = new Map([m('chair', 'chair'), m('h1', 'head-of-service'), m('h2', 'head-of-service'), m('q1', 'qa-manager'), m('q2', 'qa-manager'), m('send', 'service-lead'), m('law', 'solicitor')]);
-const parsed = parseSettings('group: G\nid_prefix: CS\nroles: [chair, head-of-service, qa-manager, service-lead, solicitor]\nquorum:\n  - { role: head-of-service, min: 2 }\n  - { role: qa-manager, min: 2 }\nabsence_exempt_roles: [head-of-service, qa-manager]\n');
+const members = new Map([
+  m('chair', 'chair'),
+  m('h1', 'head-of-service'),
+  m('h2', 'head-of-service'),
+  m('q1', 'qa-manager'),
+  m('q2', 'qa-manager'),
+  m('send', 'service-lead'),
+  m('law', 'solicitor'),
+]);
+const parsed = parseSettings(
+  'group: G\nid_prefix: CS\nroles: [chair, head-of-service, qa-manager, service-lead, solicitor]\nquorum:\n  - { role: head-of-service, min: 2 }\n  - { role: qa-manager, min: 2 }\nabsence_exempt_roles: [head-of-service, qa-manager]\n',
+);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.faults));
 const settings = parsed.settings;
 
@@ -17,7 +27,11 @@ const att = (text: string) => {
 
 describe('parseAttendance', () => {
   it('reads present, apologies with and without a delegate, and absent', () => {
-    expect(att('present: [chair, h1]\napologies:\n  - member: send\n    delegate: Jamie Deputy\n  - { member: law, delegate: null }\n  - q1\nabsent: [q2]\n')).toEqual({
+    expect(
+      att(
+        'present: [chair, h1]\napologies:\n  - member: send\n    delegate: Jamie Deputy\n  - { member: law, delegate: null }\n  - q1\nabsent: [q2]\n',
+      ),
+    ).toEqual({
       present: ['chair', 'h1'],
       apologies: [
         { member: 'send', delegate: 'Jamie Deputy' },
@@ -45,7 +59,9 @@ describe('parseAttendance', () => {
 describe('quorum', () => {
   it('needs two heads of service and two QA managers present', () => {
     expect(quorum(att('present: [h1, h2, q1, q2]\n'), members, settings)).toEqual({ quorate: true, short: [] });
-    expect(quorum(att('present: [h1, h2, q1]\napologies: [{ member: q2, delegate: Someone }]\n'), members, settings)).toEqual({ quorate: false, short: ['qa-manager: 1 of 2'] });
+    expect(
+      quorum(att('present: [h1, h2, q1]\napologies: [{ member: q2, delegate: Someone }]\n'), members, settings),
+    ).toEqual({ quorate: false, short: ['qa-manager: 1 of 2'] });
   });
 });
 
@@ -53,15 +69,25 @@ describe('absences to escalate', () => {
   const history = (...days: string[]) => days.map((text, i) => ({ date: `2026-0${i + 1}-10`, attendance: att(text) }));
   it('two successive meetings without a delegate, up to the latest', () => {
     const h = history('present: [send]\n', 'absent: [send]\n', 'apologies: [send]\n');
-    expect(absencesToEscalate(h, members, settings)).toEqual([{ member: 'send', meetings: ['2026-02-10', '2026-03-10'] }]);
+    expect(absencesToEscalate(h, members, settings)).toEqual([
+      { member: 'send', meetings: ['2026-02-10', '2026-03-10'] },
+    ]);
   });
   it('a delegate breaks the run', () => {
-    expect(absencesToEscalate(history('absent: [send]\n', 'apologies: [{ member: send, delegate: D }]\n', 'absent: [send]\n'), members, settings)).toEqual([]);
+    expect(
+      absencesToEscalate(
+        history('absent: [send]\n', 'apologies: [{ member: send, delegate: D }]\n', 'absent: [send]\n'),
+        members,
+        settings,
+      ),
+    ).toEqual([]);
   });
   it('heads of service and QA managers are exempt', () => {
     expect(absencesToEscalate(history('absent: [h1, q1]\n', 'absent: [h1, q1]\n'), members, settings)).toEqual([]);
   });
   it('one missed meeting is not enough; attending the latest ends it', () => {
-    expect(absencesToEscalate(history('absent: [law]\n', 'absent: [law]\n', 'present: [law]\n'), members, settings)).toEqual([]);
+    expect(
+      absencesToEscalate(history('absent: [law]\n', 'absent: [law]\n', 'present: [law]\n'), members, settings),
+    ).toEqual([]);
   });
 });

@@ -16,10 +16,21 @@ export interface Attendance {
 }
 
 /** Returns the attendance in a file's text and its problems (file is register-relative, for messages). */
-export function parseAttendance(file: string, text: string, members: ReadonlyMap<string, Member>): { attendance: Attendance | null; problems: Fault[] } {
+export function parseAttendance(
+  file: string,
+  text: string,
+  members: ReadonlyMap<string, Member>,
+): { attendance: Attendance | null; problems: Fault[] } {
   const yaml = readStrictYaml(text);
-  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({ file, line, column, rule: 'attendance/invalid', message }));
-  const report = (node: Node | null | undefined, message: string, rule = 'attendance/invalid') => problems.push({ file, ...yaml.where(node), rule, message });
+  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({
+    file,
+    line,
+    column,
+    rule: 'attendance/invalid',
+    message,
+  }));
+  const report = (node: Node | null | undefined, message: string, rule = 'attendance/invalid') =>
+    problems.push({ file, ...yaml.where(node), rule, message });
   if (problems.length) return { attendance: null, problems };
   const doc = yaml.doc;
   const root = doc.contents;
@@ -34,8 +45,14 @@ export function parseAttendance(file: string, text: string, members: ReadonlyMap
       report(node, `${list} lists ${describe(id)}; write member ids from members.yaml`);
       return false;
     }
-    if (!members.has(id)) report(node, `${list} names "${id}", who is not a member in members.yaml; correct the id`, 'attendance/unknown-member');
-    if (seen.has(id)) report(node, `"${id}" is recorded twice (in ${seen.get(id)} and ${list}); keep one`, 'attendance/duplicate');
+    if (!members.has(id))
+      report(
+        node,
+        `${list} names "${id}", who is not a member in members.yaml; correct the id`,
+        'attendance/unknown-member',
+      );
+    if (seen.has(id))
+      report(node, `"${id}" is recorded twice (in ${seen.get(id)} and ${list}); keep one`, 'attendance/duplicate');
     seen.set(id, list);
     return true;
   };
@@ -63,9 +80,14 @@ export function parseAttendance(file: string, text: string, members: ReadonlyMap
         }
         const member = item.get('member', true) as Node | undefined;
         const delegate = item.get('delegate');
-        if (delegate !== undefined && delegate !== null && typeof delegate !== 'string') report(item, `delegate must be a name or null, not ${describe(delegate)}`);
+        if (delegate !== undefined && delegate !== null && typeof delegate !== 'string')
+          report(item, `delegate must be a name or null, not ${describe(delegate)}`);
         const id = isScalar(member) ? member.value : undefined;
-        if (known(id, member ?? item, key)) attendance.apologies.push({ member: id as string, delegate: typeof delegate === 'string' && delegate.trim() ? delegate : null });
+        if (known(id, member ?? item, key))
+          attendance.apologies.push({
+            member: id as string,
+            delegate: typeof delegate === 'string' && delegate.trim() ? delegate : null,
+          });
       } else {
         const id = isScalar(item) ? item.value : undefined;
         if (known(id, item, key)) attendance[key as 'present' | 'absent'].push(id as string);
@@ -76,7 +98,11 @@ export function parseAttendance(file: string, text: string, members: ReadonlyMap
 }
 
 /** Returns whether the meeting met its quorum (ppp.yaml quorum: minimum members present by role), and what was short. */
-export function quorum(attendance: Attendance, members: ReadonlyMap<string, Member>, settings: Settings): { quorate: boolean; short: string[] } {
+export function quorum(
+  attendance: Attendance,
+  members: ReadonlyMap<string, Member>,
+  settings: Settings,
+): { quorate: boolean; short: string[] } {
   const short: string[] = [];
   for (const q of settings.quorum) {
     const present = attendance.present.filter((id) => members.get(id)?.role === q.role).length;
@@ -95,7 +121,11 @@ export interface Absence {
  * Returns the members, other than those of exempt roles, who missed two or more successive
  * meetings up to the latest one without sending a delegate (absent, or apologies without one).
  */
-export function absencesToEscalate(history: readonly { date: string; attendance: Attendance | null }[], members: ReadonlyMap<string, Member>, settings: Settings): Absence[] {
+export function absencesToEscalate(
+  history: readonly { date: string; attendance: Attendance | null }[],
+  members: ReadonlyMap<string, Member>,
+  settings: Settings,
+): Absence[] {
   const exempt = new Set(settings.absence_exempt_roles);
   const ordered = [...history].sort((a, b) => (a.date < b.date ? -1 : 1));
   const out: Absence[] = [];
@@ -106,7 +136,8 @@ export function absencesToEscalate(history: readonly { date: string; attendance:
       const a = ordered[i]!.attendance;
       // A meeting with no attendance recorded cannot count as missed: it ends the run.
       if (!a) break;
-      const withoutDelegate = a.absent.includes(member.id) || a.apologies.some((x) => x.member === member.id && !x.delegate);
+      const withoutDelegate =
+        a.absent.includes(member.id) || a.apologies.some((x) => x.member === member.id && !x.delegate);
       if (!withoutDelegate) break;
       missed.unshift(ordered[i]!.date);
     }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, compareDates, dateInZone, daysBetween, explainBadDate, isIsoDate, weekday, zonedInstant } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  compareDates,
+  dateInZone,
+  daysBetween,
+  explainBadDate,
+  isIsoDate,
+  weekday,
+  zonedInstant,
+} from './calendar.js';
 
 describe('isIsoDate', () => {
   it.each([

@@ -25,16 +25,32 @@ describe('PPP-Content-SHA256', () => {
 
   it('is a sha256 of canonical front matter and body', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
-    expect(canonicalContent(approved)).toMatch(/^\{"approval":\{"approved_by":"PPP Group","approved_on":"2027-01-12","meeting":"2027-01-12","route":"ppp"\},"governed_by":\["CS-POL-0001"\],"id":"CS-PRO-0007",/);
+    expect(canonicalContent(approved)).toMatch(
+      /^\{"approval":\{"approved_by":"PPP Group","approved_on":"2027-01-12","meeting":"2027-01-12","route":"ppp"\},"governed_by":\["CS-POL-0001"\],"id":"CS-PRO-0007",/,
+    );
   });
 
   it.each([
     ['CRLF line endings', approved.replace(/\n/g, '\r\n')],
     ['a byte order mark', '\ufeff' + approved],
     ['a new status', approved.replace('status: approved', 'status: submitted')],
-    ['a submission added', approved.replace('owner: hos-north', 'owner: hos-north\nsubmission: { kind: review, on: 2029-11-01, meeting: 2029-12-11 }')],
-    ['YAML layout and comments', approved.replace('governed_by: [CS-POL-0001]', 'governed_by:\n  - CS-POL-0001   # the values policy').replace('version: "2.0"', "version: '2.0'")],
-    ['key order', approved.replace('type: procedure\n', '').replace('owner: hos-north', 'owner: hos-north\ntype: procedure')],
+    [
+      'a submission added',
+      approved.replace(
+        'owner: hos-north',
+        'owner: hos-north\nsubmission: { kind: review, on: 2029-11-01, meeting: 2029-12-11 }',
+      ),
+    ],
+    [
+      'YAML layout and comments',
+      approved
+        .replace('governed_by: [CS-POL-0001]', 'governed_by:\n  - CS-POL-0001   # the values policy')
+        .replace('version: "2.0"', "version: '2.0'"),
+    ],
+    [
+      'key order',
+      approved.replace('type: procedure\n', '').replace('owner: hos-north', 'owner: hos-north\ntype: procedure'),
+    ],
   ])('does not change with %s', (_name, text) => {
     expect(contentHash(text)).toBe(base);
   });

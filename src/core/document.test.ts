@@ -9,7 +9,13 @@ describe('the record a cache keeps', () => {
   });
 
   it('does not compile a read of a field the cache drops', () => {
-    const record: ReadableRecord = { file: 'f.md', hash: '', positions: {}, problems: [], data: { id: 'X', approval: { route: 'ppp' } } };
+    const record: ReadableRecord = {
+      file: 'f.md',
+      hash: '',
+      positions: {},
+      problems: [],
+      data: { id: 'X', approval: { route: 'ppp' } },
+    };
     expect(text(record.data, 'approval', 'route')).toBe('ppp');
     // @ts-expect-error eqia is not an index field: a register rule cannot read it from a cached record
     expect(record.data.eqia).toBeUndefined();

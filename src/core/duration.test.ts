@@ -19,7 +19,8 @@ describe('parseDuration', () => {
   ])('%s', (text, expected) => {
     const r = parseDuration(text);
     expect(r.ok).toBe(true);
-    if (r.ok) expect({ months: r.value.months, days: r.value.days, workingDays: r.value.workingDays }).toEqual(expected);
+    if (r.ok)
+      expect({ months: r.value.months, days: r.value.days, workingDays: r.value.workingDays }).toEqual(expected);
   });
 
   it.each([

@@ -43,7 +43,12 @@ export function parseDuration(input: unknown): ParseResult {
     const [, y, m, w, d] = iso;
     return {
       ok: true,
-      value: { months: Number(y ?? 0) * 12 + Number(m ?? 0), days: Number(w ?? 0) * 7 + Number(d ?? 0), workingDays: 0, text },
+      value: {
+        months: Number(y ?? 0) * 12 + Number(m ?? 0),
+        days: Number(w ?? 0) * 7 + Number(d ?? 0),
+        workingDays: 0,
+        text,
+      },
     };
   }
   return { ok: false, message: `"${text}" is not a duration; ${EXAMPLES}` };
@@ -83,5 +88,8 @@ export function parseMeetingLength(input: unknown): { ok: true; minutes: number 
     const minutes = Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0);
     if (minutes > 0 && minutes <= 24 * 60) return { ok: true, minutes };
   }
-  return { ok: false, message: `${typeof input === 'string' ? `"${input}"` : 'this'} is not a meeting length; write it like "2 hours", "90 minutes" or "PT1H30M"` };
+  return {
+    ok: false,
+    message: `${typeof input === 'string' ? `"${input}"` : 'this'} is not a meeting length; write it like "2 hours", "90 minutes" or "PT1H30M"`,
+  };
 }

@@ -8,13 +8,18 @@ import { EDITED_AFTER_APPROVAL, planExampleHistory, type SampleFile } from './ex
 const base = join(import.meta.dirname, '../../register');
 function files(dir: string): SampleFile[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [{ path: relative(base, join(dir, e.name)), text: readFileSync(join(dir, e.name), 'utf8') }],
+    e.isDirectory()
+      ? files(join(dir, e.name))
+      : [{ path: relative(base, join(dir, e.name)), text: readFileSync(join(dir, e.name), 'utf8') }],
   );
 }
 
 describe('planExampleHistory', () => {
   const sample = files(base).filter((f) => f.path !== 'allowed_signers');
-  const plan = planExampleHistory(sample, { path: 'allowed_signers', text: 'chair@example.org namespaces="git" ssh-ed25519 AAAA\n' });
+  const plan = planExampleHistory(sample, {
+    path: 'allowed_signers',
+    text: 'chair@example.org namespaces="git" ssh-ed25519 AAAA\n',
+  });
 
   it('is in date order and starts with the settings, members and keys', () => {
     expect(plan.map((c) => c.date)).toEqual([...plan.map((c) => c.date)].sort());
@@ -42,7 +47,9 @@ describe('planExampleHistory', () => {
     for (const c of plan) for (const f of c.files) last.set(f.path, f.text);
     for (const f of sample) {
       const edited = f.text.includes(EDITED_AFTER_APPROVAL.from) && f.path.includes(EDITED_AFTER_APPROVAL.id);
-      expect(last.get(f.path), f.path).toBe(edited ? f.text.replace(EDITED_AFTER_APPROVAL.from, EDITED_AFTER_APPROVAL.to) : f.text);
+      expect(last.get(f.path), f.path).toBe(
+        edited ? f.text.replace(EDITED_AFTER_APPROVAL.from, EDITED_AFTER_APPROVAL.to) : f.text,
+      );
     }
   });
 });

@@ -28,7 +28,12 @@ export interface ExampleCommit {
 }
 
 /** The document edited after its approval, the words changed, and when. */
-export const EDITED_AFTER_APPROVAL = { id: 'CS-PRO-0001', from: 'within 72 hours', to: 'within 5 days', on: '2026-11-18' } as const;
+export const EDITED_AFTER_APPROVAL = {
+  id: 'CS-PRO-0001',
+  from: 'within 72 hours',
+  to: 'within 5 days',
+  on: '2026-11-18',
+} as const;
 
 /** The last day of the sample's recorded life: nothing later happens in the replayed history unless the sample dates it. */
 const SETTLED = '2026-11-16';
@@ -41,7 +46,8 @@ const BLOCK = { block: ['approval', 'review'] };
 export function planExampleHistory(files: readonly SampleFile[], signersFile: SampleFile): ExampleCommit[] {
   const steps: (ExampleCommit & { seq: number })[] = [];
   let seq = 0;
-  const add = (date: string, message: string, changed: SampleFile[], approval = false) => steps.push({ date, message, files: changed, approval, seq: seq++ });
+  const add = (date: string, message: string, changed: SampleFile[], approval = false) =>
+    steps.push({ date, message, files: changed, approval, seq: seq++ });
 
   for (const file of files.filter((f) => f.path.startsWith('documents/'))) {
     const data = frontMatterData(file.text);
@@ -58,7 +64,9 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
     }
     const route = String(approval!.route);
     const inForce = data.status === 'approved' || data.status === 'interim';
-    const approvedText = inForce ? file.text : editFrontMatter(file.text, { status: route === 'interim' ? 'interim' : 'approved', submission: undefined });
+    const approvedText = inForce
+      ? file.text
+      : editFrontMatter(file.text, { status: route === 'interim' ? 'interim' : 'approved', submission: undefined });
     const major = Number(String(data.version).split('.')[0]);
     const cycle = parseDuration((data.review as Data | undefined)?.cycle ?? '3 years');
     const months = cycle.ok ? cycle.value.months || 36 : 36;
@@ -70,50 +78,105 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
       const oldApproval: Data = { ...approval, approved_on: oldOn };
       if (approval!.meeting !== undefined) oldApproval.meeting = shift(approval!.meeting);
       if (approval!.preliminary_on !== undefined) oldApproval.preliminary_on = shift(approval!.preliminary_on);
-      if (approval!.preliminary_meeting !== undefined) oldApproval.preliminary_meeting = shift(approval!.preliminary_meeting);
-      previous = { version: `${major - 1}.0`, approval: oldApproval, review: { cycle: cycle.ok ? cycle.value.text : '3 years', due: addMonths(oldOn, months) } };
+      if (approval!.preliminary_meeting !== undefined)
+        oldApproval.preliminary_meeting = shift(approval!.preliminary_meeting);
+      previous = {
+        version: `${major - 1}.0`,
+        approval: oldApproval,
+        review: { cycle: cycle.ok ? cycle.value.text : '3 years', due: addMonths(oldOn, months) },
+      };
       const oldBody = withoutLastParagraph(approvedText);
-      const oldApproved = editFrontMatter(oldBody, { version: previous.version, approval: previous.approval, review: previous.review }, BLOCK);
+      const oldApproved = editFrontMatter(
+        oldBody,
+        { version: previous.version, approval: previous.approval, review: previous.review },
+        BLOCK,
+      );
       const draft = editFrontMatter(oldBody, {
         status: 'submitted',
         version: `${major - 2}.9`,
         approval: undefined,
         review: undefined,
-        submission: { kind: 'draft', on: addDays(oldOn, -21), ...(typeof oldApproval.meeting === 'string' ? { meeting: oldApproval.meeting } : {}) },
+        submission: {
+          kind: 'draft',
+          on: addDays(oldOn, -21),
+          ...(typeof oldApproval.meeting === 'string' ? { meeting: oldApproval.meeting } : {}),
+        },
       });
       add(addDays(oldOn, -21), `Draft ${id}: ${title}`, [{ path: file.path, text: draft }]);
-      add(oldOn, approvalMessageOf(title, oldApproved, previous.approval), [{ path: file.path, text: oldApproved }], true);
+      add(
+        oldOn,
+        approvalMessageOf(title, oldApproved, previous.approval),
+        [{ path: file.path, text: oldApproved }],
+        true,
+      );
     }
     const draftOn = addDays(approvedOn, -21);
     const meeting = typeof approval!.meeting === 'string' ? approval!.meeting : undefined;
     const draft = previous
-      ? editFrontMatter(approvedText, { status: 'submitted', version: previous.version, approval: previous.approval, review: previous.review, submission: { kind: 'review', on: draftOn, ...(meeting ? { meeting } : {}) } }, BLOCK)
+      ? editFrontMatter(
+          approvedText,
+          {
+            status: 'submitted',
+            version: previous.version,
+            approval: previous.approval,
+            review: previous.review,
+            submission: { kind: 'review', on: draftOn, ...(meeting ? { meeting } : {}) },
+          },
+          BLOCK,
+        )
       : editFrontMatter(approvedText, {
           status: route === 'ppp' || route === 'partnership' ? 'submitted' : 'drafting',
           version: '0.9',
           approval: undefined,
           review: undefined,
-          submission: route === 'ppp' || route === 'partnership' ? { kind: 'draft', on: draftOn, ...(meeting ? { meeting } : {}) } : undefined,
+          submission:
+            route === 'ppp' || route === 'partnership'
+              ? { kind: 'draft', on: draftOn, ...(meeting ? { meeting } : {}) }
+              : undefined,
         });
     add(draftOn, `${previous ? 'Revise' : 'Draft'} ${id}: ${title}`, [{ path: file.path, text: draft }]);
     add(approvedOn, approvalMessageOf(title, approvedText, approval!), [{ path: file.path, text: approvedText }], true);
     if (approvedText !== file.text) {
-      const on = typeof submission?.on === 'string' ? submission.on : laterOf(addDays(approvedOn, 1), minDate(String((data.review as Data | undefined)?.due ?? SETTLED), SETTLED));
-      const what = data.status === 'submitted' ? 'Submit' : data.status === 'under-review' ? 'Start the review of' : `Mark ${String(data.status)}:`;
+      const on =
+        typeof submission?.on === 'string'
+          ? submission.on
+          : laterOf(
+              addDays(approvedOn, 1),
+              minDate(String((data.review as Data | undefined)?.due ?? SETTLED), SETTLED),
+            );
+      const what =
+        data.status === 'submitted'
+          ? 'Submit'
+          : data.status === 'under-review'
+            ? 'Start the review of'
+            : `Mark ${String(data.status)}:`;
       add(on, `${what} ${id}: ${title}`, [{ path: file.path, text: file.text }]);
     }
     if (id === EDITED_AFTER_APPROVAL.id && file.text.includes(EDITED_AFTER_APPROVAL.from)) {
-      add(EDITED_AFTER_APPROVAL.on, `Tidy the wording of ${id}`, [{ path: file.path, text: file.text.replace(EDITED_AFTER_APPROVAL.from, EDITED_AFTER_APPROVAL.to) }]);
+      add(EDITED_AFTER_APPROVAL.on, `Tidy the wording of ${id}`, [
+        { path: file.path, text: file.text.replace(EDITED_AFTER_APPROVAL.from, EDITED_AFTER_APPROVAL.to) },
+      ]);
     }
   }
 
-  for (const meeting of new Set(files.filter((f) => f.path.startsWith('meetings/')).map((f) => f.path.split('/')[1]!))) {
-    add(addDays(meeting, 2), `Record the meeting of ${meeting}: attendance and minutes`, files.filter((f) => f.path.startsWith(`meetings/${meeting}/`)));
+  for (const meeting of new Set(
+    files.filter((f) => f.path.startsWith('meetings/')).map((f) => f.path.split('/')[1]!),
+  )) {
+    add(
+      addDays(meeting, 2),
+      `Record the meeting of ${meeting}: attendance and minutes`,
+      files.filter((f) => f.path.startsWith(`meetings/${meeting}/`)),
+    );
   }
-  const others = files.filter((f) => !f.path.startsWith('documents/') && !f.path.startsWith('meetings/') && f.path !== signersFile.path);
+  const others = files.filter(
+    (f) => !f.path.startsWith('documents/') && !f.path.startsWith('meetings/') && f.path !== signersFile.path,
+  );
   const first = steps.reduce((min, s) => minDate(min, s.date), SETTLED);
   const actions = others.filter((f) => f.path === 'actions.yaml');
-  add(addDays(first, -7), 'Start the register: group settings, members and approvers\' keys', [...others.filter((f) => f.path !== 'actions.yaml'), signersFile]);
+  add(addDays(first, -7), "Start the register: group settings, members and approvers' keys", [
+    ...others.filter((f) => f.path !== 'actions.yaml'),
+    signersFile,
+  ]);
   if (actions.length) add(SETTLED, 'Bring the action tracker up to date', actions);
   return steps.sort((a, b) => compareDates(a.date, b.date) || a.seq - b.seq).map(({ seq: _seq, ...step }) => step);
 }
@@ -126,7 +189,8 @@ function approvalMessageOf(title: string, text: string, approval: Data): string 
     'PPP-Version': String(data.version),
     'PPP-Route': route,
     'PPP-Meeting': typeof approval.meeting === 'string' ? approval.meeting : undefined,
-    'PPP-Preliminary-Meeting': typeof approval.preliminary_meeting === 'string' ? approval.preliminary_meeting : undefined,
+    'PPP-Preliminary-Meeting':
+      typeof approval.preliminary_meeting === 'string' ? approval.preliminary_meeting : undefined,
     'PPP-Approved-On': String(approval.approved_on),
     'PPP-Content-SHA256': contentHash(text)!,
   };
@@ -137,7 +201,9 @@ function approvalMessageOf(title: string, text: string, approval: Data): string 
 function withoutLastParagraph(text: string): string {
   const paragraphs = text.trimEnd().split(/\n\n/);
   const last = paragraphs[paragraphs.length - 1] ?? '';
-  return paragraphs.length > 3 && !last.startsWith('#') && !last.startsWith('---') ? paragraphs.slice(0, -1).join('\n\n') + '\n' : text;
+  return paragraphs.length > 3 && !last.startsWith('#') && !last.startsWith('---')
+    ? paragraphs.slice(0, -1).join('\n\n') + '\n'
+    : text;
 }
 
 function minDate(a: string, b: string): string {

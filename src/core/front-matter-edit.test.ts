@@ -32,7 +32,12 @@ describe('editFrontMatter', () => {
   it('replaces a nested group on its own lines, in flow style', () => {
     const out = editFrontMatter(original, { submission: { kind: 'review', on: '2027-01-05', meeting: '2027-02-09' } });
     expect(out).toContain('submission: { kind: review, on: 2027-01-05, meeting: 2027-02-09 }\nowner: hos-north\n');
-    expect(out.replace('submission: { kind: review, on: 2027-01-05, meeting: 2027-02-09 }', 'submission:\n  kind: draft\n  on: 2026-12-01')).toBe(original);
+    expect(
+      out.replace(
+        'submission: { kind: review, on: 2027-01-05, meeting: 2027-02-09 }',
+        'submission:\n  kind: draft\n  on: 2026-12-01',
+      ),
+    ).toBe(original);
   });
 
   it('adds a missing field at the end and removes one, lines and all', () => {

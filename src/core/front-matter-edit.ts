@@ -17,7 +17,11 @@ export class EditError extends Error {
 }
 
 /** Returns the document's text with the fields changed, or throws an EditError saying why it cannot be edited. */
-export function editFrontMatter(text: string, changes: FieldChanges, options: { block?: readonly string[] } = {}): string {
+export function editFrontMatter(
+  text: string,
+  changes: FieldChanges,
+  options: { block?: readonly string[] } = {},
+): string {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
   const split = splitFrontMatter(body);
@@ -26,14 +30,17 @@ export function editFrontMatter(text: string, changes: FieldChanges, options: { 
   const yamlEnd = yamlStart + split.yaml.length;
   const eol = /\r\n/.test(split.yaml) || body.slice(0, yamlStart).endsWith('\r\n') ? '\r\n' : '\n';
   const doc = parseDocument(split.yaml, YAML_OPTIONS);
-  if (doc.errors.length || !isMap(doc.contents)) throw new EditError('the front matter is not valid YAML fields; run ppp validate and fix it first');
+  if (doc.errors.length || !isMap(doc.contents))
+    throw new EditError('the front matter is not valid YAML fields; run ppp validate and fix it first');
 
   // Edits are applied from the end of the text backwards, so earlier offsets stay right.
   const edits: { start: number; end: number; insert: string }[] = [];
   let appended = '';
   for (const [key, value] of Object.entries(changes)) {
-    const pair = doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node | null> | undefined;
-    const rendered = value === undefined ? '' : renderField(key, value, options.block?.includes(key) ?? false).replace(/\n/g, eol);
+    const pair = doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as
+      Pair<Node, Node | null> | undefined;
+    const rendered =
+      value === undefined ? '' : renderField(key, value, options.block?.includes(key) ?? false).replace(/\n/g, eol);
     if (!pair) {
       if (value !== undefined) appended += rendered + eol;
       continue;
@@ -93,6 +100,7 @@ function check(result: string, changes: FieldChanges): void {
   if (!parsed?.data) throw new EditError('the edit would leave front matter that does not parse; nothing was changed');
   for (const [key, value] of Object.entries(changes)) {
     const now = parsed.data[key];
-    if (JSON.stringify(now) !== JSON.stringify(value)) throw new EditError(`the edit of ${key} did not hold; nothing was changed`);
+    if (JSON.stringify(now) !== JSON.stringify(value))
+      throw new EditError(`the edit of ${key} did not hold; nothing was changed`);
   }
 }

@@ -3,7 +3,11 @@ import { extractHeadings, normaliseHeading, parseFrontMatter, positionOf, splitF
 
 describe('splitFrontMatter', () => {
   it('splits plain, BOM and CRLF documents alike', () => {
-    for (const text of ['---\nid: A\n---\nbody\n', '\uFEFF---\nid: A\n---\nbody\n', '---\r\nid: A\r\n---\r\nbody\r\n']) {
+    for (const text of [
+      '---\nid: A\n---\nbody\n',
+      '\uFEFF---\nid: A\n---\nbody\n',
+      '---\r\nid: A\r\n---\r\nbody\r\n',
+    ]) {
       const s = splitFrontMatter(text);
       expect(s.kind).toBe('ok');
       expect(s.yaml.replace(/\r/g, '')).toBe('id: A\n');
@@ -51,7 +55,15 @@ describe('parseFrontMatter', () => {
   });
 
   it('refuses aliases at their line, and a billion laughs quickly', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefghij'[i]).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghij'.split('').map(
+        (k, i) =>
+          `${k}: &${k} [${Array(9)
+            .fill('*' + 'abcdefghij'[i])
+            .join(',')}]`,
+      ),
+    ].join('\n');
     const start = performance.now();
     const p = parseFrontMatter(bomb, 2);
     expect(performance.now() - start).toBeLessThan(1000);

@@ -42,7 +42,13 @@ export function splitFrontMatter(input: string): Split {
   while (pos < text.length) {
     const end = lineEnd(text, pos);
     if (FENCE_END.test(text.slice(pos, end.end))) {
-      return { kind: 'ok', yaml: text.slice(firstEnd.next, pos), yamlLine: 2, body: text.slice(end.next), bodyLine: line + 1 };
+      return {
+        kind: 'ok',
+        yaml: text.slice(firstEnd.next, pos),
+        yamlLine: 2,
+        body: text.slice(end.next),
+        bodyLine: line + 1,
+      };
     }
     pos = end.next;
     line++;
@@ -94,7 +100,8 @@ export function frontMatterData(text: string): Record<string, unknown> | undefin
 /** Returns the front matter as plain data with the file position of every key, or findings when it is not plain YAML data. */
 export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFrontMatter {
   const plain = parsePlainYaml(yamlText);
-  if (plain) return { data: plain.data, offsets: plain.offsets, lineCol: lineColumns(yamlText, yamlLine), findings: [] };
+  if (plain)
+    return { data: plain.data, offsets: plain.offsets, lineCol: lineColumns(yamlText, yamlLine), findings: [] };
   return parseWithYaml(yamlText, yamlLine);
 }
 
@@ -129,7 +136,13 @@ export function parseWithYaml(yamlText: string, yamlLine: number): ParsedFrontMa
 }
 
 function tooDeep(line: number, column: number): ParseFinding {
-  return { rule: 'yaml/syntax', line, column, message: 'the front matter is nested too deeply to read; front matter needs at most a few levels of fields and lists' };
+  return {
+    rule: 'yaml/syntax',
+    line,
+    column,
+    message:
+      'the front matter is nested too deeply to read; front matter needs at most a few levels of fields and lists',
+  };
 }
 
 function parseWithYamlUnguarded(yamlText: string, yamlLine: number): ParsedFrontMatter {
@@ -157,7 +170,12 @@ function parseWithYamlUnguarded(yamlText: string, yamlLine: number): ParsedFront
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below for every explicit tag
     const [line, column] = at(warning.pos[0]);
-    findings.push({ rule: 'yaml/syntax', line, column, message: `${firstLine(warning.message)}; rewrite this line as plain YAML` });
+    findings.push({
+      rule: 'yaml/syntax',
+      line,
+      column,
+      message: `${firstLine(warning.message)}; rewrite this line as plain YAML`,
+    });
   }
   const offsets = new Map<string, [number, number]>();
   const contents = doc.contents;
@@ -165,7 +183,12 @@ function parseWithYamlUnguarded(yamlText: string, yamlLine: number): ParsedFront
   const inspect = (node: Node, path: string): void => {
     if (isAlias(node)) {
       const [line, column] = at(node.range?.[0] ?? 0);
-      findings.push({ rule: 'yaml/alias', line, column, message: `the alias *${node.source} is not allowed in front matter; write the value out in full` });
+      findings.push({
+        rule: 'yaml/alias',
+        line,
+        column,
+        message: `the alias *${node.source} is not allowed in front matter; write the value out in full`,
+      });
       return;
     }
     if (node.tag) findings.push(tagFinding(node, yamlText, at));
@@ -216,7 +239,12 @@ function tagFinding(node: Node, yamlText: string, at: (o: number) => [number, nu
   const lineStart = yamlText.lastIndexOf('\n', start - 1) + 1;
   const bang = yamlText.slice(lineStart, start).search(/!\S*\s*$/);
   const [line, column] = at(bang === -1 ? start : lineStart + bang);
-  return { rule: 'yaml/tag', line, column, message: `the YAML tag ${shownTag(node.tag ?? '')} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)` };
+  return {
+    rule: 'yaml/tag',
+    line,
+    column,
+    message: `the YAML tag ${shownTag(node.tag ?? '')} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)`,
+  };
 }
 
 function toPlainData(doc: Document): Record<string, unknown> {

@@ -8,7 +8,9 @@ import { parseSettings } from './ppp-yaml.js';
 import { workingCalendar } from './working-days.js';
 
 const PRESETS = join(import.meta.dirname, '../../presets');
-const govuk = JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/govuk-bank-holidays.json'), 'utf8')) as Record<string, string[]>;
+const govuk = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../test/fixtures/govuk-bank-holidays.json'), 'utf8'),
+) as Record<string, string[]>;
 
 function settingsOf(text: string) {
   const r = parseSettings(text);
@@ -26,7 +28,7 @@ describe('the Dorset schedule, 2019 to 2027', () => {
   const working = (d: string) => weekday(d) <= 5 && !closed.has(d);
   const back = (d: string, n: number) => {
     let x = d;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       x = addDays(x, -1);
       if (working(x)) left--;
     }
@@ -52,7 +54,11 @@ describe('the Dorset schedule, 2019 to 2027', () => {
     ['2027-01-12', '2026-12-24', '2027-01-07'],
     ['2026-04-14', '2026-03-27', '2026-04-09'],
   ])('SPEC example: the meeting of %s has deadlines %s and %s', (date, submission, circulation) => {
-    expect(meetingOn(dorset, calendar, date)).toEqual({ date, submission_deadline: submission, circulation_deadline: circulation });
+    expect(meetingOn(dorset, calendar, date)).toEqual({
+      date,
+      submission_deadline: submission,
+      circulation_deadline: circulation,
+    });
   });
 });
 
@@ -68,8 +74,16 @@ describe('the next meeting', () => {
 
 describe('added, cancelled and closure days', () => {
   it('cancels and adds meetings', () => {
-    const s = settingsOf(dorsetText.replace('add: []                        # one-off', 'add: [2026-12-15]           # one-off').replace('cancel: []', 'cancel: [2027-01-12]'));
-    expect(meetings(s, calendar, '2026-11-01', { count: 3 }).map((m) => m.date)).toEqual(['2026-11-10', '2026-12-15', '2027-02-09']);
+    const s = settingsOf(
+      dorsetText
+        .replace('add: []                        # one-off', 'add: [2026-12-15]           # one-off')
+        .replace('cancel: []', 'cancel: [2027-01-12]'),
+    );
+    expect(meetings(s, calendar, '2026-11-01', { count: 3 }).map((m) => m.date)).toEqual([
+      '2026-11-10',
+      '2026-12-15',
+      '2027-02-09',
+    ]);
   });
 
   it('an extra closure day moves a deadline back', () => {
@@ -80,15 +94,30 @@ describe('added, cancelled and closure days', () => {
   });
 
   it('a deadline in calendar weeks that lands on a holiday moves back to the working day before', () => {
-    const kent = settingsOf(readFileSync(join(PRESETS, 'kent-medway.yaml'), 'utf8').replace(/(rule: "[^"]+"\n\s+)add: \[\]/, '$1add: [2027-01-08]'));
+    const kent = settingsOf(
+      readFileSync(join(PRESETS, 'kent-medway.yaml'), 'utf8').replace(
+        /(rule: "[^"]+"\n\s+)add: \[\]/,
+        '$1add: [2027-01-08]',
+      ),
+    );
     // One week before Friday 8 January 2027 is New Year's Day, a bank holiday.
     expect(meetingOn(kent, calendar, '2027-01-08').circulation_deadline).toBe('2026-12-31');
-    expect(meetings(kent, calendar, '2027-01-01', { count: 5 }).map((m) => m.date)).toEqual(['2027-01-08', '2027-03-11', '2027-06-10', '2027-09-09', '2027-12-09']);
+    expect(meetings(kent, calendar, '2027-01-01', { count: 5 }).map((m) => m.date)).toEqual([
+      '2027-01-08',
+      '2027-03-11',
+      '2027-06-10',
+      '2027-09-09',
+      '2027-12-09',
+    ]);
   });
 
   it('the merton preset meets every other month', () => {
     const merton = settingsOf(readFileSync(join(PRESETS, 'merton-mscp.yaml'), 'utf8'));
-    expect(meetings(merton, calendar, '2027-01-01', { count: 3 }).map((m) => m.date)).toEqual(['2027-01-06', '2027-03-03', '2027-05-05']);
+    expect(meetings(merton, calendar, '2027-01-01', { count: 3 }).map((m) => m.date)).toEqual([
+      '2027-01-06',
+      '2027-03-03',
+      '2027-05-05',
+    ]);
   });
 });
 

@@ -28,7 +28,8 @@ export interface MeetingRow extends Meeting {
 /** The anchor of rules with an interval (every other month); rules without one do not depend on it. */
 export const DEFAULT_RULE_START = '2000-01-01';
 
-const utc = (date: IsoDate) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
+const utc = (date: IsoDate) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
 // rrule works in UTC when DTSTART is a UTC midnight: reading the ISO date back gives the calendar date.
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -71,13 +72,19 @@ export function meetingOn(settings: Settings, calendar: WorkingCalendar, date: I
 }
 
 /** Returns the meetings from from to to, or the next count meetings from from. */
-export function meetings(settings: Settings, calendar: WorkingCalendar, from: IsoDate, until: { to: IsoDate } | { count: number }): Meeting[] {
+export function meetings(
+  settings: Settings,
+  calendar: WorkingCalendar,
+  from: IsoDate,
+  until: { to: IsoDate } | { count: number },
+): Meeting[] {
   let dates: IsoDate[];
   if ('to' in until) dates = meetingDates(settings, from, until.to);
   else {
     // Look ahead a year at a time until enough meetings are found (at most ten years).
     dates = [];
-    for (let years = 1; dates.length < until.count && years <= 10; years++) dates = meetingDates(settings, from, addMonths(from, 12 * years));
+    for (let years = 1; dates.length < until.count && years <= 10; years++)
+      dates = meetingDates(settings, from, addMonths(from, 12 * years));
     dates = dates.slice(0, until.count);
   }
   return dates.map((d) => meetingOn(settings, calendar, d));
@@ -95,7 +102,9 @@ export function scheduledMeeting(settings: Settings, calendar: WorkingCalendar, 
   if (!around.includes(date)) {
     const before = around.filter((d) => d < date).pop();
     const after = around.find((d) => d > date);
-    throw new UsageError(`${date} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'} (ppp meetings lists them)`);
+    throw new UsageError(
+      `${date} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'} (ppp meetings lists them)`,
+    );
   }
   return meetingOn(settings, calendar, date);
 }

@@ -5,18 +5,34 @@ const ROLES = ['chair', 'qa-manager', 'head-of-service'];
 
 describe('parseMembers', () => {
   it('reads members, defaulting voting to true', () => {
-    const r = parseMembers('members:\n  - { id: chair, name: Ann Example, role: chair }\n  - id: qa-1\n    name: Bo\n    role: qa-manager\n    voting: false\n', ROLES);
+    const r = parseMembers(
+      'members:\n  - { id: chair, name: Ann Example, role: chair }\n  - id: qa-1\n    name: Bo\n    role: qa-manager\n    voting: false\n',
+      ROLES,
+    );
     expect(r.problems).toEqual([]);
-    expect(r.members.map((m) => [m.id, m.voting])).toEqual([['chair', true], ['qa-1', false]]);
+    expect(r.members.map((m) => [m.id, m.voting])).toEqual([
+      ['chair', true],
+      ['qa-1', false],
+    ]);
   });
 
   it.each([
-    ['members:\n  - { id: a, name: A, role: chair }\n  - { id: a, name: B, role: chair }\n', 'members/duplicate-id', 3, 'used twice (first on line 2)'],
+    [
+      'members:\n  - { id: a, name: A, role: chair }\n  - { id: a, name: B, role: chair }\n',
+      'members/duplicate-id',
+      3,
+      'used twice (first on line 2)',
+    ],
     ['members:\n  - { id: a, name: A, role: wizard }\n', 'members/unknown-role', 2, 'not one of the roles in ppp.yaml'],
     ['members:\n  - { id: A B, name: A, role: chair }\n', 'members/invalid', 2, 'lower-case letters'],
     ['members:\n  - { id: a, role: chair }\n', 'members/invalid', 2, 'has no name'],
     ['members:\n  - { id: a, name: A, role: chair, voting: yes }\n', 'members/invalid', 2, 'true or false'],
-    ['members:\n  - { id: a, name: A, role: chair, phone: 1 }\n', 'members/invalid', 2, '"phone" is not a member field'],
+    [
+      'members:\n  - { id: a, name: A, role: chair, phone: 1 }\n',
+      'members/invalid',
+      2,
+      '"phone" is not a member field',
+    ],
     ['members:\n  - just a name\n', 'members/invalid', 2, 'written as fields'],
     ['people: []\n', 'members/invalid', 1, 'must have a list "members:"'],
     ['members: [\n', 'members/invalid', 2, 'not valid YAML'],

@@ -23,15 +23,26 @@ const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 /** Returns the members of a members.yaml text and the problems found in it (rated by the caller). */
 export function parseMembers(text: string, roles: readonly string[]): { members: Member[]; problems: Fault[] } {
   const yaml = readStrictYaml(text);
-  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({ file: MEMBERS_FILE, line, column, rule: 'members/invalid', message }));
+  const problems: Fault[] = yaml.faults.map(({ line, column, message }) => ({
+    file: MEMBERS_FILE,
+    line,
+    column,
+    rule: 'members/invalid',
+    message,
+  }));
   const at = yaml.where;
-  const report = (rule: string, node: Node | null | undefined, message: string) => problems.push({ file: MEMBERS_FILE, ...at(node), rule, message });
+  const report = (rule: string, node: Node | null | undefined, message: string) =>
+    problems.push({ file: MEMBERS_FILE, ...at(node), rule, message });
   if (problems.length) return { members: [], problems };
   const doc = yaml.doc;
   const root = doc.contents;
   const list = isMap(root) ? (root.get('members', true) as Node | undefined) : undefined;
   if (!isSeq(list)) {
-    report('members/invalid', root ?? null, 'members.yaml must have a list "members:" with one entry per member (id, name, role)');
+    report(
+      'members/invalid',
+      root ?? null,
+      'members.yaml must have a list "members:" with one entry per member (id, name, role)',
+    );
     return { members: [], problems };
   }
   const members: Member[] = [];
@@ -48,7 +59,11 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
     };
     for (const pair of item.items) {
       if (isPair(pair) && isScalar(pair.key) && !FIELDS.has(String(pair.key.value))) {
-        report('members/invalid', pair.key as Node, `"${String(pair.key.value)}" is not a member field; use ${[...FIELDS].join(', ')}`);
+        report(
+          'members/invalid',
+          pair.key as Node,
+          `"${String(pair.key.value)}" is not a member field; use ${[...FIELDS].join(', ')}`,
+        );
       }
     }
     const id = value('id');
@@ -57,29 +72,53 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
     const voting = value('voting');
     let ok = true;
     if (typeof id.value !== 'string' || !ID_RE.test(id.value)) {
-      report('members/invalid', id.node ?? item, `member id is ${describe(id.value)}; use lower-case letters, digits and hyphens, like hos-north`);
+      report(
+        'members/invalid',
+        id.node ?? item,
+        `member id is ${describe(id.value)}; use lower-case letters, digits and hyphens, like hos-north`,
+      );
       ok = false;
     } else if (seen.has(id.value)) {
-      report('members/duplicate-id', id.node, `member id "${id.value}" is used twice (first on line ${seen.get(id.value)}); give each member their own id`);
+      report(
+        'members/duplicate-id',
+        id.node,
+        `member id "${id.value}" is used twice (first on line ${seen.get(id.value)}); give each member their own id`,
+      );
       ok = false;
     } else seen.set(id.value, at(id.node).line);
     if (typeof name.value !== 'string' || !name.value.trim()) {
-      report('members/invalid', name.node ?? item, `member ${describe(id.value)} has no name; add name: with the person's name`);
+      report(
+        'members/invalid',
+        name.node ?? item,
+        `member ${describe(id.value)} has no name; add name: with the person's name`,
+      );
       ok = false;
     }
     if (typeof role.value !== 'string') {
-      const what = role.node === undefined ? 'has no role; add role:' : `has a role that is not a single word (${describe(role.value)}); write role:`;
-      report('members/invalid', role.node ?? item, `member ${describe(id.value)} ${what} with one of ${roles.join(', ')}`);
+      const what =
+        role.node === undefined
+          ? 'has no role; add role:'
+          : `has a role that is not a single word (${describe(role.value)}); write role:`;
+      report(
+        'members/invalid',
+        role.node ?? item,
+        `member ${describe(id.value)} ${what} with one of ${roles.join(', ')}`,
+      );
       ok = false;
     } else if (!knownRoles.has(role.value)) {
-      report('members/unknown-role', role.node, `role "${role.value}" is not one of the roles in ppp.yaml (${roles.join(', ')}); correct it or add it to roles`);
+      report(
+        'members/unknown-role',
+        role.node,
+        `role "${role.value}" is not one of the roles in ppp.yaml (${roles.join(', ')}); correct it or add it to roles`,
+      );
     }
     if (voting.value !== undefined && typeof voting.value !== 'boolean') {
       report('members/invalid', voting.node, `voting must be true or false, not ${describe(voting.value)}`);
     }
     for (const key of ['title', 'organisation', 'email', 'signing_key'] as const) {
       const v = value(key);
-      if (v.value !== undefined && v.value !== null && typeof v.value !== 'string') report('members/invalid', v.node, `${key} must be text, not ${describe(v.value)}`);
+      if (v.value !== undefined && v.value !== null && typeof v.value !== 'string')
+        report('members/invalid', v.node, `${key} must be text, not ${describe(v.value)}`);
     }
     if (!ok) continue;
     const text = (key: string) => {

@@ -12,10 +12,14 @@ import { parsePlainYaml } from './plain-yaml.js';
 const ROOT = join(import.meta.dirname, '../..');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
 }
 
-const corpus = [...walk(join(ROOT, 'register/documents')), ...walk(join(ROOT, 'templates'))].map((f) => splitFrontMatter(readFileSync(f, 'utf8')).yaml);
+const corpus = [...walk(join(ROOT, 'register/documents')), ...walk(join(ROOT, 'templates'))].map(
+  (f) => splitFrontMatter(readFileSync(f, 'utf8')).yaml,
+);
 
 /** Fails when the fast path accepts text that yaml reads differently or rejects; returns whether it accepted. */
 function agree(text: string): boolean {
@@ -109,7 +113,67 @@ describe('never disagrees with yaml on 20,000 random mutations of real front mat
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed % n;
   };
-  const pieces = ['\u00a0', '\u00a0#', '\u2028', '\u2029', '\ufeff', '\f', '\v', '\u0085', '\u3000', '\u001b', 'é', '’', '😀', ' |\n\n  ', '\n     \n', 'null: ', 'True: ', 'true: ', '\n' + 'k'.repeat(1100) + ': v\n',':', ': ', '-', '- ', '#', ' #', ' >-\n  ', ' |\n    ', '\n\n', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '!', '|', '>', ' ', '  ', '\n', '\n  ', '?', '%', '@', '`', '\\', 'x', '1', '.', 'true', 'null', '~', '0x1', '\t', '\r\n', '__proto__'];
+  const pieces = [
+    '\u00a0',
+    '\u00a0#',
+    '\u2028',
+    '\u2029',
+    '\ufeff',
+    '\f',
+    '\v',
+    '\u0085',
+    '\u3000',
+    '\u001b',
+    'é',
+    '’',
+    '😀',
+    ' |\n\n  ',
+    '\n     \n',
+    'null: ',
+    'True: ',
+    'true: ',
+    '\n' + 'k'.repeat(1100) + ': v\n',
+    ':',
+    ': ',
+    '-',
+    '- ',
+    '#',
+    ' #',
+    ' >-\n  ',
+    ' |\n    ',
+    '\n\n',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '"',
+    "'",
+    '&a ',
+    '*a',
+    '!',
+    '|',
+    '>',
+    ' ',
+    '  ',
+    '\n',
+    '\n  ',
+    '?',
+    '%',
+    '@',
+    '`',
+    '\\',
+    'x',
+    '1',
+    '.',
+    'true',
+    'null',
+    '~',
+    '0x1',
+    '\t',
+    '\r\n',
+    '__proto__',
+  ];
   let accepted = 0;
   it.each([1, 2, 3, 4])('part %i of 4: 5,000 mutations', () => {
     for (let n = 0; n < 5_000; n++) {

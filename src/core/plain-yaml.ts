@@ -39,7 +39,8 @@ const bail = (): never => {
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
 const KEY_AT = /([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/y;
 // Core-schema plain scalars that are not strings: left to the yaml package to convert exactly.
-const SPECIAL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const SPECIAL =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@` ]/;
 // Characters this parser does not model: tabs, controls, and the Unicode spaces that JavaScript's
 // trim and \s treat as white space but YAML does not (a no-break space pasted from Word, say).
@@ -271,7 +272,13 @@ class Parser {
 
 /** Returns the key, or bails when yaml would read it as something else (null, true, a number), refuse it, or see it twice. */
 function checkKey(key: string, out: Record<string, unknown>): string {
-  if (key === '__proto__' || key.length > MAX_KEY || SPECIAL.test(key) || Object.prototype.hasOwnProperty.call(out, key)) bail();
+  if (
+    key === '__proto__' ||
+    key.length > MAX_KEY ||
+    SPECIAL.test(key) ||
+    Object.prototype.hasOwnProperty.call(out, key)
+  )
+    bail();
   return key;
 }
 

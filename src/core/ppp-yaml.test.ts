@@ -7,10 +7,13 @@ import { parseSettings } from './ppp-yaml.js';
 const presets = join(import.meta.dirname, '../../presets');
 
 describe('parseSettings', () => {
-  it.each(readdirSync(presets).filter((f) => f.endsWith('.yaml') && !f.includes('.members.')))('the preset %s is valid', (file) => {
-    const r = parseSettings(readFileSync(join(presets, file), 'utf8'));
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  });
+  it.each(readdirSync(presets).filter((f) => f.endsWith('.yaml') && !f.includes('.members.')))(
+    'the preset %s is valid',
+    (file) => {
+      const r = parseSettings(readFileSync(join(presets, file), 'utf8'));
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    },
+  );
 
   it('fills defaults from the dorset-ppp settings', () => {
     const r = parseSettings('group: G\nid_prefix: CS\n');
@@ -32,7 +35,12 @@ describe('parseSettings', () => {
     ['group: G\nid_prefix: CS\nmeetings:\n  duration: all day\n', 4, 13, 'meeting length'],
     ['group: G\nid_prefix: CS\nreview:\n  due_soon: 5 working days\n', 4, 13, 'not working days'],
     ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    memo: [ppp]\n', 5, 5, 'not a document type'],
-    ['group: G\nid_prefix: CS\napproval:\n  authorities:\n    policy: [council]\n    "*": [ppp]\n', 5, 14, 'ppp, director'],
+    [
+      'group: G\nid_prefix: CS\napproval:\n  authorities:\n    policy: [council]\n    "*": [ppp]\n',
+      5,
+      14,
+      'ppp, director',
+    ],
     ['group: G\nid_prefix: CS\nquorum:\n  - { role: wizard, min: 2 }\n', 4, 13, 'not in roles'],
     ['group: G\nid_prefix: CS\ngroup: H\n', 3, 1, 'not valid YAML'],
     ['group: &g G\nid_prefix: CS\nshort_name: *g\n', 3, 13, 'alias'],
@@ -52,11 +60,17 @@ describe('parseSettings names values and refuses settings that cannot work', () 
     ['group: G\nid_prefix: CS\nholidays: {region: wales}\n', 'holidays.region is "wales"'],
     ['group: G\nid_prefix: CS\nmeetings: {time: "25:00"}\n', 'meetings.time is "25:00"'],
     ['group: G\nid_prefix: CS\nreview: {max_cycle: 0 days}\n', 'review.max_cycle is zero'],
-    ['group: G\nid_prefix: CS\nreview: {default_cycle: 5 years, max_cycle: 1 year}\n', 'default_cycle (5 years) is longer than review.max_cycle (1 year)'],
+    [
+      'group: G\nid_prefix: CS\nreview: {default_cycle: 5 years, max_cycle: 1 year}\n',
+      'default_cycle (5 years) is longer than review.max_cycle (1 year)',
+    ],
     ['group: !!binary eA==\nid_prefix: CS\n', 'tag'],
     ['group: G\nid_prefix: CS\nmeetings: 3\n', 'meetings must be a group of settings, not 3'],
     ['group: G\nid_prefix: CS\nquorum:\n  - { role: chair, min: 0 }\n', 'quorum.0.min must be at least 1'],
-    ['group: G\nid_prefix: CS\napproval:\n  authorities: { procedure: [ppp] }\n', 'names no routes for policy, standard, form'],
+    [
+      'group: G\nid_prefix: CS\napproval:\n  authorities: { procedure: [ppp] }\n',
+      'names no routes for policy, standard, form',
+    ],
   ])('%j', (text, fragment) => {
     const r = parseSettings(text);
     expect(r.ok).toBe(false);

@@ -41,7 +41,11 @@ const SCHEMA = {
         cancel: dateList,
         submission_deadline: durationSchema,
         circulation_deadline: durationSchema,
-        time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', hint: 'must be a 24-hour time like "10:00", in quotes' },
+        time: {
+          type: 'string',
+          pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+          hint: 'must be a 24-hour time like "10:00", in quotes',
+        },
         duration: durationSchema,
         location: { type: 'string' },
       },
@@ -49,7 +53,12 @@ const SCHEMA = {
     review: {
       type: 'object',
       additionalProperties: false,
-      properties: { default_cycle: durationSchema, max_cycle: durationSchema, due_soon: durationSchema, escalate_after: durationSchema },
+      properties: {
+        default_cycle: durationSchema,
+        max_cycle: durationSchema,
+        due_soon: durationSchema,
+        escalate_after: durationSchema,
+      },
     },
     approval: {
       type: 'object',
@@ -90,7 +99,11 @@ const DEFAULTS = {
     circulation_deadline: '3 working days',
   },
   review: { default_cycle: '3 years', max_cycle: '3 years', due_soon: '90 days', escalate_after: '2 months' },
-  approval: { signing: 'required', authorities: { policy: ['cabinet'], '*': ['ppp', 'director', 'interim'] }, requires: ['eqia'] },
+  approval: {
+    signing: 'required',
+    authorities: { policy: ['cabinet'], '*': ['ppp', 'director', 'interim'] },
+    requires: ['eqia'],
+  },
   roles: ['chair', 'vice-chair', 'head-of-service', 'qa-manager', 'service-lead', 'solicitor', 'member'],
   quorum: [],
   absence_exempt_roles: [],
@@ -115,10 +128,20 @@ interface Faults {
 /** Returns the settings of a ppp.yaml text, or every fault with its line and column. */
 export function parseSettings(text: string): ConfigResult {
   const yaml = readStrictYaml(text);
-  if (yaml.faults.length) return { ok: false, faults: yaml.faults.map(({ line, column, message }) => ({ line, column, message })) };
+  if (yaml.faults.length)
+    return { ok: false, faults: yaml.faults.map(({ line, column, message }) => ({ line, column, message })) };
   const raw = yaml.data;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, faults: [{ line: 1, column: 1, message: 'ppp.yaml must hold settings written "name: value", starting with group: and id_prefix:' }] };
+    return {
+      ok: false,
+      faults: [
+        {
+          line: 1,
+          column: 1,
+          message: 'ppp.yaml must hold settings written "name: value", starting with group: and id_prefix:',
+        },
+      ],
+    };
   }
   const faults: Faults = {
     list: [],
@@ -163,7 +186,8 @@ function checkShape(raw: unknown, faults: Faults): void {
     return ajv.compile(SCHEMA);
   })();
   if (validateShape(raw)) return;
-  for (const m of ajvMessages(validateShape.errors ?? [], raw, SETTINGS_WORDING)) faults.add(m.segments, m.message, m.atKey);
+  for (const m of ajvMessages(validateShape.errors ?? [], raw, SETTINGS_WORDING))
+    faults.add(m.segments, m.message, m.atKey);
 }
 
 /** Returns the settings with their durations parsed (undefined where a duration is faulty). */
@@ -200,7 +224,8 @@ function withDurations(merged: Record<string, unknown>, faults: Faults): Setting
     },
   } as unknown as Settings;
   for (const key of ['default_cycle', 'max_cycle', 'due_soon', 'escalate_after'] as const) {
-    if (settings.review[key]?.workingDays) faults.add(['review', key], `review.${key} must be in days, weeks, months or years, not working days`);
+    if (settings.review[key]?.workingDays)
+      faults.add(['review', key], `review.${key} must be in days, weeks, months or years, not working days`);
   }
   return settings;
 }
@@ -210,22 +235,34 @@ function checkDates(settings: Settings, faults: Faults): void {
   if (typeof settings.timezone === 'string' && !isTimeZone(settings.timezone)) {
     faults.add(['timezone'], `timezone "${settings.timezone}" is not a known time zone; write it like Europe/London`);
   }
-  for (const path of [['holidays', 'add'], ['holidays', 'remove'], ['meetings', 'add'], ['meetings', 'cancel']] as const) {
+  for (const path of [
+    ['holidays', 'add'],
+    ['holidays', 'remove'],
+    ['meetings', 'add'],
+    ['meetings', 'cancel'],
+  ] as const) {
     const list = (settings as unknown as Record<string, Record<string, unknown>>)[path[0]]?.[path[1]];
     if (!Array.isArray(list)) continue;
     list.forEach((d, i) => {
-      if (typeof d === 'string' && !isIsoDate(d)) faults.add([...path, String(i)], `${path.join('.')} lists "${d}", which is not a real date written YYYY-MM-DD`);
+      if (typeof d === 'string' && !isIsoDate(d))
+        faults.add([...path, String(i)], `${path.join('.')} lists "${d}", which is not a real date written YYYY-MM-DD`);
     });
   }
   if (typeof settings.meetings.start === 'string' && !isIsoDate(settings.meetings.start)) {
-    faults.add(['meetings', 'start'], `meetings.start "${settings.meetings.start}" is not a real date written YYYY-MM-DD`);
+    faults.add(
+      ['meetings', 'start'],
+      `meetings.start "${settings.meetings.start}" is not a real date written YYYY-MM-DD`,
+    );
   }
 }
 
 /** Checks that the meeting rule is an RRULE that gives meetings. */
 function checkMeetingRule(settings: Settings, faults: Faults): void {
   if (typeof settings.meetings.rule !== 'string') return;
-  const fault = ruleFault(settings.meetings.rule, isIsoDate(settings.meetings.start) ? settings.meetings.start : undefined);
+  const fault = ruleFault(
+    settings.meetings.rule,
+    isIsoDate(settings.meetings.start) ? settings.meetings.start : undefined,
+  );
   if (!fault) return;
   faults.add(
     ['meetings', 'rule'],
@@ -249,10 +286,16 @@ function checkAuthorities(settings: Settings, faults: Faults): void {
 function checkCycles(settings: Settings, faults: Faults): void {
   const { max_cycle: max, default_cycle: cycle } = settings.review;
   if (max && !max.workingDays && max.months === 0 && max.days === 0) {
-    faults.add(['review', 'max_cycle'], 'review.max_cycle is zero, so no review date could ever be agreed; write it like 3 years');
+    faults.add(
+      ['review', 'max_cycle'],
+      'review.max_cycle is zero, so no review date could ever be agreed; write it like 3 years',
+    );
   }
   if (max && cycle && !max.workingDays && !cycle.workingDays && isLonger(cycle, max)) {
-    faults.add(['review', 'default_cycle'], `review.default_cycle (${cycle.text}) is longer than review.max_cycle (${max.text}); shorten it`);
+    faults.add(
+      ['review', 'default_cycle'],
+      `review.default_cycle (${cycle.text}) is longer than review.max_cycle (${max.text}); shorten it`,
+    );
   }
 }
 
@@ -260,10 +303,15 @@ function checkCycles(settings: Settings, faults: Faults): void {
 function checkRoles(settings: Settings, faults: Faults): void {
   const roles = new Set(settings.roles);
   settings.quorum.forEach((q, i) => {
-    if (!roles.has(q.role)) faults.add(['quorum', String(i), 'role'], `quorum names the role "${q.role}", which is not in roles; add it to roles or correct it`);
+    if (!roles.has(q.role))
+      faults.add(
+        ['quorum', String(i), 'role'],
+        `quorum names the role "${q.role}", which is not in roles; add it to roles or correct it`,
+      );
   });
   settings.absence_exempt_roles.forEach((r, i) => {
-    if (!roles.has(r)) faults.add(['absence_exempt_roles', String(i)], `absence_exempt_roles names "${r}", which is not in roles`);
+    if (!roles.has(r))
+      faults.add(['absence_exempt_roles', String(i)], `absence_exempt_roles names "${r}", which is not in roles`);
   });
 }
 
@@ -280,7 +328,12 @@ function mergeDefaults(raw: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Returns the position of a path's value (or key), else of its nearest parent that exists. */
-function positionOf(doc: Document, path: readonly string[], at: (offset: number) => Position, atKey: boolean): Position {
+function positionOf(
+  doc: Document,
+  path: readonly string[],
+  at: (offset: number) => Position,
+  atKey: boolean,
+): Position {
   if (atKey && path.length > 0) {
     const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
     if (isMap(parent)) {

@@ -101,4 +101,3 @@ function describeCycle(component: string[], edges: (id: string) => string[]): st
   walk(start);
   return [...path, start].join(' → ');
 }
-

@@ -24,15 +24,27 @@ export interface ResponsesCheck {
 export function checkResponses(file: string, text: string, id: string, members: readonly Member[]): ResponsesCheck {
   const yaml = readStrictYaml(text);
   if (yaml.faults.length) {
-    return { refusals: yaml.faults.map((f) => (f.kind === 'alias' ? `${file} uses YAML aliases (line ${f.line}); write each response out in full` : `${file} line ${f.line}: ${f.message}; fix it`)) };
+    return {
+      refusals: yaml.faults.map((f) =>
+        f.kind === 'alias'
+          ? `${file} uses YAML aliases (line ${f.line}); write each response out in full`
+          : `${file} line ${f.line}: ${f.message}; fix it`,
+      ),
+    };
   }
   const data = yaml.data;
-  const shape = 'write it as document: ID and responses: a list of { member, on: YYYY-MM-DD, response: approve | abstain | object }';
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { refusals: [`${file} holds no responses; ${shape}`] };
+  const shape =
+    'write it as document: ID and responses: a list of { member, on: YYYY-MM-DD, response: approve | abstain | object }';
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return { refusals: [`${file} holds no responses; ${shape}`] };
   const record = data as Record<string, unknown>;
   const refusals: string[] = [];
-  if (record.document !== id) refusals.push(`${file} records responses about ${typeof record.document === 'string' ? record.document : 'no document'}, not ${id}; set document: ${id}`);
-  if (!Array.isArray(record.responses)) return { refusals: [...refusals, `${file} has no list of responses; ${shape}`] };
+  if (record.document !== id)
+    refusals.push(
+      `${file} records responses about ${typeof record.document === 'string' ? record.document : 'no document'}, not ${id}; set document: ${id}`,
+    );
+  if (!Array.isArray(record.responses))
+    return { refusals: [...refusals, `${file} has no list of responses; ${shape}`] };
   const byId = new Map(members.map((m) => [m.id, m]));
   const answered = new Map<string, string>();
   let lastOn: IsoDate | undefined;
@@ -40,18 +52,27 @@ export function checkResponses(file: string, text: string, id: string, members: 
     const entry = (r ?? {}) as Record<string, unknown>;
     const where = `${file} response ${i + 1}`;
     if (typeof entry.member !== 'string' || !byId.has(entry.member)) {
-      refusals.push(`${where}: ${typeof entry.member === 'string' ? `${entry.member} is not in members.yaml` : 'names no member'}; use a member id`);
+      refusals.push(
+        `${where}: ${typeof entry.member === 'string' ? `${entry.member} is not in members.yaml` : 'names no member'}; use a member id`,
+      );
       continue;
     }
-    if (!isIsoDate(entry.on)) refusals.push(`${where} (${entry.member}): on must be the date of the response, written YYYY-MM-DD`);
+    if (!isIsoDate(entry.on))
+      refusals.push(`${where} (${entry.member}): on must be the date of the response, written YYYY-MM-DD`);
     else if (lastOn === undefined || entry.on > lastOn) lastOn = entry.on;
-    if (!(RESPONSES as readonly unknown[]).includes(entry.response)) refusals.push(`${where} (${entry.member}): response must be one of ${RESPONSES.join(', ')}`);
-    if (answered.has(entry.member)) refusals.push(`${where}: ${entry.member} has responded twice; keep their final response only`);
+    if (!(RESPONSES as readonly unknown[]).includes(entry.response))
+      refusals.push(`${where} (${entry.member}): response must be one of ${RESPONSES.join(', ')}`);
+    if (answered.has(entry.member))
+      refusals.push(`${where}: ${entry.member} has responded twice; keep their final response only`);
     answered.set(entry.member, String(entry.response));
   }
   const silent = members.filter((m) => m.voting && !answered.has(m.id)).map((m) => m.id);
-  if (silent.length) refusals.push(`virtual approval needs a response from every voting member; none yet from ${silent.join(', ')}`);
+  if (silent.length)
+    refusals.push(`virtual approval needs a response from every voting member; none yet from ${silent.join(', ')}`);
   const objecting = [...answered].filter(([, v]) => v === 'object').map(([k]) => k);
-  if (objecting.length) refusals.push(`${objecting.join(', ')} object${objecting.length === 1 ? 's' : ''}; take ${id} to a meeting instead (--route ppp) or record their withdrawn objection`);
+  if (objecting.length)
+    refusals.push(
+      `${objecting.join(', ')} object${objecting.length === 1 ? 's' : ''}; take ${id} to a meeting instead (--route ppp) or record their withdrawn objection`,
+    );
   return { lastOn, refusals };
 }

@@ -46,7 +46,12 @@ export interface DueFilter {
 }
 
 /** Returns the review state of every document in force with a review date, sorted by due date; superseded, archived and withdrawn documents have none. */
-export function dueRows(records: readonly DocRecord[], today: IsoDate, settings: Settings, filter: DueFilter = {}): DueRow[] {
+export function dueRows(
+  records: readonly DocRecord[],
+  today: IsoDate,
+  settings: Settings,
+  filter: DueFilter = {},
+): DueRow[] {
   const limit = filter.within ? addDuration(today, filter.within) : undefined;
   const rows: DueRow[] = [];
   for (const r of records) {
@@ -61,8 +66,17 @@ export function dueRows(records: readonly DocRecord[], today: IsoDate, settings:
     const submitted = status === 'submitted' && text(d, 'submission', 'kind') === 'review';
     const { state, days_past_due } = reviewState(due, today, settings.review, submitted);
     if (filter.state && state !== filter.state) continue;
-    rows.push({ id: text(d, 'id') ?? '', title: text(d, 'title') ?? '', type: text(d, 'type') ?? '', owner, status, review_due: due, state, days_past_due, file: r.file });
+    rows.push({
+      id: text(d, 'id') ?? '',
+      title: text(d, 'title') ?? '',
+      type: text(d, 'type') ?? '',
+      owner,
+      status,
+      review_due: due,
+      state,
+      days_past_due,
+      file: r.file,
+    });
   }
   return rows.sort((a, b) => compareDates(a.review_due, b.review_due) || (a.id < b.id ? -1 : 1));
 }
-

@@ -8,7 +8,6 @@ import { isIsoDate } from './calendar.js';
 import { parseDuration } from './duration.js';
 import { closest, describe } from './text.js';
 
-
 export interface SchemaFinding {
   rule: string;
   /** Front matter path such as 'approval.approved_on'; '' is the whole front matter. */
@@ -71,7 +70,9 @@ export function compileSchemas(sources: SchemaSources): SchemaSet {
     }
   }
   for (const f of conflicting) delete union[f];
-  const all = ajv.compile(flatten(sources.base, { allOf: [{ $ref: 'base.schema.json' }], properties: union, unevaluatedProperties: false }));
+  const all = ajv.compile(
+    flatten(sources.base, { allOf: [{ $ref: 'base.schema.json' }], properties: union, unevaluatedProperties: false }),
+  );
   const typeFields = new Set(Object.keys(union).filter((f) => !baseFields.has(f)));
   const types = [...ownFields.keys()];
   const wording = documentWording(types);
@@ -81,7 +82,12 @@ export function compileSchemas(sources: SchemaSources): SchemaSet {
       const validate = (typeof type === 'string' && separate.get(type)) || all;
       const findings: SchemaFinding[] = validate(data)
         ? []
-        : ajvMessages(validate.errors ?? [], data, wording).map((m) => ({ rule: m.rule, path: m.segments.join('.'), atKey: m.atKey, message: m.message }));
+        : ajvMessages(validate.errors ?? [], data, wording).map((m) => ({
+            rule: m.rule,
+            path: m.segments.join('.'),
+            atKey: m.atKey,
+            message: m.message,
+          }));
       const own = typeof type === 'string' ? ownFields.get(type) : undefined;
       if (own && validate === all) {
         for (const field of Object.keys(data)) {
@@ -110,8 +116,22 @@ export function compileSchemas(sources: SchemaSources): SchemaSet {
  * run time, which cost a tenth of a millisecond a document.
  */
 export function flatten(base: object, typeSchema: object): object {
-  const b = base as { properties?: object; required?: string[]; patternProperties?: object; propertyNames?: object; type?: string };
-  const t = typeSchema as { properties?: object; allOf?: unknown; unevaluatedProperties?: unknown; $id?: string; requiredForApproval?: unknown; title?: string; description?: string };
+  const b = base as {
+    properties?: object;
+    required?: string[];
+    patternProperties?: object;
+    propertyNames?: object;
+    type?: string;
+  };
+  const t = typeSchema as {
+    properties?: object;
+    allOf?: unknown;
+    unevaluatedProperties?: unknown;
+    $id?: string;
+    requiredForApproval?: unknown;
+    title?: string;
+    description?: string;
+  };
   const refsBase = Array.isArray(t.allOf) && t.allOf.some((s) => (s as { $ref?: string }).$ref === 'base.schema.json');
   if (!refsBase || t.unevaluatedProperties !== false) return typeSchema;
   return {
@@ -166,7 +186,27 @@ function article(word: string): string {
 }
 
 const TOP_LEVEL = [
-  'id', 'title', 'summary', 'type', 'status', 'version', 'owner', 'sponsor', 'authors', 'scope', 'approval', 'review',
-  'submission', 'governed_by', 'read_with', 'supersedes', 'related_forms', 'consultation', 'eqia', 'impact', 'publication',
-  'legal_basis', 'keywords',
+  'id',
+  'title',
+  'summary',
+  'type',
+  'status',
+  'version',
+  'owner',
+  'sponsor',
+  'authors',
+  'scope',
+  'approval',
+  'review',
+  'submission',
+  'governed_by',
+  'read_with',
+  'supersedes',
+  'related_forms',
+  'consultation',
+  'eqia',
+  'impact',
+  'publication',
+  'legal_basis',
+  'keywords',
 ];

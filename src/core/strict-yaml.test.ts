@@ -25,7 +25,10 @@ describe('readStrictYaml', () => {
     expect(r.faults).toEqual([]);
     expect(r.data).toEqual({ on: '2027-01-12', answer: 'yes', n: 3, list: ['a', 'b'] });
     expect(r.where(null)).toEqual({ line: 1, column: 1 });
-    expect(readStrictYaml('%YAML 1.1\n---\nanswer: yes\non: 2027-01-12\n').data).toEqual({ answer: 'yes', on: '2027-01-12' });
+    expect(readStrictYaml('%YAML 1.1\n---\nanswer: yes\non: 2027-01-12\n').data).toEqual({
+      answer: 'yes',
+      on: '2027-01-12',
+    });
   });
 
   it('an empty file is no data and no fault; quoted "*" and "!!" are text', () => {

@@ -65,7 +65,12 @@ export function readStrictYaml(input: string): StrictYaml {
   for (const e of doc.errors) {
     const first = firstLine(e.message);
     if (/call stack/i.test(e.message)) faults.push({ kind: 'syntax', ...at(e.pos[0]), message: TOO_DEEP });
-    else if (e.code === 'DUPLICATE_KEY') faults.push({ kind: 'duplicate-key', ...at(e.pos[0]), message: `not valid YAML: a key is written twice (${first}); keep one of them` });
+    else if (e.code === 'DUPLICATE_KEY')
+      faults.push({
+        kind: 'duplicate-key',
+        ...at(e.pos[0]),
+        message: `not valid YAML: a key is written twice (${first}); keep one of them`,
+      });
     else faults.push({ kind: 'syntax', ...at(e.pos[0]), message: `not valid YAML: ${first}` });
   }
   if (faults.length) return withFaults(doc, lineCounter, faults);
@@ -75,13 +80,27 @@ export function readStrictYaml(input: string): StrictYaml {
   }
   visit(doc, {
     Alias(_key, node) {
-      faults.push({ kind: 'alias', ...at(node.range?.[0] ?? 0), message: `the alias *${node.source} is not allowed; write the value out in full` });
+      faults.push({
+        kind: 'alias',
+        ...at(node.range?.[0] ?? 0),
+        message: `the alias *${node.source} is not allowed; write the value out in full`,
+      });
     },
     Node(_key, node) {
-      if (node.tag && !isAlias(node)) faults.push({ kind: 'tag', ...at(node.range?.[0] ?? 0), message: `the YAML tag ${shownTag(node.tag)} is not allowed; write a plain value` });
+      if (node.tag && !isAlias(node))
+        faults.push({
+          kind: 'tag',
+          ...at(node.range?.[0] ?? 0),
+          message: `the YAML tag ${shownTag(node.tag)} is not allowed; write a plain value`,
+        });
     },
   });
-  if (faults.length) return withFaults(doc, lineCounter, faults.sort((a, b) => a.line - b.line || a.column - b.column));
+  if (faults.length)
+    return withFaults(
+      doc,
+      lineCounter,
+      faults.sort((a, b) => a.line - b.line || a.column - b.column),
+    );
   // Aliases were refused above, so toJS cannot expand anything; maxAliasCount guards anyway.
   return { doc, at, where: whereIn(at), faults, data: doc.toJS({ maxAliasCount: 0 }) as unknown };
 }

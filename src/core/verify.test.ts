@@ -17,13 +17,37 @@ review: { cycle: 3 years, due: 2030-01-12 }
 # Missing children
 `;
 const trailers = (over: Record<string, string> = {}) =>
-  approvalMessage('Missing children', { 'PPP-Document': 'CS-PRO-0007', 'PPP-Version': '2.0', 'PPP-Route': 'ppp', 'PPP-Meeting': '2027-01-12', 'PPP-Approved-On': '2027-01-12', 'PPP-Content-SHA256': contentHash(TEXT)!, ...over }, 'Group');
-const commit = (over: Partial<CommitInput> = {}): CommitInput => ({ commit: 'c'.repeat(40), date: '2027-01-13T09:00:00+00:00', message: trailers(), files: [{ status: 'M', path: FILE, blob: 'b'.repeat(40) }], ...over });
+  approvalMessage(
+    'Missing children',
+    {
+      'PPP-Document': 'CS-PRO-0007',
+      'PPP-Version': '2.0',
+      'PPP-Route': 'ppp',
+      'PPP-Meeting': '2027-01-12',
+      'PPP-Approved-On': '2027-01-12',
+      'PPP-Content-SHA256': contentHash(TEXT)!,
+      ...over,
+    },
+    'Group',
+  );
+const commit = (over: Partial<CommitInput> = {}): CommitInput => ({
+  commit: 'c'.repeat(40),
+  date: '2027-01-13T09:00:00+00:00',
+  message: trailers(),
+  files: [{ status: 'M', path: FILE, blob: 'b'.repeat(40) }],
+  ...over,
+});
 const good = { code: 'G', signer: 'chair@example.org', key: 'SHA256:abc' };
 
 describe('judgeCommit', () => {
   it('verifies a signed commit whose trailers match the document it changed', () => {
-    expect(judgeCommit(commit(), good, TEXT)).toMatchObject({ state: 'verified', document: 'CS-PRO-0007', version: '2.0', meeting: '2027-01-12', file: FILE });
+    expect(judgeCommit(commit(), good, TEXT)).toMatchObject({
+      state: 'verified',
+      document: 'CS-PRO-0007',
+      version: '2.0',
+      meeting: '2027-01-12',
+      file: FILE,
+    });
   });
 
   it.each([
@@ -38,12 +62,58 @@ describe('judgeCommit', () => {
   });
 
   it.each([
-    ['a commit that also edits allowed_signers', commit({ files: [{ status: 'M', path: FILE, blob: 'b' }, { status: 'M', path: 'allowed_signers', blob: 'a' }] }), TEXT, 'untrusted-signer', 'also changes allowed_signers'],
-    ['a commit of two files', commit({ files: [{ status: 'M', path: FILE, blob: 'b' }, { status: 'M', path: 'ppp.yaml', blob: 'a' }] }), TEXT, 'no-approval-commit', 'changes exactly the approved document'],
-    ['trailers of another document', commit({ message: trailers({ 'PPP-Document': 'CS-PRO-0008' }) }), TEXT, 'no-approval-commit', 'names CS-PRO-0008'],
-    ['another version', commit({ message: trailers({ 'PPP-Version': '3.0' }) }), TEXT, 'no-approval-commit', 'PPP-Version 3.0'],
-    ['another hash', commit({ message: trailers({ 'PPP-Content-SHA256': '0'.repeat(64) }) }), TEXT, 'no-approval-commit', 'not the hash'],
-    ['a draft committed as approved', commit(), TEXT.replace('status: approved', 'status: drafting'), 'no-approval-commit', 'status at the commit is drafting'],
+    [
+      'a commit that also edits allowed_signers',
+      commit({
+        files: [
+          { status: 'M', path: FILE, blob: 'b' },
+          { status: 'M', path: 'allowed_signers', blob: 'a' },
+        ],
+      }),
+      TEXT,
+      'untrusted-signer',
+      'also changes allowed_signers',
+    ],
+    [
+      'a commit of two files',
+      commit({
+        files: [
+          { status: 'M', path: FILE, blob: 'b' },
+          { status: 'M', path: 'ppp.yaml', blob: 'a' },
+        ],
+      }),
+      TEXT,
+      'no-approval-commit',
+      'changes exactly the approved document',
+    ],
+    [
+      'trailers of another document',
+      commit({ message: trailers({ 'PPP-Document': 'CS-PRO-0008' }) }),
+      TEXT,
+      'no-approval-commit',
+      'names CS-PRO-0008',
+    ],
+    [
+      'another version',
+      commit({ message: trailers({ 'PPP-Version': '3.0' }) }),
+      TEXT,
+      'no-approval-commit',
+      'PPP-Version 3.0',
+    ],
+    [
+      'another hash',
+      commit({ message: trailers({ 'PPP-Content-SHA256': '0'.repeat(64) }) }),
+      TEXT,
+      'no-approval-commit',
+      'not the hash',
+    ],
+    [
+      'a draft committed as approved',
+      commit(),
+      TEXT.replace('status: approved', 'status: drafting'),
+      'no-approval-commit',
+      'status at the commit is drafting',
+    ],
   ])('%s', (_name, input, text, state, detail) => {
     const v = judgeCommit(input, good, text);
     expect(v.state).toBe(state);
@@ -54,14 +124,35 @@ describe('judgeCommit', () => {
 describe('verifyDocuments', () => {
   const verdict = judgeCommit(commit(), good, TEXT) as CommitVerdict;
   const last = new Map([['CS-PRO-0007', verdict]]);
-  const doc = { id: 'CS-PRO-0007', file: FILE, status: 'approved', version: '2.0', approvedOn: '2027-01-12', hash: contentHash(TEXT) };
+  const doc = {
+    id: 'CS-PRO-0007',
+    file: FILE,
+    status: 'approved',
+    version: '2.0',
+    approvedOn: '2027-01-12',
+    hash: contentHash(TEXT),
+  };
 
   it('gives verified, modified-after-approval, pending versions and missing commits', () => {
-    expect(verifyDocuments([doc], last, 'required')[0]).toMatchObject({ state: 'verified', severity: 'ok', signer: 'chair@example.org' });
-    expect(verifyDocuments([{ ...doc, hash: contentHash(TEXT + 'x') }], last, 'required')[0]).toMatchObject({ state: 'modified-after-approval', severity: 'error' });
-    expect(verifyDocuments([{ ...doc, status: 'drafting', version: '2.1', hash: undefined }], last, 'required')[0]).toMatchObject({ state: 'verified', pending_version: '2.1' });
-    expect(verifyDocuments([{ ...doc, id: 'CS-PRO-0009' }], last, 'required')[0]).toMatchObject({ state: 'no-approval-commit', commit: null });
-    expect(verifyDocuments([{ ...doc, id: 'CS-PRO-0009', status: 'drafting', approvedOn: undefined }], last, 'required')).toEqual([]);
+    expect(verifyDocuments([doc], last, 'required')[0]).toMatchObject({
+      state: 'verified',
+      severity: 'ok',
+      signer: 'chair@example.org',
+    });
+    expect(verifyDocuments([{ ...doc, hash: contentHash(TEXT + 'x') }], last, 'required')[0]).toMatchObject({
+      state: 'modified-after-approval',
+      severity: 'error',
+    });
+    expect(
+      verifyDocuments([{ ...doc, status: 'drafting', version: '2.1', hash: undefined }], last, 'required')[0],
+    ).toMatchObject({ state: 'verified', pending_version: '2.1' });
+    expect(verifyDocuments([{ ...doc, id: 'CS-PRO-0009' }], last, 'required')[0]).toMatchObject({
+      state: 'no-approval-commit',
+      commit: null,
+    });
+    expect(
+      verifyDocuments([{ ...doc, id: 'CS-PRO-0009', status: 'drafting', approvedOn: undefined }], last, 'required'),
+    ).toEqual([]);
   });
 
   it('makes unsigned a warning when signing is optional', () => {

@@ -8,7 +8,14 @@ import { contentHash } from './content-hash.js';
 import { IN_FORCE, RETIRED } from './document.js';
 import { frontMatterData } from './front-matter.js';
 
-export const VERIFY_STATES = ['verified', 'unsigned', 'bad-signature', 'untrusted-signer', 'modified-after-approval', 'no-approval-commit'] as const;
+export const VERIFY_STATES = [
+  'verified',
+  'unsigned',
+  'bad-signature',
+  'untrusted-signer',
+  'modified-after-approval',
+  'no-approval-commit',
+] as const;
 export type VerifyState = (typeof VERIFY_STATES)[number];
 
 export const SIGNERS_FILE = 'allowed_signers';
@@ -89,29 +96,51 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
     case 'Y':
       return fail('untrusted-signer', `the signature or its key ${signature.key} has expired`);
     default:
-      return fail('untrusted-signer', `signed by a key that is not in ${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the approver's key there if they may approve`);
+      return fail(
+        'untrusted-signer',
+        `signed by a key that is not in ${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the approver's key there if they may approve`,
+      );
   }
   const docs = commit.files.filter((f) => f.path.startsWith('documents/'));
   const other = commit.files.filter((f) => !f.path.startsWith('documents/'));
   if (other.some((f) => f.path === SIGNERS_FILE)) {
-    return fail('untrusted-signer', `the approval commit also changes ${SIGNERS_FILE}, so its signer could have vouched for their own key; add keys in a commit of their own`);
+    return fail(
+      'untrusted-signer',
+      `the approval commit also changes ${SIGNERS_FILE}, so its signer could have vouched for their own key; add keys in a commit of their own`,
+    );
   }
   if (docs.length !== 1 || other.length > 0) {
-    return fail('no-approval-commit', `commit says it approves ${verdict.document} but changes ${commit.files.map((f) => f.path).join(', ') || 'no file'}; an approval commit changes exactly the approved document`);
+    return fail(
+      'no-approval-commit',
+      `commit says it approves ${verdict.document} but changes ${commit.files.map((f) => f.path).join(', ') || 'no file'}; an approval commit changes exactly the approved document`,
+    );
   }
   const doc = docs[0]!;
   verdict.file = doc.path;
-  if (blobText === undefined) return fail('no-approval-commit', `the document ${doc.path} could not be read at this commit`);
+  if (blobText === undefined)
+    return fail('no-approval-commit', `the document ${doc.path} could not be read at this commit`);
   const data = frontMatterData(blobText);
   const approval = (data?.approval ?? {}) as Record<string, unknown>;
   const mismatches: string[] = [];
-  if (data?.id !== verdict.document) mismatches.push(`it names ${verdict.document} but changes ${doc.path}${data?.id ? ` (${String(data.id)})` : ''}`);
-  if (data && String(data.version) !== verdict.version) mismatches.push(`PPP-Version ${verdict.version} but the document says ${String(data.version)}`);
-  if (data && approval.route !== verdict.route) mismatches.push(`PPP-Route ${verdict.route} but approval.route is ${String(approval.route)}`);
-  if (data && approval.approved_on !== verdict.approvedOn) mismatches.push(`PPP-Approved-On ${verdict.approvedOn} but approval.approved_on is ${String(approval.approved_on)}`);
-  if (data && !['approved', 'interim'].includes(String(data.status))) mismatches.push(`the document's status at the commit is ${String(data.status)}`);
-  if (mismatches.length === 0 && contentHash(blobText) !== verdict.contentHash) mismatches.push('PPP-Content-SHA256 is not the hash of the document as committed');
-  if (mismatches.length) return fail('no-approval-commit', `the trailers do not match the document at commit ${commit.commit.slice(0, 12)}: ${mismatches.join('; ')}`);
+  if (data?.id !== verdict.document)
+    mismatches.push(`it names ${verdict.document} but changes ${doc.path}${data?.id ? ` (${String(data.id)})` : ''}`);
+  if (data && String(data.version) !== verdict.version)
+    mismatches.push(`PPP-Version ${verdict.version} but the document says ${String(data.version)}`);
+  if (data && approval.route !== verdict.route)
+    mismatches.push(`PPP-Route ${verdict.route} but approval.route is ${String(approval.route)}`);
+  if (data && approval.approved_on !== verdict.approvedOn)
+    mismatches.push(
+      `PPP-Approved-On ${verdict.approvedOn} but approval.approved_on is ${String(approval.approved_on)}`,
+    );
+  if (data && !['approved', 'interim'].includes(String(data.status)))
+    mismatches.push(`the document's status at the commit is ${String(data.status)}`);
+  if (mismatches.length === 0 && contentHash(blobText) !== verdict.contentHash)
+    mismatches.push('PPP-Content-SHA256 is not the hash of the document as committed');
+  if (mismatches.length)
+    return fail(
+      'no-approval-commit',
+      `the trailers do not match the document at commit ${commit.commit.slice(0, 12)}: ${mismatches.join('; ')}`,
+    );
   return verdict;
 }
 
@@ -143,12 +172,15 @@ export interface VerifyRow {
   detail?: string;
 }
 
-
 /**
  * Returns the state of every document that has been approved (by its front matter or an approval
  * commit), judged by its last approval commit; documents never approved are left out.
  */
-export function verifyDocuments(documents: readonly CurrentDocument[], lastApproval: ReadonlyMap<string, CommitVerdict>, signing: 'required' | 'optional'): VerifyRow[] {
+export function verifyDocuments(
+  documents: readonly CurrentDocument[],
+  lastApproval: ReadonlyMap<string, CommitVerdict>,
+  signing: 'required' | 'optional',
+): VerifyRow[] {
   const rows: VerifyRow[] = [];
   for (const doc of documents) {
     const v = lastApproval.get(doc.id);
@@ -156,20 +188,38 @@ export function verifyDocuments(documents: readonly CurrentDocument[], lastAppro
     if (!v) {
       if (!claimsApproval) continue;
       rows.push({
-        id: doc.id, file: doc.file, state: 'no-approval-commit', commit: null, signer: null, version: null, approved_on: doc.approvedOn ?? null, route: null, severity: 'error',
+        id: doc.id,
+        file: doc.file,
+        state: 'no-approval-commit',
+        commit: null,
+        signer: null,
+        version: null,
+        approved_on: doc.approvedOn ?? null,
+        route: null,
+        severity: 'error',
         detail: `${doc.status === 'approved' || doc.status === 'interim' ? `it is ${doc.status}` : 'it records an approval'} but no signed approval commit for ${doc.id} is in the history; approve it with ppp approve`,
       });
       continue;
     }
     const row: VerifyRow = {
-      id: doc.id, file: doc.file, state: v.state, commit: v.commit, signer: v.signature.signer || v.signature.key || null, version: v.version || null, approved_on: v.approvedOn || null, route: v.route || null, severity: 'ok', detail: v.detail,
+      id: doc.id,
+      file: doc.file,
+      state: v.state,
+      commit: v.commit,
+      signer: v.signature.signer || v.signature.key || null,
+      version: v.version || null,
+      approved_on: v.approvedOn || null,
+      route: v.route || null,
+      severity: 'ok',
+      detail: v.detail,
     };
     if (row.state === 'verified' && IN_FORCE.has(doc.status) && doc.hash !== v.contentHash) {
       row.state = 'modified-after-approval';
       row.detail = `the document has changed since version ${v.version} was approved in ${v.commit.slice(0, 12)}; undo the change (ppp history ${doc.id} shows it) or submit it for a new approval`;
     }
     if (!IN_FORCE.has(doc.status) && !RETIRED.has(doc.status)) row.pending_version = doc.version;
-    row.severity = row.state === 'verified' ? 'ok' : row.state === 'unsigned' && signing === 'optional' ? 'warning' : 'error';
+    row.severity =
+      row.state === 'verified' ? 'ok' : row.state === 'unsigned' && signing === 'optional' ? 'warning' : 'error';
     rows.push(row);
   }
   return rows;

@@ -19,13 +19,19 @@ export interface WorkingCalendar {
 }
 
 /** Returns a working-day calendar from a region's bank holidays by year and the register's own changes. */
-export function workingCalendar(bankHolidays: (year: number) => readonly IsoDate[], add: readonly IsoDate[] = [], remove: readonly IsoDate[] = []): WorkingCalendar {
+export function workingCalendar(
+  bankHolidays: (year: number) => readonly IsoDate[],
+  add: readonly IsoDate[] = [],
+  remove: readonly IsoDate[] = [],
+): WorkingCalendar {
   const byYear = new Map<number, Set<IsoDate>>();
   const removed = new Set(remove);
   const closuresOf = (year: number): Set<IsoDate> => {
     let days = byYear.get(year);
     if (!days) {
-      days = new Set([...bankHolidays(year), ...add.filter((d) => d.startsWith(`${year}-`))].filter((d) => !removed.has(d)));
+      days = new Set(
+        [...bankHolidays(year), ...add.filter((d) => d.startsWith(`${year}-`))].filter((d) => !removed.has(d)),
+      );
       byYear.set(year, days);
     }
     return days;
@@ -35,7 +41,7 @@ export function workingCalendar(bankHolidays: (year: number) => readonly IsoDate
     isWorkingDay,
     workingDaysBefore(date, n) {
       let d = date;
-      for (let left = n; left > 0; ) {
+      for (let left = n; left > 0;) {
         d = addDays(d, -1);
         if (isWorkingDay(d)) left--;
       }

@@ -40,7 +40,12 @@ export function openCache(dir: string, root: string, key: string): Cache {
   let entries: Record<string, DocRecord> = {};
   let settings: Settings | undefined;
   try {
-    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as { format?: number; key?: string; settings?: Settings; files?: Record<string, DocRecord> } | null;
+    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as {
+      format?: number;
+      key?: string;
+      settings?: Settings;
+      files?: Record<string, DocRecord>;
+    } | null;
     if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
       entries = parsed.files;
       settings = parsed.settings;
@@ -103,8 +108,19 @@ export function openVerdictCache<T>(dir: string, root: string, key: string): Ver
   const path = join(dir, `verify-${id}.json`);
   let entries: Record<string, T> = {};
   try {
-    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as { format?: number; key?: string; commits?: Record<string, T> } | null;
-    if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.commits && typeof parsed.commits === 'object') entries = parsed.commits;
+    const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as {
+      format?: number;
+      key?: string;
+      commits?: Record<string, T>;
+    } | null;
+    if (
+      parsed &&
+      parsed.format === FORMAT &&
+      parsed.key === key &&
+      parsed.commits &&
+      typeof parsed.commits === 'object'
+    )
+      entries = parsed.commits;
   } catch {
     entries = {};
   }

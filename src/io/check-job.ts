@@ -18,7 +18,13 @@ export function blankRecord(rel: string, hash: string, rule: string, message: st
 /** Returns the record of a file that reads as text, or of why it does not. */
 export function recordOfBytes(rel: string, bytes: Uint8Array, hash: string, context: () => CheckContext): DocRecord {
   const text = decodeUtf8(bytes);
-  if (text === undefined) return blankRecord(rel, hash, 'file/encoding', 'the file is not UTF-8 text; save it as UTF-8 (in Word: Save As, plain text, Unicode UTF-8)');
+  if (text === undefined)
+    return blankRecord(
+      rel,
+      hash,
+      'file/encoding',
+      'the file is not UTF-8 text; save it as UTF-8 (in Word: Save As, plain text, Unicode UTF-8)',
+    );
   return checkFile(rel, text, hash, context());
 }
 
@@ -26,8 +32,14 @@ export function recordOfBytes(rel: string, bytes: Uint8Array, hash: string, cont
 export function checkJob(job: Job, context: () => CheckContext): DocRecord {
   const read = readDocument(job.abs);
   if (read.kind === 'too-large') {
-    return blankRecord(job.rel, '', 'file/too-large', `the file is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MiB; keep large attachments outside documents/ and link to them`);
+    return blankRecord(
+      job.rel,
+      '',
+      'file/too-large',
+      `the file is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MiB; keep large attachments outside documents/ and link to them`,
+    );
   }
-  if (read.kind === 'error') return blankRecord(job.rel, '', 'file/unreadable', `the file cannot be read: ${read.message}`);
+  if (read.kind === 'error')
+    return blankRecord(job.rel, '', 'file/unreadable', `the file cannot be read: ${read.message}`);
   return recordOfBytes(job.rel, read.bytes, read.hash, context);
 }

@@ -8,7 +8,10 @@ export function today(io: Io, timeZone: string, override?: string): IsoDate {
   const given = override ?? io.env.PPP_TODAY;
   if (given !== undefined && given !== '') {
     const bad = explainBadDate(given);
-    if (bad) throw new UsageError(`${override !== undefined ? '--today' : 'PPP_TODAY'}: ${bad}; give a real date as YYYY-MM-DD`);
+    if (bad)
+      throw new UsageError(
+        `${override !== undefined ? '--today' : 'PPP_TODAY'}: ${bad}; give a real date as YYYY-MM-DD`,
+      );
     return given;
   }
   return dateInZone(io.now(), timeZone);

@@ -6,8 +6,23 @@
 import { hash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
-  constants, closeSync, fstatSync, linkSync, lstatSync, mkdirSync, rmSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync,
-  writeFileSync, type Dirent,
+  constants,
+  closeSync,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  rmSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Dirent,
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
@@ -66,7 +81,8 @@ export function readTextIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new ConfigError(`${path} is a folder, where a file is expected; move the folder away`);
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR')
+      throw new ConfigError(`${path} is a folder, where a file is expected; move the folder away`);
     throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
@@ -76,10 +92,15 @@ export function readTextIfExists(path: string): string | undefined {
  * target. With exclusive, it never replaces an existing file (a hard link fails if the
  * target exists), so two writers cannot both succeed.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean; makeFolders?: boolean } = {}): void {
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: { exclusive?: boolean; makeFolders?: boolean } = {},
+): void {
   if (isDirectory(path)) throw new ConfigError(`${path} is a folder; name a file to write`);
   if (options.makeFolders === false) {
-    if (!isDirectory(dirname(path))) throw new ConfigError(`${dirname(path)} is not a folder; create it first or name a file in an existing folder`);
+    if (!isDirectory(dirname(path)))
+      throw new ConfigError(`${dirname(path)} is not a folder; create it first or name a file in an existing folder`);
   } else mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   writeFileSync(tmp, content, { flag: 'wx' });
@@ -130,7 +151,11 @@ export function readDocument(path: string): FileRead {
   try {
     // Non-blocking, so that a named pipe cannot hang the run; only a regular file is read.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return { kind: 'error', message: 'it is not a regular file (a folder, pipe, socket or device); keep only documents in documents/' };
+    if (!fstatSync(fd).isFile())
+      return {
+        kind: 'error',
+        message: 'it is not a regular file (a folder, pipe, socket or device); keep only documents in documents/',
+      };
     let length = 0;
     for (;;) {
       if (length === shared.length) {
@@ -246,7 +271,8 @@ export function readPackageTree(rel: string): { path: string; text: string }[] {
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile()) out.push({ path: `${prefix}${entry.name}`, text: readFileSync(join(dir, entry.name), 'utf8') });
+      else if (entry.isFile())
+        out.push({ path: `${prefix}${entry.name}`, text: readFileSync(join(dir, entry.name), 'utf8') });
     }
   };
   walk(base, '');

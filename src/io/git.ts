@@ -23,7 +23,10 @@ export async function initRepository(dir: string): Promise<void> {
     await (await git(dir)).raw(['init', '--quiet', '--initial-branch=main']);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]!.replace(/^Error: /, '');
-    throw new GitError(`git init failed in ${dir} (${reason}); is git installed and on the PATH? Nothing was left behind.`, { cause: error });
+    throw new GitError(
+      `git init failed in ${dir} (${reason}); is git installed and on the PATH? Nothing was left behind.`,
+      { cause: error },
+    );
   }
 }
 
@@ -32,7 +35,9 @@ export async function retiredIdsInHistory(root: string): Promise<string[]> {
   if (!existsSync(join(root, '.git')) && !(await isInsideWorkTree(root))) return [];
   try {
     // Every path ever committed, renames split into delete and add so the old name is seen too.
-    const out = await (await git(root)).raw(['log', '--all', '--format=', '--name-only', '--no-renames', '--', 'documents']);
+    const out = await (
+      await git(root)
+    ).raw(['log', '--all', '--format=', '--name-only', '--no-renames', '--', 'documents']);
     const ids = new Set<string>();
     for (const line of out.split('\n')) {
       const m = /([A-Z][A-Z0-9]{0,9}-[A-Z]{3}-\d{4})[^/]*\.md$/.exec(line.trim());
@@ -52,7 +57,11 @@ export interface GitRun {
 }
 
 /** Runs git in cwd with optional stdin and extra environment; never throws for a non-zero exit. */
-export async function runGit(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<GitRun> {
+export async function runGit(
+  cwd: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<GitRun> {
   const { spawn } = await import('node:child_process');
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', args, { cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -60,17 +69,35 @@ export async function runGit(cwd: string, args: string[], options: { input?: str
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (error) => reject(new GitError(`could not run git (${error.message}); is git installed and on the PATH?`, { cause: error })));
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('error', (error) =>
+      reject(new GitError(`could not run git (${error.message}); is git installed and on the PATH?`, { cause: error })),
+    );
+    child.on('close', (code) =>
+      resolvePromise({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
     child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }
 
 /** Runs git and returns its output, or throws a GitError carrying git's own message. */
-export async function gitOutput(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<string> {
+export async function gitOutput(
+  cwd: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<string> {
   const r = await runGit(cwd, args, options);
-  if (r.code !== 0) throw new GitError(`git ${args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ')} failed in ${cwd}: ${firstLines(r.stderr)}`);
+  if (r.code !== 0)
+    throw new GitError(
+      `git ${args
+        .filter((a) => !a.startsWith('-c') && !a.includes('='))
+        .slice(0, 2)
+        .join(' ')} failed in ${cwd}: ${firstLines(r.stderr)}`,
+    );
   return r.stdout;
 }
 
@@ -104,7 +131,11 @@ export async function signingSetup(root: string): Promise<SigningSetup> {
     const r = await runGit(root, ['config', '--get', name]);
     return r.code === 0 ? r.stdout.trim() || undefined : undefined;
   };
-  const [format, key, keyCommand] = await Promise.all([get('gpg.format'), get('user.signingkey'), get('gpg.ssh.defaultKeyCommand')]);
+  const [format, key, keyCommand] = await Promise.all([
+    get('gpg.format'),
+    get('user.signingkey'),
+    get('gpg.ssh.defaultKeyCommand'),
+  ]);
   return { format: format === 'ssh' || format === 'x509' ? format : 'openpgp', key, keyCommand };
 }
 
@@ -113,10 +144,19 @@ export async function signingSetup(root: string): Promise<SigningSetup> {
  * and returns the new commit id. On failure the commit is not made, the index entry of the file
  * is put back, and a GitError carries git's reason.
  */
-export async function commitFile(root: string, rel: string, message: string, options: { sign: boolean; env?: Record<string, string> }): Promise<string> {
+export async function commitFile(
+  root: string,
+  rel: string,
+  message: string,
+  options: { sign: boolean; env?: Record<string, string> },
+): Promise<string> {
   const head = (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD'])).stdout.trim();
   const staged = (await runGit(root, ['ls-files', '--stage', '--', rel])).stdout;
-  const r = await runGit(root, ['commit', '--quiet', '--only', options.sign ? '-S' : '--no-gpg-sign', '--file=-', '--', rel], { input: message, env: options.env });
+  const r = await runGit(
+    root,
+    ['commit', '--quiet', '--only', options.sign ? '-S' : '--no-gpg-sign', '--file=-', '--', rel],
+    { input: message, env: options.env },
+  );
   if (r.code === 0) return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
   // git leaves the index alone when a commit fails, but a hook may not: put the file's entry back as it was.
   const now = (await runGit(root, ['ls-files', '--stage', '--', rel])).stdout;
@@ -158,7 +198,12 @@ function parseLog(out: string, prefix: string): LoggedCommit[] {
     const second = record.indexOf('\x1f', first + 1);
     const last = record.lastIndexOf('\x1f');
     if (first < 0 || second < 0 || last <= second) continue;
-    commits.push({ commit: record.slice(0, first), date: record.slice(first + 1, second), message: record.slice(second + 1, last), files: parseRaw(record.slice(last + 1), prefix) });
+    commits.push({
+      commit: record.slice(0, first),
+      date: record.slice(first + 1, second),
+      message: record.slice(second + 1, last),
+      files: parseRaw(record.slice(last + 1), prefix),
+    });
   }
   return commits;
 }
@@ -167,14 +212,18 @@ function parseLog(out: string, prefix: string): LoggedCommit[] {
 function parseRaw(raw: string, prefix: string): LoggedCommit['files'] {
   const parts = raw.replace(/^[\0\n]+/, '').split('\0');
   const files: LoggedCommit['files'] = [];
-  for (let i = 0; i + 1 < parts.length; ) {
+  for (let i = 0; i + 1 < parts.length;) {
     const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(parts[i]!.trim());
     if (!m) break;
     // A rename or copy names two paths: the old, then the new.
     const two = m[2] === 'R' || m[2] === 'C';
     const path = two ? parts[i + 2]! : parts[i + 1]!;
     i += two ? 3 : 2;
-    files.push({ status: m[2]!, blob: m[1]!, path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}` });
+    files.push({
+      status: m[2]!,
+      blob: m[1]!,
+      path: path.startsWith(prefix) ? path.slice(prefix.length) : `../${path}`,
+    });
   }
   return files;
 }
@@ -194,7 +243,12 @@ export interface SignatureVerdict {
  * git checks an SSH signature by running ssh-keygen, one commit after another; the commits are
  * split between a few git processes running side by side.
  */
-export async function commitDetails(root: string, allowedSigners: string, commits: readonly string[], parallel: number): Promise<Map<string, { signature: SignatureVerdict; files: LoggedCommit['files'] }>> {
+export async function commitDetails(
+  root: string,
+  allowedSigners: string,
+  commits: readonly string[],
+  parallel: number,
+): Promise<Map<string, { signature: SignatureVerdict; files: LoggedCommit['files'] }>> {
   const details = new Map<string, { signature: SignatureVerdict; files: LoggedCommit['files'] }>();
   if (commits.length === 0) return details;
   const prefix = await registerPrefix(root);
@@ -206,7 +260,20 @@ export async function commitDetails(root: string, allowedSigners: string, commit
     runs.push(
       gitOutput(
         root,
-        ['-c', `gpg.ssh.allowedSignersFile=${allowedSigners}`, '-c', 'core.quotePath=false', 'log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%x1f%G?%x1f%GS%x1f%GK%x1f', '--raw', '--no-abbrev', '--no-renames', '-z'],
+        [
+          '-c',
+          `gpg.ssh.allowedSignersFile=${allowedSigners}`,
+          '-c',
+          'core.quotePath=false',
+          'log',
+          '--no-walk=unsorted',
+          '--stdin',
+          '--format=%x1e%H%x1f%G?%x1f%GS%x1f%GK%x1f',
+          '--raw',
+          '--no-abbrev',
+          '--no-renames',
+          '-z',
+        ],
         { input: chunk.join('\n') + '\n' },
       ),
     );
@@ -215,7 +282,10 @@ export async function commitDetails(root: string, allowedSigners: string, commit
     for (const record of out.split('\x1e')) {
       const fields = record.split('\x1f');
       if (fields.length < 5 || !fields[0]) continue;
-      details.set(fields[0], { signature: { code: fields[1]!, signer: fields[2]!, key: fields[3]! }, files: parseRaw(fields.slice(4).join('\x1f'), prefix) });
+      details.set(fields[0], {
+        signature: { code: fields[1]!, signer: fields[2]!, key: fields[3]! },
+        files: parseRaw(fields.slice(4).join('\x1f'), prefix),
+      });
     }
   }
   return details;
@@ -231,7 +301,11 @@ export async function readBlobs(root: string, ids: readonly string[]): Promise<M
     const chunks: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise(Buffer.concat(chunks)) : reject(new GitError(`git cat-file failed in ${root} (exit ${code})`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolvePromise(Buffer.concat(chunks))
+        : reject(new GitError(`git cat-file failed in ${root} (exit ${code})`)),
+    );
     child.stdin.end(ids.join('\n') + '\n');
   });
   let at = 0;
@@ -252,12 +326,29 @@ export async function fileCommits(root: string, rel: string): Promise<LoggedComm
   const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
   if (head.code !== 0) return [];
   const prefix = await registerPrefix(root);
-  const out = await gitOutput(root, ['-c', 'core.quotePath=false', 'log', 'HEAD', '--follow', '--format=%x1e%H%x1f%cI%x1f%B%x1f', '--raw', '--no-abbrev', '-z', '--', rel]);
+  const out = await gitOutput(root, [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    'HEAD',
+    '--follow',
+    '--format=%x1e%H%x1f%cI%x1f%B%x1f',
+    '--raw',
+    '--no-abbrev',
+    '-z',
+    '--',
+    rel,
+  ]);
   return parseLog(out, prefix);
 }
 
 /** Returns the unified diff between two versions of a file, each a commit and a register-relative path, or the work tree when the second is omitted. */
-export async function diffVersions(root: string, from: { commit: string; path: string }, to: { commit: string; path: string } | { path: string }, colour: boolean): Promise<string> {
+export async function diffVersions(
+  root: string,
+  from: { commit: string; path: string },
+  to: { commit: string; path: string } | { path: string },
+  colour: boolean,
+): Promise<string> {
   const args = ['diff', colour ? '--color=always' : '--no-color'];
   if ('commit' in to) args.push(`${from.commit}:./${from.path}`, `${to.commit}:./${to.path}`);
   else args.push(from.commit, '--', to.path);

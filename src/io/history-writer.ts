@@ -40,7 +40,11 @@ interface TreeEntry {
  * Returns the commit ids. The work tree is the caller's: write its files first, so that the
  * index is refreshed against them. When git refuses the objects, no branch is made.
  */
-export async function writeHistory(root: string, commits: readonly NewCommit[], options: { branch: string; signingKey?: string }): Promise<string[]> {
+export async function writeHistory(
+  root: string,
+  commits: readonly NewCommit[],
+  options: { branch: string; signingKey?: string },
+): Promise<string[]> {
   if (commits.length === 0) throw new GitError('there are no commits to write');
   // git sanitises names and addresses (trims punctuation, drops < > and newlines); git var does it exactly as git commit would.
   const idents = await identities(root, commits);
@@ -68,7 +72,9 @@ export async function writeHistory(root: string, commits: readonly NewCommit[], 
         dirty.add(dir);
       }
       // ppp writes plain files, never executable ones, so this is the mode git add gives them; no filters apply to them either.
-      dirs.get(parts.slice(0, -1).join('/'))!.set(parts[parts.length - 1]!, { mode: '100644', id: store('blob', Buffer.from(file.text, 'utf8')) });
+      dirs
+        .get(parts.slice(0, -1).join('/'))!
+        .set(parts[parts.length - 1]!, { mode: '100644', id: store('blob', Buffer.from(file.text, 'utf8')) });
     }
     let tree = '';
     // Deepest first, so that a folder's tree is made after the trees of the folders in it.
@@ -79,7 +85,10 @@ export async function writeHistory(root: string, commits: readonly NewCommit[], 
         dirs.get(slash < 0 ? '' : dir.slice(0, slash))!.set(dir.slice(slash + 1), { mode: '40000', id: tree });
       }
     }
-    if (parent?.tree === tree) throw new GitError(`nothing to commit for "${message.split('\n')[0]}": ${commit.files.map((f) => f.path).join(', ')} did not change`);
+    if (parent?.tree === tree)
+      throw new GitError(
+        `nothing to commit for "${message.split('\n')[0]}": ${commit.files.map((f) => f.path).join(', ')} did not change`,
+      );
     let headers = `tree ${tree}\n${parent ? `parent ${parent.id}\n` : ''}author ${idents.get(identKey(commit.author))} ${gitDate(commit.author.date)}\ncommitter ${idents.get(identKey(commit.committer))} ${gitDate(commit.committer.date)}\n`;
     if (commit.sign) {
       // As git commit -S does: sign the commit as it would be without the signature, then add the signature as the last header.
@@ -118,7 +127,8 @@ export function cleanMessage(message: string): string {
 export function gitDate(iso: string): string {
   const m = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(Z|([+-])(\d\d):?(\d\d))$/.exec(iso);
   const seconds = m ? Date.parse(iso) / 1000 : NaN;
-  if (!m || !Number.isInteger(seconds)) throw new GitError(`${iso} is not a date and time with a time zone, such as 2026-11-18T09:05:00+00:00`);
+  if (!m || !Number.isInteger(seconds))
+    throw new GitError(`${iso} is not a date and time with a time zone, such as 2026-11-18T09:05:00+00:00`);
   return `${seconds} ${m[1] === 'Z' ? '+0000' : `${m[2]}${m[3]}${m[4]}`}`;
 }
 
@@ -130,8 +140,12 @@ function objectId(type: ObjectType, data: Buffer): string {
 
 /** A tree object's content: entries in git's order, where a folder sorts as if its name ended with a slash. */
 function treeBytes(entries: Map<string, TreeEntry>): Buffer {
-  const sorted = [...entries].map(([name, e]) => ({ name, e, key: Buffer.from(e.mode === '40000' ? `${name}/` : name, 'utf8') })).sort((a, b) => Buffer.compare(a.key, b.key));
-  return Buffer.concat(sorted.flatMap(({ name, e }) => [Buffer.from(`${e.mode} ${name}\0`, 'utf8'), Buffer.from(e.id, 'hex')]));
+  const sorted = [...entries]
+    .map(([name, e]) => ({ name, e, key: Buffer.from(e.mode === '40000' ? `${name}/` : name, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.key, b.key));
+  return Buffer.concat(
+    sorted.flatMap(({ name, e }) => [Buffer.from(`${e.mode} ${name}\0`, 'utf8'), Buffer.from(e.id, 'hex')]),
+  );
 }
 
 function identKey(who: CommitIdentity): string {
@@ -144,7 +158,9 @@ async function identities(root: string, commits: readonly NewCommit[]): Promise<
   for (const c of commits) for (const who of [c.author, c.committer]) unique.set(identKey(who), who);
   const idents = new Map<string, string>();
   for (const [key, who] of unique) {
-    const line = await gitOutput(root, ['var', 'GIT_COMMITTER_IDENT'], { env: { GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: '@0 +0000' } });
+    const line = await gitOutput(root, ['var', 'GIT_COMMITTER_IDENT'], {
+      env: { GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: '@0 +0000' },
+    });
     idents.set(key, line.trim().replace(/ \d+ [+-]\d{4}$/, ''));
   }
   return idents;
@@ -184,12 +200,17 @@ async function indexPack(root: string, pack: Buffer): Promise<void> {
     const child = spawn('git', ['index-pack', '--stdin', '--strict'], { cwd: root, stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', (error) => reject(new GitError(`could not run git (${error.message}); is git installed and on the PATH?`, { cause: error })));
+    child.on('error', (error) =>
+      reject(new GitError(`could not run git (${error.message}); is git installed and on the PATH?`, { cause: error })),
+    );
     child.on('close', (code) => resolveRun({ code: code ?? 1, stderr }));
     child.stdin.on('error', () => {});
     child.stdin.end(pack);
   });
-  if (r.code !== 0) throw new GitError(`git index-pack refused the new history in ${root}: ${firstLines(r.stderr) || `exit ${r.code}`}; nothing was committed`);
+  if (r.code !== 0)
+    throw new GitError(
+      `git index-pack refused the new history in ${root}: ${firstLines(r.stderr) || `exit ${r.code}`}; nothing was committed`,
+    );
 }
 
 function depthOf(dir: string): number {
@@ -199,7 +220,9 @@ function depthOf(dir: string): number {
 function checkedPath(path: string): string {
   const parts = path.split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..' || p.toLowerCase() === '.git' || p.includes('\0'))) {
-    throw new GitError(`${JSON.stringify(path)} is not a path git can record; name a file in the work tree with forward slashes`);
+    throw new GitError(
+      `${JSON.stringify(path)} is not a path git can record; name a file in the work tree with forward slashes`,
+    );
   }
   return path;
 }

@@ -6,14 +6,21 @@ import { ConfigError } from '../core/errors.js';
 export const SETTINGS_FILE = 'ppp.yaml';
 
 /** Returns the absolute path of the register's root folder, or throws a ConfigError saying how to make one. */
-export function locateRegister(options: { register?: string; env: Readonly<Record<string, string | undefined>>; cwd: string }): string {
+export function locateRegister(options: {
+  register?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}): string {
   const named = options.register ?? options.env.PPP_REGISTER;
   if (named) {
     const root = resolve(options.cwd, named);
     const from = options.register ? '--register' : 'PPP_REGISTER';
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new ConfigError(`${from} names ${root}, which is not a folder; check the path`);
+    if (!existsSync(root) || !statSync(root).isDirectory())
+      throw new ConfigError(`${from} names ${root}, which is not a folder; check the path`);
     if (!existsSync(join(root, SETTINGS_FILE))) {
-      throw new ConfigError(`${from} names ${root}, which has no ${SETTINGS_FILE}; create a register there with: ppp init ${named}`);
+      throw new ConfigError(
+        `${from} names ${root}, which has no ${SETTINGS_FILE}; create a register there with: ppp init ${named}`,
+      );
     }
     return root;
   }

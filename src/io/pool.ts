@@ -19,7 +19,11 @@ const CHUNK = 100;
 const DEPTH = 2;
 
 /** Returns the records of the files, in the order given, checked in parallel when there are many. */
-export async function checkJobs(jobs: readonly Job[], input: ContextInput, threads = availableParallelism()): Promise<DocRecord[]> {
+export async function checkJobs(
+  jobs: readonly Job[],
+  input: ContextInput,
+  threads = availableParallelism(),
+): Promise<DocRecord[]> {
   // ajv is loaded only here, when some file has to be checked.
   const { compileSchemas } = await import('../core/schema.js');
   let context: CheckContext | undefined;

@@ -32,24 +32,40 @@ export function readSettingsText(root: string): string {
 }
 
 /** Returns the register's settings, or throws a ConfigError naming each fault's line and column. */
-export async function readSettings(root: string, text = readSettingsText(root)): Promise<{ settings: Settings; text: string }> {
+export async function readSettings(
+  root: string,
+  text = readSettingsText(root),
+): Promise<{ settings: Settings; text: string }> {
   const { parseSettings } = await import('../core/ppp-yaml.js');
   const result = parseSettings(text);
   if (!result.ok) {
     const lines = result.faults.map((f) => `${SETTINGS_FILE}:${f.line}:${f.column}: ${f.message}`);
-    throw new ConfigError(`${SETTINGS_FILE} has ${result.faults.length === 1 ? 'a problem' : `${result.faults.length} problems`}; fix ${result.faults.length === 1 ? 'it' : 'them'} and run the command again:\n  ${lines.join('\n  ')}`);
+    throw new ConfigError(
+      `${SETTINGS_FILE} has ${result.faults.length === 1 ? 'a problem' : `${result.faults.length} problems`}; fix ${result.faults.length === 1 ? 'it' : 'them'} and run the command again:\n  ${lines.join('\n  ')}`,
+    );
   }
   return { settings: result.settings, text };
 }
 
 /** Returns the members and the problems of members.yaml (a missing file is one problem). */
-export function readMembers(root: string, settings: Settings): { members: Member[]; problems: Problem[]; text: string } {
+export function readMembers(
+  root: string,
+  settings: Settings,
+): { members: Member[]; problems: Problem[]; text: string } {
   const text = readTextIfExists(join(root, MEMBERS_FILE));
   if (text === undefined) {
     return {
       members: [],
       text: '',
-      problems: [rate({ file: MEMBERS_FILE, line: 1, column: 1, rule: 'members/invalid', message: 'members.yaml is missing; create it with a "members:" list (ppp init writes one)' })],
+      problems: [
+        rate({
+          file: MEMBERS_FILE,
+          line: 1,
+          column: 1,
+          rule: 'members/invalid',
+          message: 'members.yaml is missing; create it with a "members:" list (ppp init writes one)',
+        }),
+      ],
     };
   }
   const parsed = parseMembers(text, settings.roles);
@@ -57,7 +73,10 @@ export function readMembers(root: string, settings: Settings): { members: Member
 }
 
 /** Returns the actions of actions.yaml (none when there is no file), its text, and its problems. */
-export function readActions(root: string, members: ReadonlyMap<string, Member>): { actions: Action[]; problems: Problem[]; text: string; path: string } {
+export function readActions(
+  root: string,
+  members: ReadonlyMap<string, Member>,
+): { actions: Action[]; problems: Problem[]; text: string; path: string } {
   const path = join(root, ACTIONS_FILE);
   const text = readTextIfExists(path);
   if (text === undefined) return { actions: [], problems: [], text: '', path };
@@ -72,7 +91,10 @@ export interface MeetingRecord {
 }
 
 /** Returns the meetings that have a folder under meetings/, with their attendance, and the problems of the attendance files. */
-export function readMeetingRecords(root: string, members: ReadonlyMap<string, Member>): { records: MeetingRecord[]; problems: Problem[] } {
+export function readMeetingRecords(
+  root: string,
+  members: ReadonlyMap<string, Member>,
+): { records: MeetingRecord[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const records = readMeetingFolders(root).map(({ date, attendance }) => {
     if (!attendance) return { date, attendance: null };
@@ -106,9 +128,11 @@ export function readTemplates(root: string): TemplateSource[] {
   return DOCUMENT_TYPES.map((type) => {
     const own = join(root, 'templates', `${type}.md`);
     const text = readTextIfExists(own);
-    if (text === undefined) return { type, text: readFileSync(join(BUILT_IN_TEMPLATES, `${type}.md`), 'utf8'), source: 'built-in' };
+    if (text === undefined)
+      return { type, text: readFileSync(join(BUILT_IN_TEMPLATES, `${type}.md`), 'utf8'), source: 'built-in' };
     const fault = templateFault(text);
-    if (fault) throw new ConfigError(`templates/${type}.md: ${fault}; fix the template, or remove it to use the built-in one`);
+    if (fault)
+      throw new ConfigError(`templates/${type}.md: ${fault}; fix the template, or remove it to use the built-in one`);
     return { type, text, source: `templates/${type}.md` };
   });
 }
@@ -145,13 +169,13 @@ export function toolFingerprint(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) hash.update(path).update(readFileSync(path));
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+        hash.update(path).update(readFileSync(path));
     }
   };
   walk(join(PACKAGE_ROOT, 'src'));
   return (fingerprint = hash.digest('hex'));
 }
-
 
 /** Returns the names of the presets shipped with ppp. */
 export function presetNames(): string[] {

@@ -15,16 +15,31 @@ export function sshSigner(keyPath: string, namespace = 'git'): (data: Uint8Array
   return (data) => {
     // The signed data and the signature blob as PROTOCOL.sshsig lays them out; sha512 is ssh-keygen's default.
     const hash = createHash('sha512').update(data).digest();
-    const signed = Buffer.concat([Buffer.from('SSHSIG'), sshString(namespace), sshString(''), sshString('sha512'), sshString(hash)]);
+    const signed = Buffer.concat([
+      Buffer.from('SSHSIG'),
+      sshString(namespace),
+      sshString(''),
+      sshString('sha512'),
+      sshString(hash),
+    ]);
     const signature = sign(null, signed, key);
-    const blob = Buffer.concat([Buffer.from('SSHSIG'), uint32(1), sshString(publicBlob), sshString(namespace), sshString(''), sshString('sha512'), sshString(Buffer.concat([sshString('ssh-ed25519'), sshString(signature)]))]);
+    const blob = Buffer.concat([
+      Buffer.from('SSHSIG'),
+      uint32(1),
+      sshString(publicBlob),
+      sshString(namespace),
+      sshString(''),
+      sshString('sha512'),
+      sshString(Buffer.concat([sshString('ssh-ed25519'), sshString(signature)])),
+    ]);
     const lines = blob.toString('base64').match(/.{1,70}/g) ?? [];
     return `-----BEGIN SSH SIGNATURE-----\n${lines.join('\n')}\n-----END SSH SIGNATURE-----\n`;
   };
 }
 
 function readEd25519Key(keyPath: string): { key: KeyObject; publicBlob: Buffer } {
-  const fail = (why: string) => new ConfigError(`${keyPath}: ${why}; ppp signs here only with an unencrypted ed25519 key made by ssh-keygen`);
+  const fail = (why: string) =>
+    new ConfigError(`${keyPath}: ${why}; ppp signs here only with an unencrypted ed25519 key made by ssh-keygen`);
   let text: string;
   try {
     text = readFileSync(keyPath, 'utf8');
@@ -48,7 +63,15 @@ function readEd25519Key(keyPath: string): { key: KeyObject; publicBlob: Buffer }
   const privateKey = secret.string();
   if (publicKey.length !== 32 || privateKey.length !== 64) throw fail('the key file is damaged');
   // OpenSSH keeps the 32-byte seed followed by the public key.
-  const key = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: privateKey.subarray(0, 32).toString('base64url'), x: publicKey.toString('base64url') }, format: 'jwk' });
+  const key = createPrivateKey({
+    key: {
+      kty: 'OKP',
+      crv: 'Ed25519',
+      d: privateKey.subarray(0, 32).toString('base64url'),
+      x: publicKey.toString('base64url'),
+    },
+    format: 'jwk',
+  });
   return { key, publicBlob };
 }
 

@@ -9,7 +9,14 @@ export async function makeSshKey(path: string, comment: string): Promise<string>
     execFile('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path], (error, _stdout, stderr) => {
       if (!error) return resolvePromise();
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      reject(new ConfigError(missing ? 'ssh-keygen is not installed; the live example signs its approvals with an SSH key, so install OpenSSH (apt-get install openssh-client)' : `ssh-keygen failed: ${stderr.trim() || error.message}`, { cause: error }));
+      reject(
+        new ConfigError(
+          missing
+            ? 'ssh-keygen is not installed; the live example signs its approvals with an SSH key, so install OpenSSH (apt-get install openssh-client)'
+            : `ssh-keygen failed: ${stderr.trim() || error.message}`,
+          { cause: error },
+        ),
+      );
     });
   });
   return readFileSync(`${path}.pub`, 'utf8').trim();

@@ -4,7 +4,20 @@ import { weekday } from '../core/calendar.js';
 import type { Member } from '../core/members.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Returns a date written out: Tuesday 12 January 2027. */
 export function longDate(date: string): string {
@@ -23,7 +36,9 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   const out: string[] = [];
   const item = (i: AgendaItem, n: number) => {
     const version = i.version ? `, version ${i.version}` : '';
-    out.push(`${n}. **${i.id} ${md(i.title)}** (${i.type}${version}). Owner: ${who(i.owner)}.${i.note ? ` ${capital(i.note)}.` : ''}`);
+    out.push(
+      `${n}. **${i.id} ${md(i.title)}** (${i.type}${version}). Owner: ${who(i.owner)}.${i.note ? ` ${capital(i.note)}.` : ''}`,
+    );
   };
   const list = (items: AgendaItem[], empty: string) => {
     if (items.length === 0) out.push(empty);
@@ -31,25 +46,43 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
     out.push('');
   };
   out.push(`# ${md(agenda.group)}`, '', `**Agenda for the meeting of ${longDate(agenda.meeting)}**`, '');
-  out.push(`Items and drafts were due by ${longDate(agenda.submission_deadline)}. Papers go out by ${longDate(agenda.circulation_deadline)}.`, '');
-  if (agenda.papers_late) out.push(`> **The papers are late:** they were due out by ${longDate(agenda.circulation_deadline)}, and today is ${longDate(agenda.today)}.`, '');
+  out.push(
+    `Items and drafts were due by ${longDate(agenda.submission_deadline)}. Papers go out by ${longDate(agenda.circulation_deadline)}.`,
+    '',
+  );
+  if (agenda.papers_late)
+    out.push(
+      `> **The papers are late:** they were due out by ${longDate(agenda.circulation_deadline)}, and today is ${longDate(agenda.today)}.`,
+      '',
+    );
 
   const p = agenda.progress;
   out.push('## 1. Progress report from the chair', '');
   out.push('**Actions**', '');
   if (p.actions.length === 0) out.push('No open actions.');
-  for (const a of p.actions) out.push(`- ${a.id}: ${md(a.text)}. ${who(a.owner)}, due ${a.due}${a.overdue ? ' — **overdue**' : ''}.`);
+  for (const a of p.actions)
+    out.push(`- ${a.id}: ${md(a.text)}. ${who(a.owner)}, due ${a.due}${a.overdue ? ' — **overdue**' : ''}.`);
   out.push('', '**Reviews to escalate** (more than the escalation period past due, no reviewed version submitted)', '');
   if (p.escalations.length === 0) out.push('None.');
-  for (const r of p.escalations) out.push(`- ${r.id} ${md(r.title)}. ${who(r.owner)}; review was due ${r.review_due} (${r.days_past_due} days ago).`);
+  for (const r of p.escalations)
+    out.push(
+      `- ${r.id} ${md(r.title)}. ${who(r.owner)}; review was due ${r.review_due} (${r.days_past_due} days ago).`,
+    );
   out.push('', '**Overdue reviews**', '');
   if (p.overdue_reviews.length === 0) out.push('None.');
-  for (const r of p.overdue_reviews) out.push(`- ${r.id} ${md(r.title)}. ${who(r.owner)}; review was due ${r.review_due} (${r.days_past_due} days ago).`);
+  for (const r of p.overdue_reviews)
+    out.push(
+      `- ${r.id} ${md(r.title)}. ${who(r.owner)}; review was due ${r.review_due} (${r.days_past_due} days ago).`,
+    );
   out.push('', '**Members to escalate for absence** (two or more successive meetings missed without a delegate)', '');
   if (p.absences.length === 0) out.push('None.');
   for (const a of p.absences) out.push(`- ${who(a.member)}: missed ${a.meetings.join(', ')}.`);
   const last = p.last_meeting;
-  out.push('', `**Last meeting:** ${!last ? 'none in the past year.' : last.quorate === null ? `${longDate(last.date)}: attendance not recorded (ppp attendance ${last.date}).` : `${longDate(last.date)} was ${last.quorate ? 'quorate' : '**not quorate**'}.`}`, '');
+  out.push(
+    '',
+    `**Last meeting:** ${!last ? 'none in the past year.' : last.quorate === null ? `${longDate(last.date)}: attendance not recorded (ppp attendance ${last.date}).` : `${longDate(last.date)} was ${last.quorate ? 'quorate' : '**not quorate**'}.`}`,
+    '',
+  );
 
   out.push('## 2. New document proposals and drafts', '');
   list(agenda.proposals_and_drafts, 'None this month.');

@@ -15,9 +15,25 @@ export function historyTable(result: HistoryResult, c: ChalkInstance): string {
   if (result.versions.length === 0) return `${result.id} has no commits yet (${result.file}).\n`;
   const cells: string[][] = [];
   for (const e of result.versions) {
-    const state = e.state === null ? c.dim('(not an approval)') : e.state === 'verified' ? c.green(e.state) : c.red(e.state);
-    cells.push([e.date, e.version ?? '', e.status ?? '', e.route ?? '', e.meeting ?? '', e.approved_on ?? '', printable(e.signer ?? ''), state, e.commit.slice(0, 12)]);
+    const state =
+      e.state === null ? c.dim('(not an approval)') : e.state === 'verified' ? c.green(e.state) : c.red(e.state);
+    cells.push([
+      e.date,
+      e.version ?? '',
+      e.status ?? '',
+      e.route ?? '',
+      e.meeting ?? '',
+      e.approved_on ?? '',
+      printable(e.signer ?? ''),
+      state,
+      e.commit.slice(0, 12),
+    ]);
   }
   const notes = result.versions.filter((e) => e.detail).map((e) => `${e.commit.slice(0, 12)}: ${printable(e.detail!)}`);
-  return `${result.id} — ${result.file}\n${boxTable(['Committed', 'Version', 'Status', 'Route', 'Meeting', 'Approved', 'Signer', 'Signature', 'Commit'].map((h) => c.bold(h)), cells)}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
+  return `${result.id} — ${result.file}\n${boxTable(
+    ['Committed', 'Version', 'Status', 'Route', 'Meeting', 'Approved', 'Signer', 'Signature', 'Commit'].map((h) =>
+      c.bold(h),
+    ),
+    cells,
+  )}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
 }

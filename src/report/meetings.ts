@@ -24,7 +24,14 @@ export function meetingsTable(rows: MeetingRow[], c: ChalkInstance, today: strin
   });
   for (const r of rows) {
     const left = r.working_days_to_submission;
-    const leftText = left === null ? c.dim('deadline passed') : left <= 2 ? c.red(String(left)) : left <= 5 ? c.yellow(String(left)) : String(left);
+    const leftText =
+      left === null
+        ? c.dim('deadline passed')
+        : left <= 2
+          ? c.red(String(left))
+          : left <= 5
+            ? c.yellow(String(left))
+            : String(left);
     const quorate = r.quorate === null ? '' : r.quorate ? c.green('yes') : c.red('no');
     table.push([day(r.date), day(r.submission_deadline), day(r.circulation_deadline), leftText, quorate]);
   }
@@ -46,7 +53,12 @@ export function meetingsIcs(rows: MeetingRow[], settings: Settings): string {
   };
   const events: EventAttributes[] = [];
   for (const r of rows) {
-    const meeting = { title: `${name} meeting`, uid: `${r.date}-meeting@${domain}`, description: `${settings.group}. Items and drafts by ${r.submission_deadline}; papers out by ${r.circulation_deadline}.`, location: settings.meetings.location };
+    const meeting = {
+      title: `${name} meeting`,
+      uid: `${r.date}-meeting@${domain}`,
+      description: `${settings.group}. Items and drafts by ${r.submission_deadline}; papers out by ${r.circulation_deadline}.`,
+      location: settings.meetings.location,
+    };
     if (settings.meetings.time) {
       const at = new Date(zonedInstant(r.date, settings.meetings.time, settings.timezone));
       events.push({
@@ -59,8 +71,18 @@ export function meetingsIcs(rows: MeetingRow[], settings: Settings): string {
     } else {
       events.push({ ...meeting, ...allDay(r.date) } as EventAttributes);
     }
-    events.push({ ...allDay(r.submission_deadline), title: `${name}: items and drafts due for the meeting of ${r.date}`, uid: `${r.date}-submission-deadline@${domain}`, description: `Send agenda items and completed drafts to the chair by today for the ${name} meeting of ${r.date}.` } as EventAttributes);
-    events.push({ ...allDay(r.circulation_deadline), title: `${name}: papers out for the meeting of ${r.date}`, uid: `${r.date}-circulation-deadline@${domain}`, description: `The chair circulates the agenda and papers by today for the ${name} meeting of ${r.date}.` } as EventAttributes);
+    events.push({
+      ...allDay(r.submission_deadline),
+      title: `${name}: items and drafts due for the meeting of ${r.date}`,
+      uid: `${r.date}-submission-deadline@${domain}`,
+      description: `Send agenda items and completed drafts to the chair by today for the ${name} meeting of ${r.date}.`,
+    } as EventAttributes);
+    events.push({
+      ...allDay(r.circulation_deadline),
+      title: `${name}: papers out for the meeting of ${r.date}`,
+      uid: `${r.date}-circulation-deadline@${domain}`,
+      description: `The chair circulates the agenda and papers by today for the ${name} meeting of ${r.date}.`,
+    } as EventAttributes);
   }
   const { error, value } = createEvents(events, { productId: 'ppp', calName: settings.group, method: 'PUBLISH' });
   if (error || !value) throw error ?? new Error('the calendar could not be written');

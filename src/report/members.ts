@@ -11,6 +11,9 @@ export function membersTable(members: Member[], c: ChalkInstance): string {
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const m of members) table.push([m.id, m.name, m.role, m.title ?? m.organisation ?? '', m.email ?? '', m.voting ? 'yes' : 'no'].map(printable));
+  for (const m of members)
+    table.push(
+      [m.id, m.name, m.role, m.title ?? m.organisation ?? '', m.email ?? '', m.voting ? 'yes' : 'no'].map(printable),
+    );
   return `${table.toString()}\n${members.length} member${members.length === 1 ? '' : 's'}\n`;
 }

@@ -43,7 +43,9 @@ export function formatGithub(result: ValidateResult, pathOf: (file: string) => s
     (p) =>
       `::${p.severity} file=${escapeProperty(printable(pathOf(p.file)))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}::${escapeData(printable(p.message))}`,
   );
-  out.push(`${result.documents} document${result.documents === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`);
+  out.push(
+    `${result.documents} document${result.documents === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`,
+  );
   return out.join('\n') + '\n';
 }
 

@@ -35,8 +35,17 @@ export function registerMarkdown(rows: RegisterRow[]): string {
 /** Returns the rows as a table for the terminal. */
 export function registerTable(rows: RegisterRow[], c: ChalkInstance, width: number): string {
   // Fixed columns fit their longest value; the title takes what is left of the terminal.
-  const fit = (col: (typeof COLUMNS)[number], heading: string) => Math.max(heading.length, ...rows.map((r) => (r[col] ?? '').length)) + 2;
-  const fixed = [fit('id', 'Id'), fit('type', 'Type'), fit('status', 'Status'), fit('version', 'Version'), fit('owner', 'Owner'), 12, 12];
+  const fit = (col: (typeof COLUMNS)[number], heading: string) =>
+    Math.max(heading.length, ...rows.map((r) => (r[col] ?? '').length)) + 2;
+  const fixed = [
+    fit('id', 'Id'),
+    fit('type', 'Type'),
+    fit('status', 'Status'),
+    fit('version', 'Version'),
+    fit('owner', 'Owner'),
+    12,
+    12,
+  ];
   const titleWidth = Math.max(24, Math.min(70, width - fixed.reduce((a, b) => a + b, 0) - 9));
   const table = new Table({
     head: HEADINGS.map((h) => c.bold(h)),

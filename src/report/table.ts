@@ -13,7 +13,9 @@ function width(text: string): number {
 /** Returns the rows under the heading, each column as wide as its widest cell, in box-drawing lines. */
 export function boxTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (cells: readonly string[]) => `│${cells.map((c, i) => ` ${c}${' '.repeat(widths[i]! - width(c))} `).join('│')}│`;
-  const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
+  const line = (cells: readonly string[]) =>
+    `│${cells.map((c, i) => ` ${c}${' '.repeat(widths[i]! - width(c))} `).join('│')}│`;
+  const rule = (left: string, mid: string, right: string) =>
+    `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
   return [rule('┌', '┬', '┐'), line(head), ...rows.map(line), rule('└', '┴', '┘')].join('\n');
 }

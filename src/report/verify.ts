@@ -14,15 +14,34 @@ export function verifyJson(ok: boolean, rows: readonly VerifyRow[]): string {
 export function verifyTable(ok: boolean, rows: readonly VerifyRow[], c: ChalkInstance): string {
   if (rows.length === 0) return 'No document has been approved yet: nothing to verify.\n';
   const cells: string[][] = [];
-  const paint = (row: VerifyRow) => (row.severity === 'ok' ? c.green(row.state) : row.severity === 'warning' ? c.yellow(row.state) : c.red(row.state));
+  const paint = (row: VerifyRow) =>
+    row.severity === 'ok' ? c.green(row.state) : row.severity === 'warning' ? c.yellow(row.state) : c.red(row.state);
   for (const r of rows) {
-    const version = r.version ? `${r.version}${r.pending_version && r.pending_version !== r.version ? ` (${r.pending_version} pending)` : r.pending_version ? ' (revision pending)' : ''}` : '';
-    cells.push([r.id, paint(r), version, r.approved_on ?? '', r.route ?? '', printable(r.signer ?? ''), r.commit?.slice(0, 12) ?? ''].map(String));
+    const version = r.version
+      ? `${r.version}${r.pending_version && r.pending_version !== r.version ? ` (${r.pending_version} pending)` : r.pending_version ? ' (revision pending)' : ''}`
+      : '';
+    cells.push(
+      [
+        r.id,
+        paint(r),
+        version,
+        r.approved_on ?? '',
+        r.route ?? '',
+        printable(r.signer ?? ''),
+        r.commit?.slice(0, 12) ?? '',
+      ].map(String),
+    );
   }
   const problems = rows.filter((r) => r.severity !== 'ok');
-  const lines = problems.map((r) => `${r.severity === 'error' ? c.red('✗') : c.yellow('!')} ${r.id} ${r.state}: ${printable(r.detail ?? '')}\n  ${r.file}`);
+  const lines = problems.map(
+    (r) =>
+      `${r.severity === 'error' ? c.red('✗') : c.yellow('!')} ${r.id} ${r.state}: ${printable(r.detail ?? '')}\n  ${r.file}`,
+  );
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
   const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
-  return `${boxTable(['Id', 'State', 'Version', 'Approved', 'Route', 'Signer', 'Commit'].map((h) => c.bold(h)), cells)}\n${lines.length ? lines.join('\n') + '\n\n' : ''}${ok ? c.green('ok') : c.red('FAILED')}: ${rows.length} approved document${rows.length === 1 ? '' : 's'} (${summary})\n`;
+  return `${boxTable(
+    ['Id', 'State', 'Version', 'Approved', 'Route', 'Signer', 'Commit'].map((h) => c.bold(h)),
+    cells,
+  )}\n${lines.length ? lines.join('\n') + '\n\n' : ''}${ok ? c.green('ok') : c.red('FAILED')}: ${rows.length} approved document${rows.length === 1 ? '' : 's'} (${summary})\n`;
 }

@@ -11,9 +11,11 @@ export default {
     if (!IN_FORCE.has(status)) return [];
     const missing = ['route', 'approved_on', 'approved_by'].filter((f) => text(doc.data, 'approval', f) === undefined);
     if (missing.length === 0) return [];
-    return [{
-      at: doc.data.approval === undefined ? 'status' : 'approval',
-      message: `the document is ${status} but approval.${missing.join(', approval.')} ${missing.length > 1 ? 'are' : 'is'} missing; record how, when and by whom it was approved (ppp approve does this)`,
-    }];
+    return [
+      {
+        at: doc.data.approval === undefined ? 'status' : 'approval',
+        message: `the document is ${status} but approval.${missing.join(', approval.')} ${missing.length > 1 ? 'are' : 'is'} missing; record how, when and by whom it was approved (ppp approve does this)`,
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -13,6 +13,11 @@ export default {
     if (!route) return [];
     const allowed = routesFor(settings, type);
     if (allowed.includes(route as never)) return [];
-    return [{ at: 'approval.route', message: `a ${type} may not be approved by route "${route}" in this register; allowed: ${allowed.join(', ') || 'none'} (approval.authorities in ppp.yaml)` }];
+    return [
+      {
+        at: 'approval.route',
+        message: `a ${type} may not be approved by route "${route}" in this register; allowed: ${allowed.join(', ') || 'none'} (approval.authorities in ppp.yaml)`,
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -4,16 +4,23 @@ import { IN_FORCE, text } from '../core/document.js';
 export default {
   id: 'eqia/missing',
   severity: 'error',
-  description: 'An approved new document has its equality impact assessment completed, or marked not required with a reason',
+  description:
+    'An approved new document has its equality impact assessment completed, or marked not required with a reason',
   scope: 'document',
   check(doc) {
     const status = text(doc.data, 'eqia', 'status');
     const findings = [];
     if (status === 'not-required' && !text(doc.data, 'eqia', 'reason')?.trim()) {
-      findings.push({ at: 'eqia.status', message: 'the equality impact assessment is marked not required without a reason; add eqia.reason saying why' });
+      findings.push({
+        at: 'eqia.status',
+        message: 'the equality impact assessment is marked not required without a reason; add eqia.reason saying why',
+      });
     }
     if (status === 'completed' && text(doc.data, 'eqia', 'on') === undefined) {
-      findings.push({ at: 'eqia.status', message: 'the equality impact assessment is completed but has no date; add eqia.on: YYYY-MM-DD' });
+      findings.push({
+        at: 'eqia.status',
+        message: 'the equality impact assessment is completed but has no date; add eqia.on: YYYY-MM-DD',
+      });
     }
     if (!IN_FORCE.has(String(doc.data.status)) || !isFirstVersion(doc.data.version)) return findings;
     if (status === 'completed' || status === 'not-required') return findings;

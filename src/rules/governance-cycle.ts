@@ -7,6 +7,13 @@ export default {
   scope: 'register',
   check(doc, register) {
     const cycle = register.cycles.get(String(doc.data.id));
-    return cycle ? [{ at: 'governed_by', message: `governance goes round in a circle: ${cycle}; one of these documents must be governed by something outside the circle` }] : [];
+    return cycle
+      ? [
+          {
+            at: 'governed_by',
+            message: `governance goes round in a circle: ${cycle}; one of these documents must be governed by something outside the circle`,
+          },
+        ]
+      : [];
   },
 } satisfies RegisterRule;

@@ -11,6 +11,11 @@ export default {
     const same = id ? register.byId.get(id) : undefined;
     if (!same || same.length < 2) return [];
     const others = same.filter((d) => d.file !== doc.file).map((d) => d.file);
-    return [{ at: 'id', message: `id ${id} is also used by ${others.join(', ')}; ids are unique and never reused: give one of them a new id` }];
+    return [
+      {
+        at: 'id',
+        message: `id ${id} is also used by ${others.join(', ')}; ids are unique and never reused: give one of them a new id`,
+      },
+    ];
   },
 } satisfies RegisterRule;

@@ -10,6 +10,11 @@ export default {
     const id = text(doc.data, 'id');
     const name = doc.file.slice(doc.file.lastIndexOf('/') + 1);
     if (!id || name === `${id}.md` || name.startsWith(`${id}-`)) return [];
-    return [{ at: 'id', message: `the file name "${name}" does not start with the id ${id}; rename the file to ${id}-<title>.md` }];
+    return [
+      {
+        at: 'id',
+        message: `the file name "${name}" does not start with the id ${id}; rename the file to ${id}-<title>.md`,
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -9,6 +9,11 @@ export default {
   check(doc, { settings }) {
     const id = text(doc.data, 'id');
     if (!id || id.startsWith(`${settings.id_prefix}-`)) return [];
-    return [{ at: 'id', message: `id ${id} does not start with ${settings.id_prefix}-, the id_prefix of this register (ppp.yaml)` }];
+    return [
+      {
+        at: 'id',
+        message: `id ${id} does not start with ${settings.id_prefix}-, the id_prefix of this register (ppp.yaml)`,
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -13,6 +13,11 @@ export default {
     const code = id.split('-')[1];
     const expected = TYPE_CODES[type];
     if (code === expected) return [];
-    return [{ at: 'id', message: `id ${id} has the code ${code ?? '?'} but the document is a ${type}, whose code is ${expected}; give it a ${expected} id (ppp new allocates one)` }];
+    return [
+      {
+        at: 'id',
+        message: `id ${id} has the code ${code ?? '?'} but the document is a ${type}, whose code is ${expected}; give it a ${expected} id (ppp new allocates one)`,
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -13,7 +13,11 @@ export default {
       const ids = doc.data[field];
       if (!Array.isArray(ids)) continue;
       for (let i = 0; i < ids.length; i++) {
-        if (ids[i] === self) (findings ??= []).push({ at: `${field}.${i}`, message: `${field} names the document itself (${String(self)}); remove it` });
+        if (ids[i] === self)
+          (findings ??= []).push({
+            at: `${field}.${i}`,
+            message: `${field} names the document itself (${String(self)}); remove it`,
+          });
       }
     }
     return findings ?? [];

@@ -15,7 +15,10 @@ export default {
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
         if (typeof id !== 'string' || register.byId.has(id)) continue;
-        (findings ??= []).push({ at: `${field}.${i}`, message: `${field} names ${id}, which is not in the register; correct the id or add the document` });
+        (findings ??= []).push({
+          at: `${field}.${i}`,
+          message: `${field} names ${id}, which is not in the register; correct the id or add the document`,
+        });
       }
     }
     return findings ?? [];

@@ -19,7 +19,10 @@ export default {
       .filter(([, id]) => !register.members.has(id))
       .map(([at, id]) => {
         const guess = closest(id, ids);
-        return { at, message: `${at.replace(/\.\d+$/, '')} "${id}" is not a member in members.yaml${guess ? `; did you mean "${guess}"?` : '; add them to members.yaml or correct the id'}` };
+        return {
+          at,
+          message: `${at.replace(/\.\d+$/, '')} "${id}" is not a member in members.yaml${guess ? `; did you mean "${guess}"?` : '; add them to members.yaml or correct the id'}`,
+        };
       });
   },
 } satisfies RegisterRule;

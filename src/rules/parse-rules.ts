@@ -1,7 +1,12 @@
 /** Rules found while reading and parsing a file, before the other rules run. */
 import type { ParseRule } from './types.js';
 
-const parse = (id: string, description: string, severity: 'error' | 'warning' = 'error'): ParseRule => ({ id, severity, description, scope: 'parse' });
+const parse = (id: string, description: string, severity: 'error' | 'warning' = 'error'): ParseRule => ({
+  id,
+  severity,
+  description,
+  scope: 'parse',
+});
 
 export const parseRules: ParseRule[] = [
   parse('file/unreadable', 'The file can be read'),
@@ -9,7 +14,10 @@ export const parseRules: ParseRule[] = [
   parse('file/encoding', 'The file is UTF-8 text'),
   parse('file/outside-register', 'A symbolic link does not lead outside the register'),
   parse('frontmatter/missing', 'The file starts with front matter between --- lines'),
-  parse('frontmatter/engine', 'Front matter is YAML; ---js, ---javascript, ---coffee and others are refused and never run'),
+  parse(
+    'frontmatter/engine',
+    'Front matter is YAML; ---js, ---javascript, ---coffee and others are refused and never run',
+  ),
   parse('frontmatter/unclosed', 'The front matter ends with a --- line'),
   parse('yaml/syntax', 'The front matter is valid YAML'),
   parse('yaml/duplicate-key', 'No field is written twice'),
@@ -27,7 +35,7 @@ export const parseRules: ParseRule[] = [
   parse('members/invalid', 'members.yaml lists members with id, name and role'),
   parse('members/duplicate-id', 'Member ids are unique'),
   parse('members/unknown-role', "A member's role is one of the roles in ppp.yaml"),
-  parse('attendance/invalid', 'A meeting\'s attendance.yaml lists present, apologies ({ member, delegate }) and absent'),
+  parse('attendance/invalid', "A meeting's attendance.yaml lists present, apologies ({ member, delegate }) and absent"),
   parse('attendance/unknown-member', 'Attendance names members of members.yaml'),
   parse('attendance/duplicate', 'Each member is recorded once per meeting'),
   parse('actions/invalid', 'actions.yaml lists actions with id (A-YYYY-MM-NN), text, owner, raised, due and done_on'),

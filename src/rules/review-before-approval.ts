@@ -11,6 +11,11 @@ export default {
     const due = text(doc.data, 'review', 'due');
     const approved = text(doc.data, 'approval', 'approved_on');
     if (!isIsoDate(due) || !isIsoDate(approved) || due > approved) return [];
-    return [{ at: 'review.due', message: `review.due ${due} is not after the approval on ${approved}; set it to approved_on + review.cycle` }];
+    return [
+      {
+        at: 'review.due',
+        message: `review.due ${due} is not after the approval on ${approved}; set it to approved_on + review.cycle`,
+      },
+    ];
   },
 } satisfies DocumentRule;

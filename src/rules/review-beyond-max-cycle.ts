@@ -14,6 +14,11 @@ export default {
     if (!isIsoDate(due) || !isIsoDate(approved)) return [];
     const latest = addDuration(approved, settings.review.max_cycle);
     if (due <= latest) return [];
-    return [{ at: 'review.due', message: `review.due ${due} is later than ${latest}, ${settings.review.max_cycle.text} after approval on ${approved}; bring it forward to ${latest} or earlier` }];
+    return [
+      {
+        at: 'review.due',
+        message: `review.due ${due} is later than ${latest}, ${settings.review.max_cycle.text} after approval on ${approved}; bring it forward to ${latest} or earlier`,
+      },
+    ];
   },
 } satisfies DocumentRule;

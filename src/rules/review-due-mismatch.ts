@@ -17,6 +17,11 @@ export default {
     if (due === expected) return [];
     // An earlier review than the cycle gives is allowed (legislation may force it); say so only when it is later.
     if (due < expected) return [];
-    return [{ at: 'review.due', message: `review.due ${due} is not ${expected}, which is ${cycle.value.text} after approval on ${approved}; correct the due date or the cycle` }];
+    return [
+      {
+        at: 'review.due',
+        message: `review.due ${due} is not ${expected}, which is ${cycle.value.text} after approval on ${approved}; correct the due date or the cycle`,
+      },
+    ];
   },
 } satisfies DocumentRule;

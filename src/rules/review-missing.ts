@@ -10,6 +10,11 @@ export default {
     if (!IN_FORCE.has(String(doc.data.status))) return [];
     const missing = ['cycle', 'due'].filter((f) => text(doc.data, 'review', f) === undefined);
     if (missing.length === 0) return [];
-    return [{ at: doc.data.review === undefined ? 'status' : 'review', message: `review.${missing.join(' and review.')} missing: an approved document needs its review schedule (cycle agreed at approval, due = approved_on + cycle)` }];
+    return [
+      {
+        at: doc.data.review === undefined ? 'status' : 'review',
+        message: `review.${missing.join(' and review.')} missing: an approved document needs its review schedule (cycle agreed at approval, due = approved_on + cycle)`,
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -6,14 +6,31 @@
  */
 import type { CheckContext } from '../core/context.js';
 import { indexFields, positionsOf, type DocRecord, type ReadableRecord } from '../core/document.js';
-import { extractHeadings, parseFrontMatter, positionOf, splitFrontMatter, type Positions } from '../core/front-matter.js';
+import {
+  extractHeadings,
+  parseFrontMatter,
+  positionOf,
+  splitFrontMatter,
+  type Positions,
+} from '../core/front-matter.js';
 import type { Problem } from '../core/problem.js';
 import type { RegisterView } from '../core/register-view.js';
 import { documentRules, registerRules, rate } from './index.js';
 import type { DocView, Finding } from './types.js';
 
 /** Top-level fields whose positions the register rules need; the rest are dropped before caching. */
-const KEPT_POSITIONS = new Set(['id', 'type', 'status', 'owner', 'sponsor', 'authors', 'governed_by', 'read_with', 'supersedes', 'related_forms']);
+const KEPT_POSITIONS = new Set([
+  'id',
+  'type',
+  'status',
+  'owner',
+  'sponsor',
+  'authors',
+  'governed_by',
+  'read_with',
+  'supersedes',
+  'related_forms',
+]);
 
 /** Returns a problem for rule at a file position, with the rule's severity. */
 export function problemAt(file: string, rule: string, line: number, column: number, message: string): Problem {
@@ -25,15 +42,39 @@ export function checkFile(file: string, text: string, hash: string, context: Che
   const split = splitFrontMatter(text);
   const record: DocRecord = { file, hash, data: null, positions: {}, problems: [] };
   if (split.kind === 'missing') {
-    record.problems.push(problemAt(file, 'frontmatter/missing', 1, 1, 'the file has no front matter; start it with a line "---", the fields (id:, title:, type: ...), then another "---" (ppp new writes one for you)'));
+    record.problems.push(
+      problemAt(
+        file,
+        'frontmatter/missing',
+        1,
+        1,
+        'the file has no front matter; start it with a line "---", the fields (id:, title:, type: ...), then another "---" (ppp new writes one for you)',
+      ),
+    );
     return record;
   }
   if (split.kind === 'engine') {
-    record.problems.push(problemAt(file, 'frontmatter/engine', 1, 4, `front matter in "${split.engine}" is refused and was not run; write it as YAML between plain "---" lines`));
+    record.problems.push(
+      problemAt(
+        file,
+        'frontmatter/engine',
+        1,
+        4,
+        `front matter in "${split.engine}" is refused and was not run; write it as YAML between plain "---" lines`,
+      ),
+    );
     return record;
   }
   if (split.kind === 'unclosed') {
-    record.problems.push(problemAt(file, 'frontmatter/unclosed', 1, 1, `the front matter opened on line 1 is never closed; add a line "---" after the last field`));
+    record.problems.push(
+      problemAt(
+        file,
+        'frontmatter/unclosed',
+        1,
+        1,
+        `the front matter opened on line 1 is never closed; add a line "---" after the last field`,
+      ),
+    );
     return record;
   }
   const parsed = parseFrontMatter(split.yaml, split.yamlLine);
@@ -44,7 +85,12 @@ export function checkFile(file: string, text: string, hash: string, context: Che
   for (const f of context.schemas.check(parsed.data)) {
     record.problems.push(locate(file, lookup, f.rule, { at: f.path || undefined, atKey: f.atKey, message: f.message }));
   }
-  const view: DocView = { ...record, data: parsed.data, headings: extractHeadings(split.body, split.bodyLine), bodyLine: split.bodyLine };
+  const view: DocView = {
+    ...record,
+    data: parsed.data,
+    headings: extractHeadings(split.body, split.bodyLine),
+    bodyLine: split.bodyLine,
+  };
   for (const rule of documentRules) {
     let findings: Finding[];
     try {
@@ -77,7 +123,8 @@ export function checkRegister(view: RegisterView, context: CheckContext, only?: 
       } catch (error) {
         findings = [crashFinding(rule.id, error)];
       }
-      for (const finding of findings) problems.push(locate(record.file, (path) => positionsOf(record)[path], rule.id, finding));
+      for (const finding of findings)
+        problems.push(locate(record.file, (path) => positionsOf(record)[path], rule.id, finding));
     }
   }
   return problems;
@@ -105,4 +152,3 @@ function locate(file: string, lookup: Lookup, rule: string, finding: Finding): P
   }
   return problemAt(file, rule, 1, 1, finding.message);
 }
-

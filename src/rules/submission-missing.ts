@@ -7,6 +7,12 @@ export default {
   scope: 'document',
   check(doc) {
     if (doc.data.status !== 'submitted' || doc.data.submission !== undefined) return [];
-    return [{ at: 'status', message: 'the status is submitted but there is no submission: { kind, on, meeting }; use ppp submit to put it on an agenda' }];
+    return [
+      {
+        at: 'status',
+        message:
+          'the status is submitted but there is no submission: { kind, on, meeting }; use ppp submit to put it on an agenda',
+      },
+    ];
   },
 } satisfies DocumentRule;

@@ -11,7 +11,12 @@ export default {
     return list(doc.data, 'supersedes').flatMap((id, i) => {
       const status = register.byId.get(id)?.[0]?.data?.status;
       if (typeof status !== 'string' || RETIRED.has(status)) return [];
-      return [{ at: `supersedes.${i}`, message: `this document supersedes ${id}, which is still ${String(status)}; set that document's status to superseded` }];
+      return [
+        {
+          at: `supersedes.${i}`,
+          message: `this document supersedes ${id}, which is still ${String(status)}; set that document's status to superseded`,
+        },
+      ];
     });
   },
 } satisfies RegisterRule;

@@ -15,6 +15,10 @@ export default {
     const present = new Set(doc.headings.map((h) => normaliseHeading(h.text)));
     return template.sections
       .filter((s) => s.required && !present.has(s.key))
-      .map((s) => ({ line: doc.bodyLine, column: 1, message: `the section "${s.title}" is missing; add a heading "## ${s.title}" (required by the ${template.type} template${template.source === 'built-in' ? '' : ` in ${template.source}`})` }));
+      .map((s) => ({
+        line: doc.bodyLine,
+        column: 1,
+        message: `the section "${s.title}" is missing; add a heading "## ${s.title}" (required by the ${template.type} template${template.source === 'built-in' ? '' : ` in ${template.source}`})`,
+      }));
   },
 } satisfies DocumentRule;

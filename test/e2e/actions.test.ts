@@ -13,15 +13,23 @@ function sample() {
   return dir;
 }
 
-it('adds an action with the id of the meeting that raised it, keeping the file\'s comments', async () => {
+it("adds an action with the id of the meeting that raised it, keeping the file's comments", async () => {
   const dir = sample();
-  const r = await run(['action', 'add', 'Brief the duty teams', '--owner', 'hqa', '--due', '2027-02-01', '--today', '2027-01-05'], { cwd: dir });
+  const r = await run(
+    ['action', 'add', 'Brief the duty teams', '--owner', 'hqa', '--due', '2027-02-01', '--today', '2027-01-05'],
+    { cwd: dir },
+  );
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain('Added A-2026-11-04 (raised 2026-11-10');
   const text = readFileSync(join(dir, 'actions.yaml'), 'utf8');
   expect(text.startsWith('# The action tracker')).toBe(true);
-  expect(text).toContain('- id: A-2026-11-04\n  text: Brief the duty teams\n  owner: hqa\n  raised: 2026-11-10\n  due: 2027-02-01\n  done_on: null\n');
-  const atMeeting = await run(['action', 'add', 'Another', '--owner', 'qa1', '--due', '2027-03-01', '--meeting', '2027-01-12'], { cwd: dir });
+  expect(text).toContain(
+    '- id: A-2026-11-04\n  text: Brief the duty teams\n  owner: hqa\n  raised: 2026-11-10\n  due: 2027-02-01\n  done_on: null\n',
+  );
+  const atMeeting = await run(
+    ['action', 'add', 'Another', '--owner', 'qa1', '--due', '2027-03-01', '--meeting', '2027-01-12'],
+    { cwd: dir },
+  );
   expect(atMeeting.stdout).toContain('Added A-2027-01-01');
   expect((await run(['validate', '--strict'], { cwd: dir })).code).toBe(0);
 });
@@ -35,9 +43,18 @@ it('marks an action done once, and lists open and overdue actions', async () => 
     ['A-2026-11-02', false],
   ]);
   expect((await run(['action', 'done', 'A-2026-11-01', '--on', '2027-01-04'], { cwd: dir })).code).toBe(0);
-  expect(await run(['action', 'done', 'A-2026-11-01'], { cwd: dir })).toMatchObject({ code: 1, stderr: expect.stringContaining('already done on 2027-01-04') });
-  expect(JSON.parse((await run(['actions', '--open', '--json', '--today', '2027-01-05'], { cwd: dir })).stdout)).toHaveLength(2);
-  expect(JSON.parse((await run(['actions', '--owner', 'hqa', '--json'], { cwd: dir })).stdout).map((a: { id: string }) => a.id)).toEqual(['A-2026-11-02']);
+  expect(await run(['action', 'done', 'A-2026-11-01'], { cwd: dir })).toMatchObject({
+    code: 1,
+    stderr: expect.stringContaining('already done on 2027-01-04'),
+  });
+  expect(
+    JSON.parse((await run(['actions', '--open', '--json', '--today', '2027-01-05'], { cwd: dir })).stdout),
+  ).toHaveLength(2);
+  expect(
+    JSON.parse((await run(['actions', '--owner', 'hqa', '--json'], { cwd: dir })).stdout).map(
+      (a: { id: string }) => a.id,
+    ),
+  ).toEqual(['A-2026-11-02']);
 });
 
 it('refuses bad input with exit 2 and leaves the file as it was', async () => {

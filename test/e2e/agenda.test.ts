@@ -15,11 +15,24 @@ describe('the agenda of the sample register for 12 January 2027', () => {
 
   it('has the header, every section, and no late-papers warning before the circulation deadline', async () => {
     const a = await json();
-    expect(a).toMatchObject({ group: 'Practice, Policy and Procedures Group', meeting: '2027-01-12', submission_deadline: '2026-12-24', circulation_deadline: '2027-01-07', papers_late: false });
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['progress', 'proposals_and_drafts', 'reviews', 'information', 'horizon', 'deferred']));
-    expect(Object.keys(a.progress)).toEqual(expect.arrayContaining(['actions', 'escalations', 'overdue_reviews', 'absences']));
-    for (const section of ['proposals_and_drafts', 'reviews', 'information', 'horizon', 'deferred']) expect(a[section].length, section).toBeGreaterThan(0);
-    expect(Object.keys(a.reviews[0])).toEqual(expect.arrayContaining(['id', 'title', 'type', 'owner', 'version', 'kind', 'submitted_on', 'file']));
+    expect(a).toMatchObject({
+      group: 'Practice, Policy and Procedures Group',
+      meeting: '2027-01-12',
+      submission_deadline: '2026-12-24',
+      circulation_deadline: '2027-01-07',
+      papers_late: false,
+    });
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining(['progress', 'proposals_and_drafts', 'reviews', 'information', 'horizon', 'deferred']),
+    );
+    expect(Object.keys(a.progress)).toEqual(
+      expect.arrayContaining(['actions', 'escalations', 'overdue_reviews', 'absences']),
+    );
+    for (const section of ['proposals_and_drafts', 'reviews', 'information', 'horizon', 'deferred'])
+      expect(a[section].length, section).toBeGreaterThan(0);
+    expect(Object.keys(a.reviews[0])).toEqual(
+      expect.arrayContaining(['id', 'title', 'type', 'owner', 'version', 'kind', 'submitted_on', 'file']),
+    );
   });
 
   it('fills the progress report: open and overdue actions, escalations, overdue reviews, absences, last quorum', async () => {
@@ -34,24 +47,40 @@ describe('the agenda of the sample register for 12 January 2027', () => {
 
   it('defers the late submission, unless the chair accepts it', async () => {
     expect(ids((await json()).deferred)).toEqual(['CS-PRO-0011']);
-    const accepted = JSON.parse((await run(['agenda', '--json', '--accept-late', 'CS-PRO-0011', '-C', SAMPLE, '--today', '2027-01-05'])).stdout);
+    const accepted = JSON.parse(
+      (await run(['agenda', '--json', '--accept-late', 'CS-PRO-0011', '-C', SAMPLE, '--today', '2027-01-05'])).stdout,
+    );
     expect(accepted.deferred).toEqual([]);
     expect(ids(accepted.proposals_and_drafts)).toContain('CS-PRO-0011');
-    expect(await run(['agenda', '--accept-late', 'CS-PRO-0003', '-C', SAMPLE, '--today', '2027-01-05'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a late submission') });
+    expect(await run(['agenda', '--accept-late', 'CS-PRO-0003', '-C', SAMPLE, '--today', '2027-01-05'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('not a late submission'),
+    });
   });
 
   it('puts submitted proposals and drafts, and the interim approval, in section 2; reviews in section 3', async () => {
     const a = await json();
-    expect(a.proposals_and_drafts.find((i: { id: string }) => i.id === 'CS-PRO-0010')).toMatchObject({ kind: 'interim' });
-    expect(a.proposals_and_drafts.map((i: { kind: string }) => i.kind).sort()).toEqual(['draft', 'draft', 'interim', 'proposal']);
+    expect(a.proposals_and_drafts.find((i: { id: string }) => i.id === 'CS-PRO-0010')).toMatchObject({
+      kind: 'interim',
+    });
+    expect(a.proposals_and_drafts.map((i: { kind: string }) => i.kind).sort()).toEqual([
+      'draft',
+      'draft',
+      'interim',
+      'proposal',
+    ]);
     expect(a.reviews.every((i: { kind: string }) => i.kind === 'review')).toBe(true);
-    expect(a.horizon.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['review-due', 'drafting', 'proposed']));
+    expect(a.horizon.map((i: { kind: string }) => i.kind)).toEqual(
+      expect.arrayContaining(['review-due', 'drafting', 'proposed']),
+    );
   });
 
   it('lists the director approval since the previous meeting only', async () => {
     expect(ids((await json()).information)).toEqual(['CS-PRO-0013']);
     // At the February meeting, the November approval is no longer news.
-    const feb = JSON.parse((await run(['agenda', '--json', '--meeting', '2027-02-09', '-C', SAMPLE, '--today', '2027-01-05'])).stdout);
+    const feb = JSON.parse(
+      (await run(['agenda', '--json', '--meeting', '2027-02-09', '-C', SAMPLE, '--today', '2027-01-05'])).stdout,
+    );
     expect(feb.information).toEqual([]);
   });
 
@@ -62,18 +91,32 @@ describe('the agenda of the sample register for 12 January 2027', () => {
 
   it('prints markdown sections in the standard order, and writes it with --out', async () => {
     const md = (await run(['agenda', '-C', SAMPLE, '--today', '2027-01-05'])).stdout;
-    const order = ['# Practice, Policy and Procedures Group', '## 1. Progress report from the chair', '## 2. New document proposals and drafts', '## 3. Reviews of existing documents', '## 4. Horizon scanning and future workstreams', '## For information', '## Deferred to the next meeting', '## Papers'];
+    const order = [
+      '# Practice, Policy and Procedures Group',
+      '## 1. Progress report from the chair',
+      '## 2. New document proposals and drafts',
+      '## 3. Reviews of existing documents',
+      '## 4. Horizon scanning and future workstreams',
+      '## For information',
+      '## Deferred to the next meeting',
+      '## Papers',
+    ];
     const at = order.map((h) => md.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(md).toContain('| CS-PRO-0003 | Case file audit | documents/procedures/CS-PRO-0003-case-file-audit.md | 2.0 |');
+    expect(md).toContain(
+      '| CS-PRO-0003 | Case file audit | documents/procedures/CS-PRO-0003-case-file-audit.md | 2.0 |',
+    );
     const out = join(tempDir(), 'agenda.md');
     expect((await run(['agenda', '--out', out, '-C', SAMPLE, '--today', '2027-01-05'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(md);
   });
 
   it('a date that is not a meeting exits 2 naming the nearest meetings', async () => {
-    expect(await run(['agenda', '--meeting', '2027-01-13', '-C', SAMPLE])).toMatchObject({ code: 2, stderr: expect.stringContaining('the nearest are 2027-01-12 and 2027-02-09') });
+    expect(await run(['agenda', '--meeting', '2027-01-13', '-C', SAMPLE])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('the nearest are 2027-01-12 and 2027-02-09'),
+    });
   });
 });
 
@@ -87,7 +130,11 @@ describe('absences and quorum on a small register', () => {
   it('a delegate keeps a member off the escalation list; two absences without one put them on it', async () => {
     const root = makeRegister(validSet());
     attend(root, '2026-10-13', `${base}absent: [solicitor, lead-send]\n`);
-    attend(root, '2026-11-10', `${base}apologies:\n  - { member: solicitor, delegate: A Deputy }\n  - { member: lead-send, delegate: null }\n`);
+    attend(
+      root,
+      '2026-11-10',
+      `${base}apologies:\n  - { member: solicitor, delegate: A Deputy }\n  - { member: lead-send, delegate: null }\n`,
+    );
     const a = JSON.parse((await run(['agenda', '--json', '--today', '2027-01-05'], { cwd: root })).stdout);
     expect(a.progress.absences).toEqual([{ member: 'lead-send', meetings: ['2026-10-13', '2026-11-10'] }]);
   });
@@ -101,8 +148,16 @@ describe('absences and quorum on a small register', () => {
 
   it('carries an item submitted for an earlier meeting forward', async () => {
     const set = validSet();
-    set['documents/forms/CS-FRM-0001-return.md'] = doc('id: CS-FRM-0001\ntitle: Return\nsummary: S.\ntype: form\nstatus: submitted\nversion: "0.2"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\nsubmission: { kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\n', fullBody('form'));
+    set['documents/forms/CS-FRM-0001-return.md'] = doc(
+      'id: CS-FRM-0001\ntitle: Return\nsummary: S.\ntype: form\nstatus: submitted\nversion: "0.2"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\nsubmission: { kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\n',
+      fullBody('form'),
+    );
     const a = JSON.parse((await run(['agenda', '--json', '--today', '2027-01-05'], { cwd: makeRegister(set) })).stdout);
-    expect(a.proposals_and_drafts[0]).toMatchObject({ id: 'CS-FRM-0001', kind: 'draft', submitted_on: '2026-10-20', note: 'carried forward from the meeting of 2026-11-10' });
+    expect(a.proposals_and_drafts[0]).toMatchObject({
+      id: 'CS-FRM-0001',
+      kind: 'draft',
+      submitted_on: '2026-10-20',
+      note: 'carried forward from the meeting of 2026-11-10',
+    });
   });
 });

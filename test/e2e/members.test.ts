@@ -19,10 +19,15 @@ it('ppp members lists members.yaml as a table or JSON', async () => {
 it('ppp validate checks attendance files and names their lines', async () => {
   const root = makeRegister(validSet());
   mkdirSync(join(root, 'meetings/2027-01-12'), { recursive: true });
-  writeFileSync(join(root, 'meetings/2027-01-12/attendance.yaml'), 'present: [chair, hqa, nobody]\napologies:\n  - { member: hqa, delegate: null }\n');
+  writeFileSync(
+    join(root, 'meetings/2027-01-12/attendance.yaml'),
+    'present: [chair, hqa, nobody]\napologies:\n  - { member: hqa, delegate: null }\n',
+  );
   const r = await run(['validate', '--format', 'json'], { cwd: root });
   expect(r.code).toBe(1);
-  const problems = JSON.parse(r.stdout).problems.filter((p: { file: string }) => p.file === 'meetings/2027-01-12/attendance.yaml');
+  const problems = JSON.parse(r.stdout).problems.filter(
+    (p: { file: string }) => p.file === 'meetings/2027-01-12/attendance.yaml',
+  );
   expect(problems.map((p: { rule: string; line: number }) => [p.rule, p.line])).toEqual([
     ['attendance/unknown-member', 1],
     ['attendance/duplicate', 3],
@@ -32,7 +37,9 @@ it('ppp validate checks attendance files and names their lines', async () => {
 });
 
 it('ppp meetings says whether each past meeting was quorate', async () => {
-  const rows = JSON.parse((await run(['meetings', '--json', '--from', '2026-09-01', '--count', '4', '-C', join(ROOT, 'register')])).stdout);
+  const rows = JSON.parse(
+    (await run(['meetings', '--json', '--from', '2026-09-01', '--count', '4', '-C', join(ROOT, 'register')])).stdout,
+  );
   expect(rows.map((r: { date: string; quorate: boolean | null }) => [r.date, r.quorate])).toEqual([
     ['2026-09-08', true],
     ['2026-10-13', false],

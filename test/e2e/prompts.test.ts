@@ -13,7 +13,11 @@ afterAll(cleanup);
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 /** Runs ppp in a pty, answering each prompt (matched by its question) with keystrokes; returns the exit code and the screen. */
-function onTerminal(args: string[], cwd: string, answers: [RegExp, string][]): Promise<{ code: number | null; screen: string }> {
+function onTerminal(
+  args: string[],
+  cwd: string,
+  answers: [RegExp, string][],
+): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve) => {
     const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: cleanEnv({ TERM: 'xterm' }) });
@@ -38,24 +42,27 @@ function onTerminal(args: string[], cwd: string, answers: [RegExp, string][]): P
   });
 }
 
-it.skipIf(!hasScript)('asks for the type, title, owner and governing policy, then writes a valid document', async () => {
-  const dir = join(tempDir(), 'reg');
-  expect((await run(['init', dir])).code).toBe(0);
-  expect((await run(['new', 'policy', '--title', 'Values', '--owner', 'hqa'], { cwd: dir })).code).toBe(0);
-  const down = '\x1b[B';
-  const r = await onTerminal(['new'], dir, [
-    [/Type of document/, `${down}\r`], // procedure, second in the list
-    [/Title/, 'Missing children\r'],
-    [/Owner/, `${down}${down}\r`], // psw, third member
-    [/Governing policy/, '\r'], // CS-POL-0001, the only policy
-  ]);
-  expect(r.code, r.screen).toBe(0);
-  expect(readdirSync(join(dir, 'documents/procedures'))).toEqual(['CS-PRO-0001-missing-children.md']);
-  const text = readFileSync(join(dir, 'documents/procedures/CS-PRO-0001-missing-children.md'), 'utf8');
-  expect(text).toContain('owner: psw');
-  expect(text).toContain('governed_by: [ CS-POL-0001 ]');
-  expect((await run(['validate'], { cwd: dir })).code).toBe(0);
-});
+it.skipIf(!hasScript)(
+  'asks for the type, title, owner and governing policy, then writes a valid document',
+  async () => {
+    const dir = join(tempDir(), 'reg');
+    expect((await run(['init', dir])).code).toBe(0);
+    expect((await run(['new', 'policy', '--title', 'Values', '--owner', 'hqa'], { cwd: dir })).code).toBe(0);
+    const down = '\x1b[B';
+    const r = await onTerminal(['new'], dir, [
+      [/Type of document/, `${down}\r`], // procedure, second in the list
+      [/Title/, 'Missing children\r'],
+      [/Owner/, `${down}${down}\r`], // psw, third member
+      [/Governing policy/, '\r'], // CS-POL-0001, the only policy
+    ]);
+    expect(r.code, r.screen).toBe(0);
+    expect(readdirSync(join(dir, 'documents/procedures'))).toEqual(['CS-PRO-0001-missing-children.md']);
+    const text = readFileSync(join(dir, 'documents/procedures/CS-PRO-0001-missing-children.md'), 'utf8');
+    expect(text).toContain('owner: psw');
+    expect(text).toContain('governed_by: [ CS-POL-0001 ]');
+    expect((await run(['validate'], { cwd: dir })).code).toBe(0);
+  },
+);
 
 it.skipIf(!hasScript)('asks nothing with --yes, and names the missing flag instead', async () => {
   const dir = join(tempDir(), 'reg');

@@ -20,14 +20,19 @@ function sample() {
 }
 
 it('submit finds the next open deadline however many meetings ahead it is', async () => {
-  const weekly = PRESET.replace(/rule: ".*"/, 'rule: "FREQ=WEEKLY;BYDAY=TU"').replace('submission_deadline: 10 working days', 'submission_deadline: 20 working days');
+  const weekly = PRESET.replace(/rule: ".*"/, 'rule: "FREQ=WEEKLY;BYDAY=TU"').replace(
+    'submission_deadline: 10 working days',
+    'submission_deadline: 20 working days',
+  );
   const r = await run(['submit', 'CS-FRM-0001', '--today', '2027-01-05'], { cwd: makeRegister(submittable(), weekly) });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain('for the meeting of 2027-02-02');
 });
 
 it('submit refuses a meeting that has already taken place, even with --late', async () => {
-  const r = await run(['submit', 'CS-FRM-0001', '--meeting', '2026-11-10', '--late', '--today', '2027-01-05'], { cwd: makeRegister(submittable()) });
+  const r = await run(['submit', 'CS-FRM-0001', '--meeting', '2026-11-10', '--late', '--today', '2027-01-05'], {
+    cwd: makeRegister(submittable()),
+  });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('has already taken place');
 });
@@ -56,7 +61,10 @@ it('agenda refuses to state facts from a broken attendance or actions file', asy
 });
 
 it('the last meeting is the last one held, recorded or not; an unrecorded one ends a run of absences', async () => {
-  const feb = JSON.parse((await run(['agenda', '--json', '--meeting', '2027-02-09', '-C', join(ROOT, 'register'), '--today', '2027-02-01'])).stdout);
+  const feb = JSON.parse(
+    (await run(['agenda', '--json', '--meeting', '2027-02-09', '-C', join(ROOT, 'register'), '--today', '2027-02-01']))
+      .stdout,
+  );
   expect(feb.progress.last_meeting).toEqual({ date: '2027-01-12', quorate: null });
   expect(feb.progress.absences).toEqual([]);
 });
@@ -65,8 +73,14 @@ it('--ics and --out refuse a folder, and folders that do not exist, with exit 2'
   const dir = tempDir();
   mkdirSync(join(dir, 'a-folder'));
   const reg = join(ROOT, 'register');
-  expect(await run(['meetings', '--ics', join(dir, 'a-folder'), '-C', reg])).toMatchObject({ code: 2, stderr: expect.stringContaining('is a folder') });
-  expect(await run(['meetings', '--ics', join(dir, 'no/such/x.ics'), '-C', reg])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a folder') });
+  expect(await run(['meetings', '--ics', join(dir, 'a-folder'), '-C', reg])).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('is a folder'),
+  });
+  expect(await run(['meetings', '--ics', join(dir, 'no/such/x.ics'), '-C', reg])).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('is not a folder'),
+  });
   expect((await run(['agenda', '--out', join(dir, 'a-folder'), '-C', reg, '--today', '2027-01-05'])).code).toBe(2);
 });
 
@@ -75,17 +89,33 @@ it('action add and done keep a CRLF file CRLF, and refuse a done date before the
   const path = join(dir, 'actions.yaml');
   writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
   expect((await run(['action', 'done', 'A-2026-11-01', '--on', '2027-01-04'], { cwd: dir })).code).toBe(0);
-  expect((await run(['action', 'add', 'X', '--owner', 'hqa', '--due', '2027-02-01', '--today', '2027-01-05'], { cwd: dir })).code).toBe(0);
+  expect(
+    (await run(['action', 'add', 'X', '--owner', 'hqa', '--due', '2027-02-01', '--today', '2027-01-05'], { cwd: dir }))
+      .code,
+  ).toBe(0);
   expect(readFileSync(path, 'utf8')).not.toMatch(/[^\r]\n/);
   expect((await run(['action', 'done', 'A-2026-11-02', '--on', '2020-01-01'], { cwd: dir })).code).toBe(2);
 });
 
 it('attendance takes a delegate name with commas in it', async () => {
   const dir = sample();
-  const everyone = 'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-send,svc-lead-fostering,svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
-  const r = await run(['attendance', '2027-01-12', '--present', everyone, '--apologies', "solicitor=Ruth Adeyemi (Solicitor, Children's Legal Team)"], { cwd: dir });
+  const everyone =
+    'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-send,svc-lead-fostering,svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
+  const r = await run(
+    [
+      'attendance',
+      '2027-01-12',
+      '--present',
+      everyone,
+      '--apologies',
+      "solicitor=Ruth Adeyemi (Solicitor, Children's Legal Team)",
+    ],
+    { cwd: dir },
+  );
   expect(r.code, r.stderr).toBe(0);
-  expect(readFileSync(join(dir, 'meetings/2027-01-12/attendance.yaml'), 'utf8')).toContain("delegate: Ruth Adeyemi (Solicitor, Children's Legal Team)");
+  expect(readFileSync(join(dir, 'meetings/2027-01-12/attendance.yaml'), 'utf8')).toContain(
+    "delegate: Ruth Adeyemi (Solicitor, Children's Legal Team)",
+  );
 });
 
 it('submit names a broken document instead of saying it is not in the register', async () => {

@@ -15,7 +15,10 @@ export interface CliResult {
 }
 
 /** Runs ppp with args in cwd and returns its exit code and output. */
-export function ppp(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function ppp(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: cleanEnv(options.env),

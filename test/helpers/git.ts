@@ -6,8 +6,17 @@ import { cleanEnv } from './cli.js';
 import { tempDir } from './register.js';
 
 /** Runs git in dir with the clean test environment and returns stdout; throws with git's message on failure. */
-export function git(dir: string, args: string[], options: { env?: Record<string, string>; input?: string; allowFail?: boolean } = {}): string {
-  const r = spawnSync('git', args, { cwd: dir, env: cleanEnv(options.env), input: options.input ?? '', encoding: 'utf8' });
+export function git(
+  dir: string,
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; allowFail?: boolean } = {},
+): string {
+  const r = spawnSync('git', args, {
+    cwd: dir,
+    env: cleanEnv(options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
   if (r.status !== 0 && !options.allowFail) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -41,7 +50,10 @@ export function useKey(dir: string, key: { path: string }): void {
 
 /** Writes allowed_signers listing the keys, each under a principal. */
 export function allowSigners(dir: string, signers: { principal: string; publicKey: string }[]): void {
-  writeFileSync(join(dir, 'allowed_signers'), signers.map((s) => `${s.principal} namespaces="git" ${s.publicKey}\n`).join(''));
+  writeFileSync(
+    join(dir, 'allowed_signers'),
+    signers.map((s) => `${s.principal} namespaces="git" ${s.publicKey}\n`).join(''),
+  );
 }
 
 /** Returns what a refusal must leave as it was: HEAD, the index, the status and the bytes of a file. */

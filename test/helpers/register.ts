@@ -68,10 +68,20 @@ export function testIo(cwd: string, env: Record<string, string> = {}): Io & { ou
 export function checkDocuments(files: Record<string, string>, settingsText = PRESET): Problem[] {
   const parsed = parseSettings(settingsText);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.faults));
-  const context = makeContext({ settings: parsed.settings, templates: readTemplates(join(ROOT, 'no-such-register')), schemas: readSchemas().sources }, compileSchemas);
+  const context = makeContext(
+    {
+      settings: parsed.settings,
+      templates: readTemplates(join(ROOT, 'no-such-register')),
+      schemas: readSchemas().sources,
+    },
+    compileSchemas,
+  );
   const records = Object.entries(files).map(([file, text]) => checkFile(file, text, 'x', context));
   const members = parseMembers(MEMBERS, parsed.settings.roles).members;
-  return sortProblems([...records.flatMap((r) => r.problems), ...checkRegister(buildRegisterView(records, members), context)]);
+  return sortProblems([
+    ...records.flatMap((r) => r.problems),
+    ...checkRegister(buildRegisterView(records, members), context),
+  ]);
 }
 
 /** Returns a document's text from front matter lines and a body. */

@@ -22,11 +22,17 @@ Examples:
       .requiredOption('--owner <member>', 'who does it: a member id')
       .requiredOption('--due <date>', 'by when (YYYY-MM-DD)')
       .option('--meeting <date>', 'the meeting that raised it; its year and month start the id (A-YYYY-MM-NN)')
-      .addHelpText('after', '\nExample:\n  $ ppp action add "Align the missing children form" --owner hos-north --due 2027-02-01')
+      .addHelpText(
+        'after',
+        '\nExample:\n  $ ppp action add "Align the missing children form" --owner hos-north --due 2027-02-01',
+      )
       .action(async (text: string, opts: { owner: string; due: string; meeting?: string }, command: Command) => {
         const g = globals(command);
         const { raiseAction } = await import('../../commands/action.js');
-        const a = await raiseAction({ register: g.register, today: g.today, text, owner: opts.owner, due: opts.due, meeting: opts.meeting }, run.io);
+        const a = await raiseAction(
+          { register: g.register, today: g.today, text, owner: opts.owner, due: opts.due, meeting: opts.meeting },
+          run.io,
+        );
         run.io.stdout.write(`Added ${a.id} (raised ${a.raised}, ${a.owner}, due ${a.due})\n`);
       });
     action

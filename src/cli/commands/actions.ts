@@ -15,15 +15,23 @@ export const actionsCommand: CliCommand = {
       .action(async (opts: { open?: boolean; owner?: string; json?: boolean }, command: Command) => {
         const g = globals(command);
         const { listActions } = await import('../../commands/actions.js');
-        const { today, actions } = await listActions({ register: g.register, today: g.today, open: opts.open, owner: opts.owner }, run.io);
+        const { today, actions } = await listActions(
+          { register: g.register, today: g.today, open: opts.open, owner: opts.owner },
+          run.io,
+        );
         if (opts.json) {
           run.io.stdout.write(JSON.stringify(actions, null, 2) + '\n');
           return;
         }
         const c = await stdoutPalette(run.io);
         const { printable } = await import('../../report/printable.js');
-        const lines = actions.map((a) => `${a.id}  ${a.done_on ? c.green(`done ${a.done_on}`) : a.overdue ? c.red(`overdue, due ${a.due}`) : `due ${a.due}`}  ${a.owner}  ${printable(a.text)}`);
-        run.io.stdout.write(`${lines.join('\n')}${lines.length ? '\n' : ''}${actions.length} action${actions.length === 1 ? '' : 's'} on ${today}\n`);
+        const lines = actions.map(
+          (a) =>
+            `${a.id}  ${a.done_on ? c.green(`done ${a.done_on}`) : a.overdue ? c.red(`overdue, due ${a.due}`) : `due ${a.due}`}  ${a.owner}  ${printable(a.text)}`,
+        );
+        run.io.stdout.write(
+          `${lines.join('\n')}${lines.length ? '\n' : ''}${actions.length} action${actions.length === 1 ? '' : 's'} on ${today}\n`,
+        );
       });
   },
 };

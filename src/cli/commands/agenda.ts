@@ -5,16 +5,16 @@ import { type CliCommand, globals } from '../common.js';
 export const agendaCommand: CliCommand = {
   name: 'agenda',
   define(program, run) {
-  return program
-    .command('agenda')
-    .description("the agenda of the next meeting (or of --meeting DATE), in the standard order")
-    .option('--meeting <date>', 'the meeting (a scheduled one; default: the next on or after today)')
-    .option('--accept-late <id...>', 'accept these late submissions instead of deferring them')
-    .option('--out <file>', 'write the markdown to this file instead of printing it')
-    .option('--json', 'print the same content as JSON')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('agenda')
+      .description('the agenda of the next meeting (or of --meeting DATE), in the standard order')
+      .option('--meeting <date>', 'the meeting (a scheduled one; default: the next on or after today)')
+      .option('--accept-late <id...>', 'accept these late submissions instead of deferring them')
+      .option('--out <file>', 'write the markdown to this file instead of printing it')
+      .option('--json', 'print the same content as JSON')
+      .addHelpText(
+        'after',
+        `
 Sections: 1. progress report from the chair (open and overdue actions, reviews to escalate,
 overdue reviews, members to escalate for absence, whether the last meeting was quorate);
 2. new proposals and drafts, and interim approvals awaiting full approval; 3. reviews;
@@ -27,17 +27,29 @@ Examples:
   $ ppp agenda
   $ ppp agenda --meeting 2027-01-12 --accept-late CS-PRO-0011 --out agenda.md
   $ ppp agenda --json | jq '.reviews[].id'`,
-    )
-    .action(async (opts: { meeting?: string; acceptLate?: string[]; out?: string; json?: boolean }, command: Command) => {
-      const { io } = run;
-      const g = globals(command);
-      const { agenda } = await import('../../commands/agenda.js');
-      const result = await agenda({ register: g.register, today: g.today, meeting: opts.meeting, acceptLate: opts.acceptLate, out: opts.json ? undefined : opts.out }, io);
-      if (opts.json) {
-        const { agendaJson } = await import('../../report/agenda.js');
-        io.stdout.write(agendaJson(result.agenda));
-      } else if (result.written) io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${result.written}\n`);
-      else io.stdout.write(result.markdown);
-    });
+      )
+      .action(
+        async (opts: { meeting?: string; acceptLate?: string[]; out?: string; json?: boolean }, command: Command) => {
+          const { io } = run;
+          const g = globals(command);
+          const { agenda } = await import('../../commands/agenda.js');
+          const result = await agenda(
+            {
+              register: g.register,
+              today: g.today,
+              meeting: opts.meeting,
+              acceptLate: opts.acceptLate,
+              out: opts.json ? undefined : opts.out,
+            },
+            io,
+          );
+          if (opts.json) {
+            const { agendaJson } = await import('../../report/agenda.js');
+            io.stdout.write(agendaJson(result.agenda));
+          } else if (result.written)
+            io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${result.written}\n`);
+          else io.stdout.write(result.markdown);
+        },
+      );
   },
 };

@@ -5,20 +5,35 @@ import { type CliCommand, canPrompt, globals, missing } from '../common.js';
 export const approveCommand: CliCommand = {
   name: 'approve',
   define(program, run) {
-  return program
-    .command('approve')
-    .description('record an approval in the document and make it one signed git commit')
-    .argument('<id>', 'the document id, like CS-PRO-0007')
-    .option('--route <route>', 'ppp (the group at a meeting), director, interim, cabinet, partnership or virtual')
-    .option('--meeting <date>', 'the meeting that approved it (default: the meeting it was submitted to); for partnership, the group\'s preliminary approval')
-    .option('--on <date>', 'the date of approval (default: the meeting\'s date; for virtual, the last response; else today)')
-    .option('--cycle <duration>', 'the review cycle agreed, like "2 years" (default: the document\'s, else review.default_cycle); at most review.max_cycle')
-    .option('--version <version>', 'the version approved (default: 0.x becomes 1.0, a revision the next major version)')
-    .option('--by <body>', 'who approved it, for approval.approved_by (default: the group for ppp and virtual, else whoever approved the last version by the same route)')
-    .option('--responses <file>', 'route virtual: the committed file with every voting member\'s response')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('approve')
+      .description('record an approval in the document and make it one signed git commit')
+      .argument('<id>', 'the document id, like CS-PRO-0007')
+      .option('--route <route>', 'ppp (the group at a meeting), director, interim, cabinet, partnership or virtual')
+      .option(
+        '--meeting <date>',
+        "the meeting that approved it (default: the meeting it was submitted to); for partnership, the group's preliminary approval",
+      )
+      .option(
+        '--on <date>',
+        "the date of approval (default: the meeting's date; for virtual, the last response; else today)",
+      )
+      .option(
+        '--cycle <duration>',
+        'the review cycle agreed, like "2 years" (default: the document\'s, else review.default_cycle); at most review.max_cycle',
+      )
+      .option(
+        '--version <version>',
+        'the version approved (default: 0.x becomes 1.0, a revision the next major version)',
+      )
+      .option(
+        '--by <body>',
+        'who approved it, for approval.approved_by (default: the group for ppp and virtual, else whoever approved the last version by the same route)',
+      )
+      .option('--responses <file>', "route virtual: the committed file with every voting member's response")
+      .addHelpText(
+        'after',
+        `
 Sets status (approved, or interim for --route interim), version, approval, review.cycle and
 review.due (approved_on + cycle), removes submission, and commits that one file with
 git commit -S and the PPP-* trailers that ppp verify checks. Refused (exit 1, nothing
@@ -33,23 +48,54 @@ Examples:
   $ ppp approve CS-POL-0004 --route cabinet --on 2027-01-20 --by "Dorset Council Cabinet"
   $ ppp approve CS-PRT-0001 --route partnership --meeting 2027-01-12 --on 2027-02-02
   $ ppp approve KM-PRO-0003 --route virtual --responses meetings/virtual/KM-PRO-0003.yaml`,
-    )
-    .action(async (id: string, opts: { route?: string; meeting?: string; on?: string; cycle?: string; version?: string; by?: string; responses?: string }, command: Command) => {
-      const { io } = run;
-      const g = globals(command);
-      let route = opts.route;
-      if (route === undefined) {
-        if (!canPrompt(io)) missing('--route ROUTE', 'the approval route');
-        const { select } = await import('@inquirer/prompts');
-        const { ROUTES } = await import('../../core/document.js');
-        route = await select({ message: `Route of approval for ${id}`, choices: ROUTES.map((r) => ({ value: r })) });
-      }
-      const { approve } = await import('../../commands/approve.js');
-      const r = await approve({ register: g.register, today: g.today, id, route, meeting: opts.meeting, on: opts.on, cycle: opts.cycle, version: opts.version, by: opts.by, responses: opts.responses }, io);
-      io.stdout.write(
-        `${r.status === 'interim' ? 'Interim approval of' : 'Approved'} ${r.id} v${r.version} (route ${r.route}, ${r.approvedOn}${r.meeting ? `, meeting ${r.meeting}` : ''}); review due ${r.reviewDue}.\n` +
-          `Commit ${r.commit.slice(0, 12)} ${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}; content ${r.contentHash.slice(0, 16)}…\n${r.file}\n`,
+      )
+      .action(
+        async (
+          id: string,
+          opts: {
+            route?: string;
+            meeting?: string;
+            on?: string;
+            cycle?: string;
+            version?: string;
+            by?: string;
+            responses?: string;
+          },
+          command: Command,
+        ) => {
+          const { io } = run;
+          const g = globals(command);
+          let route = opts.route;
+          if (route === undefined) {
+            if (!canPrompt(io)) missing('--route ROUTE', 'the approval route');
+            const { select } = await import('@inquirer/prompts');
+            const { ROUTES } = await import('../../core/document.js');
+            route = await select({
+              message: `Route of approval for ${id}`,
+              choices: ROUTES.map((r) => ({ value: r })),
+            });
+          }
+          const { approve } = await import('../../commands/approve.js');
+          const r = await approve(
+            {
+              register: g.register,
+              today: g.today,
+              id,
+              route,
+              meeting: opts.meeting,
+              on: opts.on,
+              cycle: opts.cycle,
+              version: opts.version,
+              by: opts.by,
+              responses: opts.responses,
+            },
+            io,
+          );
+          io.stdout.write(
+            `${r.status === 'interim' ? 'Interim approval of' : 'Approved'} ${r.id} v${r.version} (route ${r.route}, ${r.approvedOn}${r.meeting ? `, meeting ${r.meeting}` : ''}); review due ${r.reviewDue}.\n` +
+              `Commit ${r.commit.slice(0, 12)} ${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}; content ${r.contentHash.slice(0, 16)}…\n${r.file}\n`,
+          );
+        },
       );
-    });
   },
 };

@@ -5,15 +5,20 @@ import { type CliCommand, globals, stdoutPalette } from '../common.js';
 export const historyCommand: CliCommand = {
   name: 'history',
   define(program, run) {
-  return program
-    .command('history')
-    .description('every version of a document from git: approvals with their route, meeting, signer and signature state, and diffs')
-    .argument('<id>', 'the document id, like CS-PRO-0007')
-    .option('--json', 'print the history as JSON')
-    .option('--diff <A..B>', 'the changes between two approved versions (1.0..2.0), or since one (2.0..) in the work tree')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('history')
+      .description(
+        'every version of a document from git: approvals with their route, meeting, signer and signature state, and diffs',
+      )
+      .argument('<id>', 'the document id, like CS-PRO-0007')
+      .option('--json', 'print the history as JSON')
+      .option(
+        '--diff <A..B>',
+        'the changes between two approved versions (1.0..2.0), or since one (2.0..) in the work tree',
+      )
+      .addHelpText(
+        'after',
+        `
 Lists every commit of the document's file, oldest first (renames followed). An approval
 commit shows its route, meeting, the signer's principal from allowed_signers and the
 signature state ppp verify would give it; other commits are changes between approvals.
@@ -22,15 +27,18 @@ Examples:
   $ ppp history CS-PRO-0007
   $ ppp history CS-PRO-0007 --diff 1.0..2.0
   $ ppp history CS-PRO-0007 --diff 2.0..       what changed since 2.0 was approved`,
-    )
-    .action(async (id: string, opts: { json?: boolean; diff?: string }, command: Command) => {
-      const { io } = run;
-      const g = globals(command);
-      const c = await stdoutPalette(io);
-      const { history } = await import('../../commands/history.js');
-      const result = await history({ register: g.register, id, diff: opts.diff, colour: !opts.json && c.level > 0 }, io);
-      const { historyJson, historyTable } = await import('../../report/history.js');
-      io.stdout.write(opts.json ? historyJson(result) : historyTable(result, c));
-    });
+      )
+      .action(async (id: string, opts: { json?: boolean; diff?: string }, command: Command) => {
+        const { io } = run;
+        const g = globals(command);
+        const c = await stdoutPalette(io);
+        const { history } = await import('../../commands/history.js');
+        const result = await history(
+          { register: g.register, id, diff: opts.diff, colour: !opts.json && c.level > 0 },
+          io,
+        );
+        const { historyJson, historyTable } = await import('../../report/history.js');
+        io.stdout.write(opts.json ? historyJson(result) : historyTable(result, c));
+      });
   },
 };

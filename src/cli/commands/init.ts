@@ -5,15 +5,21 @@ import { UsageError } from '../../core/errors.js';
 export const initCommand: CliCommand = {
   name: 'init',
   define(program, run) {
-  return program
-    .command('init')
-    .description('create a new register (ppp.yaml, members.yaml, allowed_signers, documents/) in a git repository')
-    .argument('<dir>', 'the folder to create the register in')
-    .option('--preset <name>', 'dorset-ppp (a council PPP group), merton-mscp (a partnership policy subgroup) or kent-medway (a joint group, quarterly)')
-    .option('--example', 'make the live example instead: the sample register with its history replayed as dated commits, approvals signed with a demonstration SSH key')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('init')
+      .description('create a new register (ppp.yaml, members.yaml, allowed_signers, documents/) in a git repository')
+      .argument('<dir>', 'the folder to create the register in')
+      .option(
+        '--preset <name>',
+        'dorset-ppp (a council PPP group), merton-mscp (a partnership policy subgroup) or kent-medway (a joint group, quarterly)',
+      )
+      .option(
+        '--example',
+        'make the live example instead: the sample register with its history replayed as dated commits, approvals signed with a demonstration SSH key',
+      )
+      .addHelpText(
+        'after',
+        `
 Refuses to write over an existing register (exit 2). With --example the folder must be new
 or empty; ssh-keygen makes the demonstration key (kept in .git/ppp-demo/, listed in
 allowed_signers), and one document is edited after its approval so ppp verify shows a failure.
@@ -22,28 +28,31 @@ Examples:
   $ ppp init policy-register
   $ ppp init mscp-register --preset merton-mscp
   $ ppp init demo --example && cd demo && ppp verify`,
-    )
-    .action(async (dir: string, opts: { preset?: string; example?: boolean }) => {
-      const { io } = run;
-      if (opts.example) {
-        if (opts.preset !== undefined) throw new UsageError('--example makes the sample register (dorset-ppp); leave out --preset');
-        const { initExample } = await import('../../commands/init.js');
-        const r = await initExample({ dir }, io);
+      )
+      .action(async (dir: string, opts: { preset?: string; example?: boolean }) => {
+        const { io } = run;
+        if (opts.example) {
+          if (opts.preset !== undefined)
+            throw new UsageError('--example makes the sample register (dorset-ppp); leave out --preset');
+          const { initExample } = await import('../../commands/init.js');
+          const r = await initExample({ dir }, io);
+          io.stdout.write(
+            `Created the live example register in ${r.root}\n  ${r.commits} commits replaying the sample's history, ${r.approvals} of them signed approvals\n` +
+              `  demonstration signing key: ${r.signingKey} (principal ${r.principal}, listed in allowed_signers)\n` +
+              `\nTry:\n  cd ${dir}\n  ppp verify                       one document was edited after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda --today 2027-01-05\n`,
+          );
+          return;
+        }
+        const { init } = await import('../../commands/init.js');
+        const result = await init({ dir, preset: opts.preset }, io);
         io.stdout.write(
-          `Created the live example register in ${r.root}\n  ${r.commits} commits replaying the sample's history, ${r.approvals} of them signed approvals\n` +
-            `  demonstration signing key: ${r.signingKey} (principal ${r.principal}, listed in allowed_signers)\n` +
-            `\nTry:\n  cd ${dir}\n  ppp verify                       one document was edited after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda --today 2027-01-05\n`,
+          `Created a ${result.preset} register in ${result.root}\n` +
+            result.files.map((f) => `  ${f}\n`).join('') +
+            (result.repository === 'created'
+              ? '  (a new git repository)\n'
+              : '  (inside the existing git repository)\n') +
+            `\nNext:\n  1. Put your members' names in members.yaml and check ppp.yaml.\n  2. ppp new policy --title "..." --owner chair   (from inside ${dir})\n  3. ppp validate\n`,
         );
-        return;
-      }
-      const { init } = await import('../../commands/init.js');
-      const result = await init({ dir, preset: opts.preset }, io);
-      io.stdout.write(
-        `Created a ${result.preset} register in ${result.root}\n` +
-          result.files.map((f) => `  ${f}\n`).join('') +
-          (result.repository === 'created' ? '  (a new git repository)\n' : '  (inside the existing git repository)\n') +
-          `\nNext:\n  1. Put your members' names in members.yaml and check ppp.yaml.\n  2. ppp new policy --title "..." --owner chair   (from inside ${dir})\n  3. ppp validate\n`,
-      );
-    });
+      });
   },
 };

@@ -5,17 +5,17 @@ import { type CliCommand, globals, stdoutPalette } from '../common.js';
 export const meetingsCommand: CliCommand = {
   name: 'meetings',
   define(program, run) {
-  return program
-    .command('meetings')
-    .description('the meeting schedule with its submission and circulation deadlines')
-    .option('--from <date>', 'first date to list from (default: today)')
-    .option('--to <date>', 'last date to list to')
-    .option('--count <n>', 'how many meetings to list (default 6, when --to is not given)')
-    .option('--json', 'print JSON')
-    .option('--ics <file>', 'also write the meetings and deadlines as an iCalendar file (Outlook, Google Calendar)')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('meetings')
+      .description('the meeting schedule with its submission and circulation deadlines')
+      .option('--from <date>', 'first date to list from (default: today)')
+      .option('--to <date>', 'last date to list to')
+      .option('--count <n>', 'how many meetings to list (default 6, when --to is not given)')
+      .option('--json', 'print JSON')
+      .option('--ics <file>', 'also write the meetings and deadlines as an iCalendar file (Outlook, Google Calendar)')
+      .addHelpText(
+        'after',
+        `
 Meetings come from meetings.rule (an iCalendar RRULE) in ppp.yaml, plus meetings.add, less
 meetings.cancel. Deadlines in working days skip weekends, bank holidays of holidays.region and
 holidays.add. Importing the .ics file again updates the events instead of adding copies.
@@ -24,15 +24,23 @@ Examples:
   $ ppp meetings
   $ ppp meetings --from 2027-01-01 --to 2027-12-31 --json
   $ ppp meetings --count 12 --ics ppp-meetings.ics`,
-    )
-    .action(async (opts: { from?: string; to?: string; count?: string; json?: boolean; ics?: string }, command: Command) => {
-      const { io } = run;
-      const g = globals(command);
-      const { listMeetings } = await import('../../commands/meetings.js');
-      const { today, rows, ics } = await listMeetings({ register: g.register, today: g.today, from: opts.from, to: opts.to, count: opts.count, ics: opts.ics }, io);
-      const out = await import('../../report/meetings.js');
-      if (ics && !opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${ics}\n`);
-      io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));
-    });
+      )
+      .action(
+        async (
+          opts: { from?: string; to?: string; count?: string; json?: boolean; ics?: string },
+          command: Command,
+        ) => {
+          const { io } = run;
+          const g = globals(command);
+          const { listMeetings } = await import('../../commands/meetings.js');
+          const { today, rows, ics } = await listMeetings(
+            { register: g.register, today: g.today, from: opts.from, to: opts.to, count: opts.count, ics: opts.ics },
+            io,
+          );
+          const out = await import('../../report/meetings.js');
+          if (ics && !opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${ics}\n`);
+          io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));
+        },
+      );
   },
 };

@@ -14,19 +14,25 @@ interface NewFlags {
 export const newCommand: CliCommand = {
   name: 'new',
   define(program, run) {
-  return program
-    .command('new')
-    .description('scaffold a document from its template, with the next free id, and print its path')
-    .argument('[type]', 'policy, procedure, standard, form, protocol, guideline, strategy, terms-of-reference or framework')
-    .option('--title <title>', "the document's name")
-    .option('--owner <member>', 'the document manager: a member id from members.yaml')
-    .option('--governed-by <id>', 'the governing document (a procedure needs a policy; a standard a policy or procedure; a form a procedure or policy)')
-    .option('--summary <text>', 'the purpose of the document in a sentence or two')
-    .option('--proposal', 'a proposal for a new document (status proposed), to be agreed before drafting')
-    .option('-y, --yes', 'do not ask for anything; a missing value is an error naming its flag')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('new')
+      .description('scaffold a document from its template, with the next free id, and print its path')
+      .argument(
+        '[type]',
+        'policy, procedure, standard, form, protocol, guideline, strategy, terms-of-reference or framework',
+      )
+      .option('--title <title>', "the document's name")
+      .option('--owner <member>', 'the document manager: a member id from members.yaml')
+      .option(
+        '--governed-by <id>',
+        'the governing document (a procedure needs a policy; a standard a policy or procedure; a form a procedure or policy)',
+      )
+      .option('--summary <text>', 'the purpose of the document in a sentence or two')
+      .option('--proposal', 'a proposal for a new document (status proposed), to be agreed before drafting')
+      .option('-y, --yes', 'do not ask for anything; a missing value is an error naming its flag')
+      .addHelpText(
+        'after',
+        `
 On a terminal, missing values are asked for; otherwise each missing value is an error (exit 2).
 The file is documents/<type folder>/<ID>-<title>.md; an existing file is never overwritten.
 
@@ -34,39 +40,52 @@ Examples:
   $ ppp new procedure --title "Missing children" --owner hos-1 --governed-by CS-POL-0001
   $ ppp new policy --title "Use of restraint" --owner hqa --proposal
   $ ppp new                                   asks for everything on a terminal`,
-    )
-    .action(async (type: string | undefined, opts: NewFlags, command: Command) => {
-      const { io } = run;
-      const { register } = globals(command);
-      const { newDocument, choices, loadForNew } = await import('../../commands/new.js');
-      const loaded = await loadForNew(io, register);
-      const ask = canPrompt(io, opts.yes);
-      const prompts = ask ? await import('@inquirer/prompts') : undefined;
-      const { DOCUMENT_TYPES, GOVERNORS } = await import('../../core/document.js');
-      if (!type) {
-        if (!prompts) missing('TYPE (the first argument)', 'the document type');
-        type = await prompts.select({ message: 'Type of document', choices: DOCUMENT_TYPES.map((t) => ({ value: t, name: t })) });
-      }
-      let title = opts.title;
-      if (title === undefined) {
-        if (!prompts) missing('--title', 'a title');
-        title = await prompts.input({ message: 'Title', validate: (v) => (v.trim() ? true : 'A title is needed') });
-      }
-      let owner = opts.owner;
-      if (owner === undefined) {
-        if (!prompts) missing('--owner', 'an owner (a member id from members.yaml)');
-        owner = await prompts.select({ message: 'Owner (document manager)', choices: choices(loaded).members.map((m) => ({ value: m.id, name: `${m.id}: ${m.label}` })) });
-      }
-      let governedBy = opts.governedBy;
-      if (governedBy === undefined && GOVERNORS[type] && !opts.proposal && prompts) {
-        const candidates = choices(loaded, type).governing;
-        if (candidates.length) {
-          governedBy = await prompts.select({ message: `Governing ${GOVERNORS[type]!.join(' or ')}`, choices: candidates.map((c) => ({ value: c.id, name: c.label })) });
+      )
+      .action(async (type: string | undefined, opts: NewFlags, command: Command) => {
+        const { io } = run;
+        const { register } = globals(command);
+        const { newDocument, choices, loadForNew } = await import('../../commands/new.js');
+        const loaded = await loadForNew(io, register);
+        const ask = canPrompt(io, opts.yes);
+        const prompts = ask ? await import('@inquirer/prompts') : undefined;
+        const { DOCUMENT_TYPES, GOVERNORS } = await import('../../core/document.js');
+        if (!type) {
+          if (!prompts) missing('TYPE (the first argument)', 'the document type');
+          type = await prompts.select({
+            message: 'Type of document',
+            choices: DOCUMENT_TYPES.map((t) => ({ value: t, name: t })),
+          });
         }
-      }
-      const result = await newDocument({ register, type, title, owner, governedBy, proposal: opts.proposal, summary: opts.summary }, io, loaded);
-      io.stdout.write(`${result.path}\n`);
-      io.stderr.write(`Created ${result.id}. Fill in its sections, then run ppp validate ${result.file}\n`);
-    });
+        let title = opts.title;
+        if (title === undefined) {
+          if (!prompts) missing('--title', 'a title');
+          title = await prompts.input({ message: 'Title', validate: (v) => (v.trim() ? true : 'A title is needed') });
+        }
+        let owner = opts.owner;
+        if (owner === undefined) {
+          if (!prompts) missing('--owner', 'an owner (a member id from members.yaml)');
+          owner = await prompts.select({
+            message: 'Owner (document manager)',
+            choices: choices(loaded).members.map((m) => ({ value: m.id, name: `${m.id}: ${m.label}` })),
+          });
+        }
+        let governedBy = opts.governedBy;
+        if (governedBy === undefined && GOVERNORS[type] && !opts.proposal && prompts) {
+          const candidates = choices(loaded, type).governing;
+          if (candidates.length) {
+            governedBy = await prompts.select({
+              message: `Governing ${GOVERNORS[type]!.join(' or ')}`,
+              choices: candidates.map((c) => ({ value: c.id, name: c.label })),
+            });
+          }
+        }
+        const result = await newDocument(
+          { register, type, title, owner, governedBy, proposal: opts.proposal, summary: opts.summary },
+          io,
+          loaded,
+        );
+        io.stdout.write(`${result.path}\n`);
+        io.stderr.write(`Created ${result.id}. Fill in its sections, then run ppp validate ${result.file}\n`);
+      });
   },
 };

@@ -5,14 +5,16 @@ import { type CliCommand, globals, stdoutPalette } from '../common.js';
 export const verifyCommand: CliCommand = {
   name: 'verify',
   define(program, run) {
-  return program
-    .command('verify')
-    .description('prove from git history that every approved document is what was approved, signed by a key in allowed_signers')
-    .option('--json', 'print the result as JSON')
-    .option('--no-cache', 'check every signature afresh instead of using the verdicts cached by commit')
-    .addHelpText(
-      'after',
-      `
+    return program
+      .command('verify')
+      .description(
+        'prove from git history that every approved document is what was approved, signed by a key in allowed_signers',
+      )
+      .option('--json', 'print the result as JSON')
+      .option('--no-cache', 'check every signature afresh instead of using the verdicts cached by commit')
+      .addHelpText(
+        'after',
+        `
 For each document ever approved, takes its last approval commit (the one whose PPP-Document
 trailer names it) and gives a state:
   verified                 signed by a key in allowed_signers, trailers match, content unchanged
@@ -26,15 +28,19 @@ Exit 1 when any document fails. Run it in CI beside ppp validate.
 Examples:
   $ ppp verify
   $ ppp verify --json | jq '.documents[] | select(.state != "verified")'`,
-    )
-    .action(async (opts: { json?: boolean; cache?: boolean }, command: Command) => {
-      const { io } = run;
-      const g = globals(command);
-      const { verify } = await import('../../commands/verify.js');
-      const result = await verify({ register: g.register, cache: opts.cache }, io);
-      const { verifyJson, verifyTable } = await import('../../report/verify.js');
-      io.stdout.write(opts.json ? verifyJson(result.ok, result.documents) : verifyTable(result.ok, result.documents, await stdoutPalette(io)));
-      if (!result.ok) run.exitCode = 1;
-    });
+      )
+      .action(async (opts: { json?: boolean; cache?: boolean }, command: Command) => {
+        const { io } = run;
+        const g = globals(command);
+        const { verify } = await import('../../commands/verify.js');
+        const result = await verify({ register: g.register, cache: opts.cache }, io);
+        const { verifyJson, verifyTable } = await import('../../report/verify.js');
+        io.stdout.write(
+          opts.json
+            ? verifyJson(result.ok, result.documents)
+            : verifyTable(result.ok, result.documents, await stdoutPalette(io)),
+        );
+        if (!result.ok) run.exitCode = 1;
+      });
   },
 };

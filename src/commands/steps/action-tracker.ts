@@ -24,6 +24,9 @@ export async function openActionTracker(io: Io, register?: string): Promise<Acti
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
   const { actions, problems, path, text } = readActions(root, members);
   const blocking = problems.filter((p) => p.rule !== 'actions/unknown-owner');
-  if (blocking.length) throw new RefusalError(`actions.yaml has problems; fix them first (ppp validate actions.yaml):\n${listProblems(blocking)}`);
+  if (blocking.length)
+    throw new RefusalError(
+      `actions.yaml has problems; fix them first (ppp validate actions.yaml):\n${listProblems(blocking)}`,
+    );
   return { root, settings, members, path, text, actions };
 }

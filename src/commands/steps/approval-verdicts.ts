@@ -12,10 +12,17 @@ import { toolFingerprint } from '../../io/register-files.js';
  * Returns the verdict of each commit, from the cache where it holds one for this allowed_signers,
  * else by asking git for the signatures and reading each approved document as committed.
  */
-export async function judgeCommits(root: string, commits: readonly LoggedCommit[], io: Io, useCache: boolean): Promise<Map<string, CommitVerdict> & { checked: number }> {
+export async function judgeCommits(
+  root: string,
+  commits: readonly LoggedCommit[],
+  io: Io,
+  useCache: boolean,
+): Promise<Map<string, CommitVerdict> & { checked: number }> {
   const signersPath = join(root, SIGNERS_FILE);
   const signersText = readTextIfExists(signersPath) ?? '';
-  const cache = useCache ? openVerdictCache<CommitVerdict>(cacheDir(io.env), root, contextKey([toolFingerprint(), signersText])) : undefined;
+  const cache = useCache
+    ? openVerdictCache<CommitVerdict>(cacheDir(io.env), root, contextKey([toolFingerprint(), signersText]))
+    : undefined;
   const result = new Map<string, CommitVerdict>() as Map<string, CommitVerdict> & { checked: number };
   const fresh: LoggedCommit[] = [];
   for (const c of commits) {
@@ -26,13 +33,25 @@ export async function judgeCommits(root: string, commits: readonly LoggedCommit[
   result.checked = fresh.length;
   if (fresh.length) {
     const signers = pathExists(signersPath) ? signersPath : devNull;
-    const details = await commitDetails(root, signers, fresh.map((c) => c.commit), availableParallelism());
+    const details = await commitDetails(
+      root,
+      signers,
+      fresh.map((c) => c.commit),
+      availableParallelism(),
+    );
     const withFiles = fresh.map((c) => ({ ...c, files: details.get(c.commit)?.files ?? [] }));
-    const blobs = await readBlobs(root, withFiles.map(approvedBlob).filter((b): b is string => b !== undefined));
+    const blobs = await readBlobs(
+      root,
+      withFiles.map(approvedBlob).filter((b): b is string => b !== undefined),
+    );
     for (const c of withFiles) {
       const blob = approvedBlob(c);
       const bytes = blob ? blobs.get(blob) : undefined;
-      const verdict = judgeCommit(c, details.get(c.commit)?.signature ?? { code: 'E', signer: '', key: '' }, bytes ? decodeUtf8(bytes) : undefined);
+      const verdict = judgeCommit(
+        c,
+        details.get(c.commit)?.signature ?? { code: 'E', signer: '', key: '' },
+        bytes ? decodeUtf8(bytes) : undefined,
+      );
       result.set(c.commit, verdict);
       cache?.set(c.commit, verdict);
     }

@@ -30,7 +30,10 @@ export interface OpenDocument {
 export function openDocument(loaded: LoadedRegister, record: DocRecord): OpenDocument {
   const path = join(loaded.root, record.file);
   const read = readDocument(path);
-  if (read.kind !== 'bytes') throw new RefusalError(`${record.file} cannot be read${read.kind === 'error' ? ` (${read.message})` : ''}; run ppp validate`);
+  if (read.kind !== 'bytes')
+    throw new RefusalError(
+      `${record.file} cannot be read${read.kind === 'error' ? ` (${read.message})` : ''}; run ppp validate`,
+    );
   const bytes = Buffer.from(read.bytes);
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new RefusalError(`${record.file} cannot be read as text; run ppp validate`);
@@ -44,7 +47,12 @@ export function openDocument(loaded: LoadedRegister, record: DocRecord): OpenDoc
  * settings, templates and schemas; refuses with every error (and nothing written) when the
  * edit cannot be made or the result would not validate. `refusal` opens the message.
  */
-export async function editDocument(loaded: LoadedRegister, doc: OpenDocument, changes: FieldChanges, options: { block?: readonly string[]; refusal: string }): Promise<string> {
+export async function editDocument(
+  loaded: LoadedRegister,
+  doc: OpenDocument,
+  changes: FieldChanges,
+  options: { block?: readonly string[]; refusal: string },
+): Promise<string> {
   let after: string;
   try {
     after = editFrontMatter(doc.text, changes, { block: options.block });
@@ -55,7 +63,8 @@ export async function editDocument(loaded: LoadedRegister, doc: OpenDocument, ch
   const { compileSchemas } = await import('../../core/schema.js');
   const context = makeContext(loaded.contextInput, compileSchemas);
   const errors = checkFile(doc.file, after, '', context).problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new RefusalError(`${options.refusal}; nothing was changed. Fix these first:\n${listProblems(errors)}`);
+  if (errors.length)
+    throw new RefusalError(`${options.refusal}; nothing was changed. Fix these first:\n${listProblems(errors)}`);
   return after;
 }
 

@@ -14,7 +14,14 @@ import type { Io } from '../../io/io.js';
 import { locateRegister } from '../../io/locate.js';
 import { checkJobs } from '../../io/pool.js';
 import {
-  readMeetingRecords, readMembers, readSchemas, readSettings, readSettingsText, readTemplates, toolFingerprint, type MeetingRecord,
+  readMeetingRecords,
+  readMembers,
+  readSchemas,
+  readSettings,
+  readSettingsText,
+  readTemplates,
+  toolFingerprint,
+  type MeetingRecord,
 } from '../../io/register-files.js';
 
 export type { MeetingRecord };
@@ -55,7 +62,12 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   const settingsText = readSettingsText(root);
   const templates = readTemplates(root);
   const schemas = readSchemas();
-  const key = contextKey([toolFingerprint(), settingsText, ...templates.flatMap((t) => [t.source, t.text]), ...schemas.texts]);
+  const key = contextKey([
+    toolFingerprint(),
+    settingsText,
+    ...templates.flatMap((t) => [t.source, t.text]),
+    ...schemas.texts,
+  ]);
   const cache: Cache | undefined = options.cache === false ? undefined : openCache(cacheDir(io.env), root, key);
   // Settings checked on an earlier run of the same ppp.yaml are taken from the cache: no ajv to load.
   const settings = cache?.settings ?? (await readSettings(root, settingsText)).settings;
@@ -88,7 +100,12 @@ async function readRecords(root: string, input: ContextInput, cache: Cache | und
   const cold = !cache || cache.isEmpty();
   listed.forEach((f, i) => {
     if (f.outside) {
-      records[i] = blankRecord(f.rel, '', 'file/outside-register', 'this is a link to a file outside the register (or to nothing); replace it with the document itself');
+      records[i] = blankRecord(
+        f.rel,
+        '',
+        'file/outside-register',
+        'this is a link to a file outside the register (or to nothing); replace it with the document itself',
+      );
       return;
     }
     if (!cold) {
@@ -120,7 +137,10 @@ export function findDocument(loaded: LoadedRegister, id: string): DocRecord & { 
   const record = loaded.records.find((r) => r.data?.id === id);
   if (record?.data) return record as DocRecord & { data: NonNullable<DocRecord['data']> };
   const broken = loaded.records.find((r) => !r.data && r.file.includes(`/${id}`));
-  if (broken) throw new RefusalError(`${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`);
+  if (broken)
+    throw new RefusalError(
+      `${broken.file} cannot be read (${broken.problems[0]?.message ?? 'run ppp validate'}); fix it first`,
+    );
   throw new UsageError(`${id} is not a document in the register; check the id with ppp register`);
 }
 

@@ -4,6 +4,9 @@ import type { WorkingCalendar } from '../../core/working-days.js';
 
 /** Returns the working-day calendar of the register's region, with its own closure days. */
 export async function loadWorkingCalendar(settings: Settings): Promise<WorkingCalendar> {
-  const [{ bankHolidays }, { workingCalendar }] = await Promise.all([import('../../core/bank-holidays.js'), import('../../core/working-days.js')]);
+  const [{ bankHolidays }, { workingCalendar }] = await Promise.all([
+    import('../../core/bank-holidays.js'),
+    import('../../core/working-days.js'),
+  ]);
   return workingCalendar(bankHolidays(settings.holidays.region), settings.holidays.add, settings.holidays.remove);
 }
