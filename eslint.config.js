@@ -13,6 +13,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      // Prettier wraps code at 120 columns but not strings or comments: this holds those to it too.
+      'max-len': ['error', { code: 120, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
 );

@@ -64,7 +64,8 @@ export function generate(dir, n = 10_000) {
         `owner: ${OWNERS[i % OWNERS.length]}`,
         type === 'policy' ? 'sponsor: hqa' : null,
         type === 'policy' ? 'scope: service' : null,
-        `approval: { route: ${type === 'policy' ? 'cabinet' : 'ppp'}, approved_on: ${approved}, approved_by: ${type === 'policy' ? 'Cabinet' : 'PPP Group'} }`,
+        `approval: { route: ${type === 'policy' ? 'cabinet' : 'ppp'}, approved_on: ` +
+          `${approved}, approved_by: ${type === 'policy' ? 'Cabinet' : 'PPP Group'} }`,
         `review: { cycle: 3 years, due: ${due} }`,
         governor ? `governed_by: [${governor}]` : null,
         type === 'procedure' ? `read_with: [${id('policy', 1 + ((i + 1) % policies))}]` : null,
@@ -80,7 +81,8 @@ export function generate(dir, n = 10_000) {
       const body = SECTIONS[type]
         .map(
           (s) =>
-            `## ${s}\n\nA short paragraph on ${s.toLowerCase()} for this document: who does what, by when, how it is recorded and checked, and where to ask for advice.\n`,
+            `## ${s}\n\nA short paragraph on ${s.toLowerCase()} for this document: who does ` +
+            `what, by when, how it is recorded and checked, and where to ask for advice.\n`,
         )
         .join('\n');
       writeFileSync(

@@ -19,7 +19,8 @@ await build({
     dir: 'dist',
     format: 'esm',
     entryFileNames: '[name].js',
-    // Chunks sit beside the entries, so that new URL('./check-worker.js', import.meta.url) finds the worker from any chunk.
+    // Chunks sit beside the entries, so that new URL('./check-worker.js', import.meta.url) finds the worker from any
+    // chunk.
     chunkFileNames: '[name]-[hash].js',
     sourcemap: false,
   },

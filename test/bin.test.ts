@@ -28,7 +28,8 @@ function large(n: number): Record<string, string> {
   for (let i = 2; i <= n - 2; i++) {
     const id = `CS-GDL-${String(i).padStart(4, '0')}`;
     files[`documents/guidelines/${id}-g.md`] = doc(
-      `id: ${id}\ntitle: Guide ${i}\ntype: guideline\nstatus: drafting\nversion: "0.1"\nowner: qa-1\nread_with: [CS-PRO-0001]\n`,
+      `id: ${id}\ntitle: Guide ${i}\ntype: guideline\nstatus: drafting\nversion: ` +
+        `"0.1"\nowner: qa-1\nread_with: [CS-PRO-0001]\n`,
       fullBody('guideline'),
     );
   }
@@ -145,7 +146,9 @@ describe('every command, once, through the binary', () => {
     const form = 'documents/forms/CS-FRM-0001-return.md';
     set[form] = set[form]!.replace(
       'status: drafting',
-      'summary: Records the return home interview.\nstatus: submitted\nsubmission: { kind: draft, on: 2026-12-20, meeting: 2027-01-12 }\neqia: { status: not-required, reason: A recording form that changes no service. }',
+      'summary: Records the return home interview.\nstatus: submitted\nsubmission: { ' +
+        'kind: draft, on: 2026-12-20, meeting: 2027-01-12 }\neqia: { status: ' +
+        'not-required, reason: A recording form that changes no service. }',
     );
     const root = makeRegister(set);
     const key = makeKey('chair');
@@ -155,8 +158,11 @@ describe('every command, once, through the binary', () => {
     return root;
   }
 
-  const EVERYONE =
-    'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-send,svc-lead-fostering,svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
+  const EVERYONE = [
+    'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning',
+    'svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-send,svc-lead-fostering,svc-lead-permanence',
+    'vs-manager,mosaic-lead,ops-manager',
+  ].join(',');
   const TODAY = ['--today', '2027-01-05'];
   const cases: [string, () => { args: string[]; cwd?: string }, number, string][] = [
     ['init', () => ({ args: ['init', join(tempDir(), 'reg')] }), 0, 'Created a dorset-ppp register'],

@@ -1,4 +1,6 @@
-/** writeHistory against git itself: the same steps by git add and git commit (-S) must give the very same commit ids. */
+/**
+ * writeHistory against git itself: the same steps by git add and git commit (-S) must give the very same commit ids.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,47 +59,50 @@ const steps: NewCommit[] = [
 ];
 
 describe.skipIf(!hasSshKeygen)('writeHistory', () => {
-  it('makes the very commits git add and git commit make, signatures included, and leaves a clean work tree', async () => {
-    const key = makeKey('chair');
-    const byGit = tempDir();
-    git(byGit, ['init', '--quiet', '--initial-branch=main']);
-    git(byGit, ['config', 'gpg.format', 'ssh']);
-    git(byGit, ['config', 'user.signingkey', key.path]);
-    for (const step of steps) {
-      writeFiles(byGit, step.files);
-      git(byGit, ['add', '--', ...step.files.map((f) => f.path)]);
-      const env = {
-        GIT_AUTHOR_NAME: step.author.name,
-        GIT_AUTHOR_EMAIL: step.author.email,
-        GIT_AUTHOR_DATE: step.author.date,
-        GIT_COMMITTER_NAME: step.committer.name,
-        GIT_COMMITTER_EMAIL: step.committer.email,
-        GIT_COMMITTER_DATE: step.committer.date,
-      };
-      git(byGit, ['commit', '--quiet', step.sign ? '-S' : '--no-gpg-sign', '--file=-'], { input: step.message, env });
-    }
+  it(
+    'makes the very commits git add and git commit make, signatures included, and ' + 'leaves a clean work tree',
+    async () => {
+      const key = makeKey('chair');
+      const byGit = tempDir();
+      git(byGit, ['init', '--quiet', '--initial-branch=main']);
+      git(byGit, ['config', 'gpg.format', 'ssh']);
+      git(byGit, ['config', 'user.signingkey', key.path]);
+      for (const step of steps) {
+        writeFiles(byGit, step.files);
+        git(byGit, ['add', '--', ...step.files.map((f) => f.path)]);
+        const env = {
+          GIT_AUTHOR_NAME: step.author.name,
+          GIT_AUTHOR_EMAIL: step.author.email,
+          GIT_AUTHOR_DATE: step.author.date,
+          GIT_COMMITTER_NAME: step.committer.name,
+          GIT_COMMITTER_EMAIL: step.committer.email,
+          GIT_COMMITTER_DATE: step.committer.date,
+        };
+        git(byGit, ['commit', '--quiet', step.sign ? '-S' : '--no-gpg-sign', '--file=-'], { input: step.message, env });
+      }
 
-    const byWriter = tempDir();
-    git(byWriter, ['init', '--quiet', '--initial-branch=main']);
-    writeFiles(byWriter, [...new Map(steps.flatMap((s) => s.files.map((f) => [f.path, f] as const))).values()]);
-    const ids = await writeHistory(byWriter, steps, { branch: 'main', signingKey: key.path });
+      const byWriter = tempDir();
+      git(byWriter, ['init', '--quiet', '--initial-branch=main']);
+      writeFiles(byWriter, [...new Map(steps.flatMap((s) => s.files.map((f) => [f.path, f] as const))).values()]);
+      const ids = await writeHistory(byWriter, steps, { branch: 'main', signingKey: key.path });
 
-    // Equal commit ids mean equal bytes: trees, file contents, names, dates, messages and signatures.
-    expect(ids).toEqual(git(byGit, ['rev-list', '--reverse', 'HEAD']).trim().split('\n'));
-    expect(git(byWriter, ['rev-parse', 'HEAD']).trim()).toBe(ids[2]);
-    expect(git(byWriter, ['symbolic-ref', 'HEAD']).trim()).toBe('refs/heads/main');
-    expect(git(byWriter, ['status', '--porcelain'])).toBe('');
-    expect(git(byWriter, ['ls-files', '--stage'])).toBe(git(byGit, ['ls-files', '--stage']));
-    writeFileSync(join(byWriter, 'allowed_signers'), `chair@example.org namespaces="git" ${key.publicKey}\n`);
-    expect(
-      gitCode(byWriter, [
-        '-c',
-        `gpg.ssh.allowedSignersFile=${join(byWriter, 'allowed_signers')}`,
-        'verify-commit',
-        ids[1]!,
-      ]),
-    ).toBe(0);
-  });
+      // Equal commit ids mean equal bytes: trees, file contents, names, dates, messages and signatures.
+      expect(ids).toEqual(git(byGit, ['rev-list', '--reverse', 'HEAD']).trim().split('\n'));
+      expect(git(byWriter, ['rev-parse', 'HEAD']).trim()).toBe(ids[2]);
+      expect(git(byWriter, ['symbolic-ref', 'HEAD']).trim()).toBe('refs/heads/main');
+      expect(git(byWriter, ['status', '--porcelain'])).toBe('');
+      expect(git(byWriter, ['ls-files', '--stage'])).toBe(git(byGit, ['ls-files', '--stage']));
+      writeFileSync(join(byWriter, 'allowed_signers'), `chair@example.org namespaces="git" ${key.publicKey}\n`);
+      expect(
+        gitCode(byWriter, [
+          '-c',
+          `gpg.ssh.allowedSignersFile=${join(byWriter, 'allowed_signers')}`,
+          'verify-commit',
+          ids[1]!,
+        ]),
+      ).toBe(0);
+    },
+  );
 
   it('refuses a step that changes nothing, as git commit does, and makes no branch', async () => {
     const dir = tempDir();

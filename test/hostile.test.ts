@@ -31,7 +31,9 @@ const guideline = (fm = '') =>
 describe('hostile front matter', () => {
   it.each(['js', 'javascript', 'coffee'])('---%s is an error and is never executed', async (engine) => {
     const marker = join(tempDir(), 'ran');
-    const payload = `---${engine}\nrequire('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = { id: 'CS-GDL-0001' }\n---\n`;
+    const payload =
+      `---${engine}\nrequire('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); ` +
+      `module.exports = { id: 'CS-GDL-0001' }\n---\n`;
     const root = makeRegister({ ...validSet(), [G]: payload });
     const { code, result } = await validateJson(root);
     expect(code).toBe(1);
@@ -174,7 +176,8 @@ describe('hostile front matter', () => {
 
   it('wrong types in every common field are reported, not crashed on', async () => {
     const text = doc(
-      'id: 12\ntitle: [a]\ntype: { x: 1 }\nstatus: true\nversion: 1\nowner: null\ngoverned_by: CS-POL-0001\nreview: 3 years\n',
+      'id: 12\ntitle: [a]\ntype: { x: 1 }\nstatus: true\nversion: 1\nowner: ' +
+        'null\ngoverned_by: CS-POL-0001\nreview: 3 years\n',
       '',
     );
     const root = makeRegister({ ...validSet(), 'documents/x.md': text });

@@ -206,8 +206,12 @@ const nearMisses: FileNearMiss[] = [
   {
     rule: 'actions/invalid',
     name: 'comments, blank lines and quoted dates',
-    text: `# The action tracker.\n\n${action({ raised: '"2026-11-10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`,
-    broken: `# The action tracker.\n\n${action({ raised: '"2026/11/10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`,
+    text:
+      `# The action ` +
+      `tracker.\n\n${action({ raised: '"2026-11-10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`,
+    broken:
+      `# The action ` +
+      `tracker.\n\n${action({ raised: '"2026/11/10"', due: "'2026-12-01' # before the meeting" })}\n# end\n`,
     line: 6,
     column: 11,
     message: 'raised:',

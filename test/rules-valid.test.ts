@@ -47,7 +47,8 @@ function without(files: Files, file: string): Files {
 /** A guideline with the given front matter lines after the six required fields. */
 function guideline(status = 'drafting', more = ''): string {
   return doc(
-    `id: CS-GDL-0001\ntitle: Notes for practitioners\ntype: guideline\nstatus: ${status}\nversion: "0.1"\nowner: qa-1\n${more}`,
+    `id: CS-GDL-0001\ntitle: Notes for practitioners\ntype: guideline\nstatus: ` +
+      `${status}\nversion: "0.1"\nowner: qa-1\n${more}`,
     fullBody('guideline'),
   );
 }
@@ -55,7 +56,8 @@ function guideline(status = 'drafting', more = ''): string {
 /** A procedure that an approved document replaced; retired, so it needs no governance or sections. */
 function oldProcedure(status: string): string {
   return doc(
-    `id: CS-PRO-0002\ntitle: Missing children (2019)\ntype: procedure\nstatus: ${status}\nversion: "3.0"\nowner: hos-1\n`,
+    `id: CS-PRO-0002\ntitle: Missing children (2019)\ntype: procedure\nstatus: ` +
+      `${status}\nversion: "3.0"\nowner: hos-1\n`,
     '\n# Missing children (2019)\n',
   );
 }
@@ -453,7 +455,8 @@ const nearMisses: NearMiss[] = [
     {
       ...validSet(),
       [STD]: doc(
-        'id: CS-STD-0001\ntitle: Visits\ntype: standard\nstatus: drafting\nversion: "0.1"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\n',
+        'id: CS-STD-0001\ntitle: Visits\ntype: standard\nstatus: drafting\nversion: ' +
+          '"0.1"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\n',
         fullBody('standard'),
       ),
     },
@@ -465,7 +468,8 @@ const nearMisses: NearMiss[] = [
     {
       ...validSet(),
       [STD]: doc(
-        'id: CS-STD-0001\ntitle: Visits\ntype: standard\nstatus: drafting\nversion: "0.1"\nowner: qa-1\ngoverned_by: [CS-POL-0001, CS-PRO-0001]\n',
+        'id: CS-STD-0001\ntitle: Visits\ntype: standard\nstatus: drafting\nversion: ' +
+          '"0.1"\nowner: qa-1\ngoverned_by: [CS-POL-0001, CS-PRO-0001]\n',
         fullBody('standard'),
       ),
     },
@@ -533,7 +537,8 @@ const nearMisses: NearMiss[] = [
     {
       ...validSet(),
       [OLD]: doc(
-        'id: CS-PRO-0002\ntitle: Missing children (2027)\ntype: procedure\nstatus: drafting\nversion: "3.0"\nowner: hos-1\ngoverned_by: [CS-POL-0001]\nsupersedes: [CS-PRO-0001]\n',
+        'id: CS-PRO-0002\ntitle: Missing children (2027)\ntype: procedure\nstatus: ' +
+          'drafting\nversion: "3.0"\nowner: hos-1\ngoverned_by: [CS-POL-0001]\nsupersedes: [CS-PRO-0001]\n',
         fullBody('procedure'),
       ),
     },
@@ -542,7 +547,8 @@ const nearMisses: NearMiss[] = [
         f,
         OLD,
         'status: drafting',
-        'status: approved\napproval: { route: ppp, approved_on: 2027-01-12, approved_by: PPP }\nreview: { cycle: 2 years, due: 2029-01-12 }',
+        'status: approved\napproval: { route: ppp, approved_on: 2027-01-12, approved_by: ' +
+          'PPP }\nreview: { cycle: 2 years, due: 2029-01-12 }',
       ),
   ),
   near(

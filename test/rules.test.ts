@@ -187,7 +187,8 @@ const cases: Case[] = [
     files: {
       ...validSet(),
       'documents/forms/CS-STD-0001-x.md': doc(
-        'id: CS-STD-0001\ntitle: X\ntype: form\nstatus: drafting\nversion: "0.1"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\n',
+        'id: CS-STD-0001\ntitle: X\ntype: form\nstatus: drafting\nversion: "0.1"\nowner: ' +
+          'qa-1\ngoverned_by: [CS-PRO-0001]\n',
         fullBody('form'),
       ),
     },
@@ -201,7 +202,8 @@ const cases: Case[] = [
     files: {
       ...validSet(),
       'documents/forms/XX-FRM-0009-x.md': doc(
-        'id: XX-FRM-0009\ntitle: X\ntype: form\nstatus: drafting\nversion: "0.1"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\n',
+        'id: XX-FRM-0009\ntitle: X\ntype: form\nstatus: drafting\nversion: "0.1"\nowner: ' +
+          'qa-1\ngoverned_by: [CS-PRO-0001]\n',
         fullBody('form'),
       ),
     },

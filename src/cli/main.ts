@@ -1,4 +1,7 @@
-/** The ppp command line: builds the program, runs it, and maps every outcome to an exit code (0 ok, 1 problems, 2 usage or set-up). */
+/**
+ * The ppp command line: builds the program, runs it, and maps every outcome to an exit code (0 ok, 1 problems, 2 usage
+ * or set-up).
+ */
 import { Command, CommanderError, Help, Option } from 'commander';
 import { explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
@@ -30,7 +33,8 @@ function buildProgram(run: Run): Command {
   const { io } = run;
   const program = new Command('ppp')
     .description(
-      "Governance of a children's services policy register kept in git: validate documents, plan reviews and meetings, record approvals as signed commits.",
+      "Governance of a children's services policy register kept in git: validate " +
+        'documents, plan reviews and meetings, record approvals as signed commits.',
     )
     .configureHelp({
       visibleOptions(this: Help, command: Command) {

@@ -56,7 +56,10 @@ export interface ApproveResult {
   contentHash: string;
 }
 
-/** Approves the document in one commit and returns what was recorded; refuses (file, index and HEAD untouched) when it may not. */
+/**
+ * Approves the document in one commit and returns what was recorded; refuses (file, index and HEAD untouched) when it
+ * may not.
+ */
 export async function approve(options: ApproveOptions, io: Io): Promise<ApproveResult> {
   const route = checkFlags(options);
   const loaded = await loadRegister(io, { register: options.register });
@@ -141,7 +144,10 @@ function checkFlags(options: ApproveOptions): Route {
   return options.route as Route;
 }
 
-/** Refuses unless the register is in git and the document is committed as it stands: an approval records exactly what is committed. */
+/**
+ * Refuses unless the register is in git and the document is committed as it stands: an approval records exactly what is
+ * committed.
+ */
 async function checkCommitted(root: string, file: DocRecord['file']): Promise<void> {
   if (!(await isInsideWorkTree(root)))
     throw new GitError(
@@ -154,11 +160,15 @@ async function checkCommitted(root: string, file: DocRecord['file']): Promise<vo
     );
   if (state !== '')
     throw new RefusalError(
-      `${file} has uncommitted changes; an approval records exactly what is committed, so commit or discard them first (git diff shows them); nothing was changed`,
+      `${file} has uncommitted changes; an approval records exactly what is committed, ` +
+        `so commit or discard them first (git diff shows them); nothing was changed`,
     );
 }
 
-/** Returns the meeting that approved (or, for partnership, preliminarily approved) the document: --meeting, else the one it was submitted to. */
+/**
+ * Returns the meeting that approved (or, for partnership, preliminarily approved) the document: --meeting, else the one
+ * it was submitted to.
+ */
 async function approvingMeeting(
   loaded: LoadedRegister,
   data: FrontMatter,
@@ -176,7 +186,10 @@ async function approvingMeeting(
   return meeting;
 }
 
-/** Returns the virtual approval's responses file (register-relative), the date of its last response, and why it does not amount to approval. */
+/**
+ * Returns the virtual approval's responses file (register-relative), the date of its last response, and why it does not
+ * amount to approval.
+ */
 async function readResponses(
   loaded: LoadedRegister,
   id: string,
@@ -189,7 +202,8 @@ async function readResponses(
   const rel = relative(loaded.root, abs);
   if (rel.startsWith('..') || isAbsolute(rel)) {
     throw new UsageError(
-      `--responses ${given} is outside the register; keep the responses in the register (for example meetings/virtual/${id}.yaml) so the approval can point to them`,
+      `--responses ${given} is outside the register; keep the responses in the ` +
+        `register (for example meetings/virtual/${id}.yaml) so the approval can point to them`,
     );
   }
   const text = readTextIfExists(abs);
@@ -198,13 +212,17 @@ async function readResponses(
   const refusals: string[] = [];
   if ((await fileStatus(loaded.root, file)) !== '')
     refusals.push(
-      `${file} is not committed as it stands; commit the responses first, so the approval points to a record that cannot change unseen`,
+      `${file} is not committed as it stands; commit the responses first, so the ` +
+        `approval points to a record that cannot change unseen`,
     );
   const checked = checkResponses(file, text, id, loaded.members);
   return { file, lastOn: checked.lastOn, refusals: [...refusals, ...checked.refusals] };
 }
 
-/** Writes the approved document and commits it alone, signed as the settings require; on failure puts back the exact bytes and leaves no commit. */
+/**
+ * Writes the approved document and commits it alone, signed as the settings require; on failure puts back the exact
+ * bytes and leaves no commit.
+ */
 async function commitApproval(
   loaded: LoadedRegister,
   doc: OpenDocument,
@@ -218,7 +236,8 @@ async function commitApproval(
     const problem = signingProblem(setup, root);
     if (problem)
       throw new RefusalError(
-        `${problem}; nothing was changed${settings.approval.signing === 'required' ? ' (ppp.yaml: approval.signing: required)' : ''}`,
+        `${problem}; nothing was ` +
+          `changed${settings.approval.signing === 'required' ? ' (ppp.yaml: approval.signing: required)' : ''}`,
       );
   }
   writeDocument(doc, after);
@@ -228,7 +247,9 @@ async function commitApproval(
     restoreDocument(doc);
     const reason = (error as Error).message;
     throw new GitError(
-      `the approval commit could not be made${sign ? ' (signing failed)' : ''}: ${reason}. ${sign ? signingHint(setup) + ' ' : ''}${doc.file} was restored and no commit was made.`,
+      `the approval commit could not be made${sign ? ' (signing failed)' : ''}: ` +
+        `${reason}. ${sign ? signingHint(setup) + ' ' : ''}${doc.file} was restored and ` +
+        `no commit was made.`,
       { cause: error },
     );
   }
@@ -242,18 +263,25 @@ function hasSigningKey(setup: SigningSetup): boolean {
 function signingProblem(setup: SigningSetup, root: string): string | undefined {
   if (setup.format !== 'ssh') return undefined;
   if (!hasSigningKey(setup)) {
-    return 'no signing key is configured for git; set one with git config user.signingkey ~/.ssh/id_ed25519.pub (and git config gpg.format ssh), and add its line to allowed_signers';
+    return (
+      'no signing key is configured for git; set one with git config user.signingkey ' +
+      '~/.ssh/id_ed25519.pub (and git config gpg.format ssh), and add its line to allowed_signers'
+    );
   }
   const key = setup.key;
   if (key === undefined || key.startsWith('key::') || /^(ssh|ecdsa|sk)-/.test(key)) return undefined;
   const path = key.startsWith('~/') ? join(homedir(), key.slice(2)) : resolve(root, key);
   if (!pathExists(path))
-    return `the signing key file ${key} (git config user.signingkey) does not exist; point user.signingkey at your key, for example ~/.ssh/id_ed25519.pub`;
+    return (
+      `the signing key file ${key} (git config user.signingkey) does not exist; point ` +
+      `user.signingkey at your key, for example ~/.ssh/id_ed25519.pub`
+    );
   return undefined;
 }
 
 function signingHint(setup: SigningSetup): string {
   return setup.format === 'ssh'
-    ? 'Check that git config user.signingkey names your SSH key and that ssh-agent holds it (ssh-add -l) or the key file is readable.'
+    ? 'Check that git config user.signingkey names your SSH key and that ssh-agent ' +
+        'holds it (ssh-add -l) or the key file is readable.'
     : 'Check that gpg has your secret key (gpg --list-secret-keys) and that git config user.signingkey names it.';
 }

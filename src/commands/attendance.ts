@@ -25,7 +25,9 @@ const ids = (list?: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Returns the apologies of "id,id=Delegate name, with commas,id": a comma starts a new entry only before a member id. */
+/**
+ * Returns the apologies of "id,id=Delegate name, with commas,id": a comma starts a new entry only before a member id.
+ */
 function apologies(list: string | undefined, members: ReadonlyMap<string, unknown>): Attendance['apologies'] {
   const out: Attendance['apologies'] = [];
   for (const part of (list ?? '').split(',')) {
@@ -63,13 +65,16 @@ export async function recordAttendance(
   const missing = [...members.keys()].filter((id) => !named.includes(id));
   if (missing.length)
     throw new UsageError(
-      `not recorded: ${missing.join(', ')}; add each to --present, --apologies (id=delegate when someone came in their place) or --absent`,
+      `not recorded: ${missing.join(', ')}; add each to --present, --apologies ` +
+        `(id=delegate when someone came in their place) or --absent`,
     );
   const file = `meetings/${meeting.date}/attendance.yaml`;
   const path = join(root, file);
   if (pathExists(path) && !options.replace)
     throw new RefusalError(`${file} exists; nothing was changed. Edit it, or pass --replace to write it again`);
-  const text = `# Attendance at the meeting of ${meeting.date}, recorded with ppp attendance.\n${stringify(attendance, { lineWidth: 0, flowCollectionPadding: false })}`;
+  const text =
+    `# Attendance at the meeting of ${meeting.date}, recorded with ppp ` +
+    `attendance.\n${stringify(attendance, { lineWidth: 0, flowCollectionPadding: false })}`;
   const check = parseAttendance(file, text, members);
   if (!check.attendance || check.problems.length)
     throw new Error(`the attendance written would not read back: ${JSON.stringify(check.problems)}`);

@@ -26,7 +26,8 @@ export async function due(options: DueOptions, io: Io): Promise<{ today: string;
   const loaded = await loadRegister(io, { register: options.register });
   if (options.owner !== undefined && !loaded.members.some((m) => m.id === options.owner)) {
     throw new UsageError(
-      `--owner ${options.owner} is not a member in members.yaml; use one of: ${loaded.members.map((m) => m.id).join(', ')}`,
+      `--owner ${options.owner} is not a member in members.yaml; ` +
+        `use one of: ${loaded.members.map((m) => m.id).join(', ')}`,
     );
   }
   const today = todayOf(io, loaded.settings.timezone, options.today);

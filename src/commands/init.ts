@@ -38,7 +38,10 @@ const ALLOWED_SIGNERS = `# Approvers' public keys, in git's allowed-signers form
 # then append the line above with your e-mail and the contents of that .pub file.
 `;
 
-/** Writes a new register into dir and returns what it wrote; refuses to write over anything, and leaves nothing behind when a step fails. */
+/**
+ * Writes a new register into dir and returns what it wrote; refuses to write over anything, and leaves nothing behind
+ * when a step fails.
+ */
 export async function init(options: InitOptions, io: Io): Promise<InitResult> {
   const preset = options.preset ?? 'dorset-ppp';
   const presets = presetNames();
@@ -165,7 +168,8 @@ ${principal} namespaces="git" ${publicKey}
     const commits = steps.map((step) => {
       const n = perDay.get(step.date) ?? 0;
       perDay.set(step.date, n + 1);
-      const when = `${step.date}T${String(9 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00+00:00`;
+      const two = (x: number) => String(x).padStart(2, '0');
+      const when = `${step.date}T${two(9 + Math.floor(n / 60))}:${two(n % 60)}:00+00:00`;
       const who = { name, email: principal, date: when };
       return { files: step.files, message: step.message, author: who, committer: who, sign: step.approval };
     });

@@ -23,7 +23,10 @@ export interface MeetingsOptions {
 
 export type { MeetingRow };
 
-/** Returns the meetings asked for, with both deadlines and the working days left before each submission deadline; writes them as iCalendar with ics. */
+/**
+ * Returns the meetings asked for, with both deadlines and the working days left before each submission deadline; writes
+ * them as iCalendar with ics.
+ */
 export async function listMeetings(options: MeetingsOptions, io: Io) {
   for (const [flag, value] of [
     ['--from', options.from],

@@ -57,19 +57,23 @@ function minutesMarkdown(
     out.push(`Not recorded yet: run ppp attendance ${agenda.meeting} --present … --apologies … --absent …`, '');
   else {
     out.push(`**Present:** ${attendance.present.map(who).join(', ') || 'none'}.`, '');
-    out.push(
-      `**Apologies:** ${attendance.apologies.map((a) => (a.delegate ? `${who(a.member)} (${a.delegate} attended in their place)` : who(a.member))).join(', ') || 'none'}.`,
-      '',
-    );
+    const apology = (a: Attendance['apologies'][number]) =>
+      a.delegate ? `${who(a.member)} (${a.delegate} attended in their place)` : who(a.member);
+    out.push(`**Apologies:** ${attendance.apologies.map(apology).join(', ') || 'none'}.`, '');
     out.push(`**Absent:** ${attendance.absent.map(who).join(', ') || 'none'}.`, '');
     out.push(
-      `The meeting was ${quorate ? 'quorate' : '**not quorate**: decisions below are for ratification at the next quorate meeting'}.`,
+      `The meeting was ` +
+        `${quorate ? 'quorate' : '**not quorate**: decisions below are for ratification at the next quorate meeting'}.`,
       '',
     );
   }
   out.push('## 1. Progress report from the chair', '');
   out.push(
-    `Open actions: ${agenda.progress.actions.length} (${agenda.progress.actions.filter((a) => a.overdue).length} overdue). Reviews to escalate: ${agenda.progress.escalations.map((r) => r.id).join(', ') || 'none'}. Members to escalate for absence: ${agenda.progress.absences.map((a) => who(a.member)).join(', ') || 'none'}.`,
+    `Open actions: ${agenda.progress.actions.length} ` +
+      `(${agenda.progress.actions.filter((a) => a.overdue).length} overdue). Reviews ` +
+      `to escalate: ` +
+      `${agenda.progress.escalations.map((r) => r.id).join(', ') || 'none'}. Members ` +
+      `to escalate for absence: ${agenda.progress.absences.map((a) => who(a.member)).join(', ') || 'none'}.`,
     '',
   );
   out.push('Notes:', '');

@@ -66,7 +66,8 @@ export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRe
     throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
   if (!register.members.some((m) => m.id === options.owner)) {
     throw new UsageError(
-      `--owner ${options.owner} is not a member in members.yaml; use one of: ${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`,
+      `--owner ${options.owner} is not a member in members.yaml; use one of: ` +
+        `${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`,
     );
   }
   const governors = GOVERNORS[type];
@@ -78,15 +79,20 @@ export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRe
       );
     if (governors && !(governors as readonly string[]).includes(String(target.data.type))) {
       throw new UsageError(
-        `--governed-by ${options.governedBy} is a ${String(target.data.type)}; a ${type} is governed by a ${governors.join(' or ')}`,
+        `--governed-by ${options.governedBy} is a ${String(target.data.type)}; a ${type} ` +
+          `is governed by a ${governors.join(' or ')}`,
       );
     }
   } else if (governors && !options.proposal) {
     const some = choices(register, type)
       .governing.slice(0, 3)
       .map((c) => c.id);
+    const example = some.length
+      ? ` (for example ${some.join(', ')})`
+      : ` (there is none yet: create it with ppp new ${governors[0]})`;
     throw new UsageError(
-      `a ${type} must be governed by a ${governors.join(' or ')}: pass --governed-by ID${some.length ? ` (for example ${some.join(', ')})` : ` (there is none yet: create it with ppp new ${governors[0]})`}, or --proposal for a proposal`,
+      `a ${type} must be governed by a ${governors.join(' or ')}: ` +
+        `pass --governed-by ID${example}, or --proposal for a proposal`,
     );
   }
   const used = [

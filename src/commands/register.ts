@@ -9,7 +9,10 @@ export interface RegisterOptions extends RowFilter {
   register?: string;
 }
 
-/** Returns the rows of the register (sorted by id, filtered) and how many files were left out because their front matter cannot be read. */
+/**
+ * Returns the rows of the register (sorted by id, filtered) and how many files were left out because their front matter
+ * cannot be read.
+ */
 export async function listRegister(
   options: RegisterOptions,
   io: Io,

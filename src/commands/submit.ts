@@ -39,7 +39,10 @@ const DEFAULT_KIND: Record<string, (typeof KINDS)[number]> = {
   'under-review': 'review',
 };
 
-/** Records the submission in the document's front matter and returns where it goes; refuses (file untouched) when it cannot. */
+/**
+ * Records the submission in the document's front matter and returns where it goes; refuses (file untouched) when it
+ * cannot.
+ */
 export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResult> {
   if (options.kind !== undefined && !(KINDS as readonly string[]).includes(options.kind))
     throw new UsageError(`--kind ${options.kind} is not one of: ${KINDS.join(', ')}`);
@@ -52,7 +55,9 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     const current = text(record.data, 'submission', 'meeting');
     if (options.meeting === undefined || options.meeting === current)
       throw new RefusalError(
-        `${options.id} is already submitted${current ? ` for the meeting of ${current}` : ''}; name another meeting with --meeting to move it`,
+        `${options.id} is already ` +
+          `submitted${current ? ` for the meeting of ${current}` : ''}; name another ` +
+          `meeting with --meeting to move it`,
       );
   }
   const kind =
@@ -61,7 +66,8 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     (status === 'submitted' ? text(record.data, 'submission', 'kind') : undefined);
   if (!kind)
     throw new RefusalError(
-      `${options.id} is ${status}; only documents that are proposed, drafting, interim, approved or under review can be submitted`,
+      `${options.id} is ${status}; only documents that are proposed, drafting, ` +
+        `interim, approved or under review can be submitted`,
     );
   const settings = loaded.settings;
   const today = todayOf(io, settings.timezone, options.today);
@@ -72,12 +78,16 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     meeting = scheduledMeeting(settings, calendar, options.meeting);
     if (meeting.date < today)
       throw new RefusalError(
-        `the meeting of ${meeting.date} has already taken place; nothing was changed. Leave out --meeting for the next meeting`,
+        `the meeting of ${meeting.date} has already taken place; nothing was changed. ` +
+          `Leave out --meeting for the next meeting`,
       );
     if (meeting.submission_deadline < today) {
       if (!options.late) {
         throw new RefusalError(
-          `the submission deadline of the meeting of ${meeting.date} was ${meeting.submission_deadline}; nothing was changed. Pass --late to submit it anyway (the chair decides whether to accept it), or leave out --meeting for the next meeting`,
+          `the submission deadline of the meeting of ${meeting.date} was ` +
+            `${meeting.submission_deadline}; nothing was changed. Pass --late to submit it ` +
+            `anyway (the chair decides whether to accept it), or leave out --meeting for the ` +
+            `next meeting`,
         );
       }
       late = true;

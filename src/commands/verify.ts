@@ -24,7 +24,9 @@ export interface VerifyOptions {
 export interface VerifyResult {
   ok: boolean;
   documents: VerifyRow[];
-  /** Approval commits read from history, and how many of them had to be checked afresh (the rest came from the cache). */
+  /**
+   * Approval commits read from history, and how many of them had to be checked afresh (the rest came from the cache).
+   */
   commits: { approvals: number; checked: number };
 }
 
@@ -34,11 +36,14 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
   const { root, settings } = loaded;
   if (!(await isInsideWorkTree(root)))
     throw new GitError(
-      `${root} is not in a git repository; approvals are git commits, so there is nothing to verify (git init, then approve with ppp approve)`,
+      `${root} is not in a git repository; approvals are git commits, so there is ` +
+        `nothing to verify (git init, then approve with ppp approve)`,
     );
   if (await isShallow(root)) {
     throw new GitError(
-      `${root} is a shallow clone, so the approval commits may be missing from its history; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run ppp verify again`,
+      `${root} is a shallow clone, so the approval commits may be missing from its ` +
+        `history; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in ` +
+        `actions/checkout) and run ppp verify again`,
     );
   }
   const commits = await approvalCommits(root);

@@ -58,7 +58,8 @@ export function parseActions(
     if (typeof id.value !== 'string' || !ID_RE.test(id.value)) {
       report(
         id.node,
-        `action id ${describe(id.value)} must be written like A-2026-11-01 (the meeting's year and month, then a number)`,
+        `action id ${describe(id.value)} must be written like A-2026-11-01 (the ` +
+          `meeting's year and month, then a number)`,
       );
       ok = false;
     } else if (seen.has(id.value)) {

@@ -18,7 +18,10 @@ export interface AgendaItem {
   type: string;
   owner: string;
   version: string;
-  /** proposal, draft, review, interim (awaiting full approval), director (for information), drafting, proposed or review-due (horizon). */
+  /**
+   * proposal, draft, review, interim (awaiting full approval), director (for information), drafting, proposed or
+   * review-due (horizon).
+   */
   kind: string;
   submitted_on: string | null;
   file: string;
@@ -143,7 +146,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
       agenda.proposals_and_drafts.push(
         item(
           'interim',
-          `interim approval by ${text(d, 'approval', 'approved_by') ?? 'a head of service'} on ${text(d, 'approval', 'approved_on') ?? '?'}: for full approval`,
+          `interim approval by ` +
+            `${text(d, 'approval', 'approved_by') ?? 'a head of service'} on ` +
+            `${text(d, 'approval', 'approved_on') ?? '?'}: for full approval`,
         ),
       );
       onAgenda.add(id);
@@ -162,7 +167,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
       );
     }
   }
-  // Horizon: reviews falling due before the meeting after next, documents being drafted, proposals agreed but not drafted.
+  // Horizon: reviews falling due before the meeting after next, documents being drafted, proposals agreed but not
+  // drafted.
   for (const r of input.reviews) {
     if (onAgenda.has(r.id) || r.state === 'overdue' || r.state === 'escalate') continue;
     if (input.afterNext && compareDates(r.review_due, input.afterNext) >= 0) continue;

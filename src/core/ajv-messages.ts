@@ -99,7 +99,8 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
       }
       return at(
         'schema/type',
-        `${label} must be ${typeWord(String(params.type), wording.noun)}, not ${describe(value)}${hint ? `; it ${hint}` : ''}`,
+        `${label} must be ${typeWord(String(params.type), wording.noun)}, ` +
+          `not ${describe(value)}${hint ? `; it ${hint}` : ''}`,
       );
     case 'enum':
     case 'const': {
@@ -109,7 +110,8 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
       const guess = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
       return at(
         'schema/enum',
-        `${label} is ${describe(value)}, which is not one of: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        `${label} is ${describe(value)}, which is not one of: ` +
+          `${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`,
       );
     }
     case 'format': {

@@ -50,7 +50,9 @@ export function approvalRefusals(
   const allowed = routesFor(settings, type);
   if (!allowed.includes(request.route)) {
     reasons.push(
-      `a ${type} may not be approved by route ${request.route} under ppp.yaml (approval.authorities allows: ${allowed.join(', ') || 'none'}); use --route ${allowed[0] ?? '...'} or change approval.authorities`,
+      `a ${type} may not be approved by route ${request.route} under ppp.yaml ` +
+        `(approval.authorities allows: ${allowed.join(', ') || 'none'}); use --route ` +
+        `${allowed[0] ?? '...'} or change approval.authorities`,
     );
   }
   if (
@@ -59,7 +61,9 @@ export function approvalRefusals(
     !UNSUBMITTED_ROUTES.includes(request.route)
   ) {
     reasons.push(
-      `${id} is ${status}, not submitted; run ppp submit ${id} to put it on a meeting's agenda first (only routes ${UNSUBMITTED_ROUTES.join(' and ')} approve without a submission)`,
+      `${id} is ${status}, not submitted; run ppp submit ${id} to put it on a ` +
+        `meeting's agenda first (only routes ${UNSUBMITTED_ROUTES.join(' and ')} approve ` +
+        `without a submission)`,
     );
   }
   if (RETIRED.has(status)) reasons.push(`${id} is ${status}; a retired document cannot be approved again`);
@@ -73,7 +77,8 @@ export function approvalRefusals(
     reasons.push(`the meeting of ${request.meeting} has not taken place yet (today is ${today})`);
   if (request.meeting !== undefined && compareDates(request.on, request.meeting) < 0)
     reasons.push(
-      `--on ${request.on} is before the meeting of ${request.meeting}; approval cannot come before the meeting that gave it`,
+      `--on ${request.on} is before the meeting of ${request.meeting}; approval cannot ` +
+        `come before the meeting that gave it`,
     );
   const cycle = cycleOf(data, settings, request);
   if (!cycle.ok) reasons.push(`--cycle: ${cycle.message}`);
@@ -81,7 +86,9 @@ export function approvalRefusals(
     reasons.push(`a review cycle is counted in calendar time; write --cycle like "3 years" or "18 months"`);
   else if (isLonger(cycle.value, settings.review.max_cycle, request.on)) {
     reasons.push(
-      `the review cycle ${cycle.value.text} is longer than the longest ppp.yaml allows (review.max_cycle: ${settings.review.max_cycle.text}); pass --cycle "${settings.review.max_cycle.text}" or shorter`,
+      `the review cycle ${cycle.value.text} is longer than the longest ppp.yaml allows ` +
+        `(review.max_cycle: ${settings.review.max_cycle.text}); pass --cycle ` +
+        `"${settings.review.max_cycle.text}" or shorter`,
     );
   }
   if (request.version !== undefined) {
@@ -99,7 +106,9 @@ export function approvalRefusals(
     const excused = eqia?.status === 'not-required' && typeof eqia.reason === 'string' && eqia.reason.trim() !== '';
     if (!done && !excused) {
       reasons.push(
-        `${id} has no equality impact assessment, which ppp.yaml requires before approval (approval.requires: eqia); set eqia: { status: completed, on: YYYY-MM-DD } or eqia: { status: not-required, reason: ... } and commit it`,
+        `${id} has no equality impact assessment, which ppp.yaml requires before ` +
+          `approval (approval.requires: eqia); set eqia: { status: completed, on: ` +
+          `YYYY-MM-DD } or eqia: { status: not-required, reason: ... } and commit it`,
       );
     }
   }
@@ -107,19 +116,23 @@ export function approvalRefusals(
     const c = data.consultation;
     if (!Array.isArray(c) || c.length === 0)
       reasons.push(
-        `${id} records no consultation, which ppp.yaml requires before approval (approval.requires: consultation); add consultation: [{ with: ..., on: YYYY-MM-DD }] and commit it`,
+        `${id} records no consultation, which ppp.yaml requires before approval ` +
+          `(approval.requires: consultation); add consultation: [{ with: ..., on: ` +
+          `YYYY-MM-DD }] and commit it`,
       );
   }
   if (request.route === 'partnership' && request.meeting === undefined) {
     reasons.push(
-      "route partnership records the group's preliminary approval: pass --meeting DATE (the group's meeting) and --on DATE (the partnership's final approval)",
+      "route partnership records the group's preliminary approval: pass --meeting DATE " +
+        "(the group's meeting) and --on DATE (the partnership's final approval)",
     );
   }
   if (request.route === 'virtual' && request.responses === undefined)
     reasons.push("route virtual needs every voting member's response: pass --responses FILE");
   if (request.by === undefined)
     reasons.push(
-      `say who approved it: pass --by "..." (for example --by "${request.route === 'cabinet' ? 'Dorset Council Cabinet' : "Corporate Director, Children's Services"}")`,
+      `say who approved it: pass --by "..." (for example --by ` +
+        `"${request.route === 'cabinet' ? 'Dorset Council Cabinet' : "Corporate Director, Children's Services"}")`,
     );
   return reasons;
 }
@@ -203,21 +216,32 @@ export function approvalMessage(title: string, trailers: ApprovalTrailers, appro
       .trim();
   const route = trailers['PPP-Route'];
   const at = trailers['PPP-Meeting'] ? ` at its meeting of ${trailers['PPP-Meeting']}` : '';
+  const onAnotherDay =
+    trailers['PPP-Meeting'] === trailers['PPP-Approved-On'] ? '' : ` on ${trailers['PPP-Approved-On']}`;
   const sentence =
     route === 'partnership'
-      ? `Preliminary approval by the group on ${trailers['PPP-Preliminary-Meeting']}; final approval by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}.`
+      ? `Preliminary approval by the group on ${trailers['PPP-Preliminary-Meeting']}; ` +
+        `final approval by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}.`
       : route === 'interim'
-        ? `Interim approval by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}; full approval goes to the next meeting.`
+        ? `Interim approval by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}; ` +
+          `full approval goes to the next meeting.`
         : route === 'virtual'
-          ? `Approved virtually by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}, with every voting member's response recorded in ${trailers['PPP-Responses']}.`
-          : `Approved by ${oneLine(approvedBy)}${at}${trailers['PPP-Meeting'] === trailers['PPP-Approved-On'] ? '' : ` on ${trailers['PPP-Approved-On']}`} (route ${route}).`;
+          ? `Approved virtually by ${oneLine(approvedBy)} on ${trailers['PPP-Approved-On']}, ` +
+            `with every voting member's response recorded in ${trailers['PPP-Responses']}.`
+          : `Approved by ${oneLine(approvedBy)}${at}${onAnotherDay} (route ${route}).`;
   const lines = Object.entries(trailers)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${oneLine(String(v))}`);
-  return `Approve ${trailers['PPP-Document']} v${trailers['PPP-Version']}: ${oneLine(title)}\n\n${sentence}\n\n${lines.join('\n')}\n`;
+  return (
+    `Approve ${trailers['PPP-Document']} v${trailers['PPP-Version']}: ` +
+    `${oneLine(title)}\n\n${sentence}\n\n${lines.join('\n')}\n`
+  );
 }
 
-/** Returns the PPP-* trailers of a commit message (the last paragraph's "Key: value" lines), or undefined when it has none. */
+/**
+ * Returns the PPP-* trailers of a commit message (the last paragraph's "Key: value" lines), or undefined when it has
+ * none.
+ */
 export function parseApprovalTrailers(message: string): Record<string, string> | undefined {
   const paragraphs = message
     .replace(/\r\n/g, '\n')
@@ -232,7 +256,10 @@ export function parseApprovalTrailers(message: string): Record<string, string> |
   return trailers['PPP-Document'] ? trailers : undefined;
 }
 
-/** Returns who approved it when --by is not given: the group for its own routes, else whoever approved the last version by the same route. */
+/**
+ * Returns who approved it when --by is not given: the group for its own routes, else whoever approved the last version
+ * by the same route.
+ */
 export function defaultApprovedBy(data: FrontMatter, settings: Settings, route: Route): string | undefined {
   if (route === 'ppp' || route === 'virtual') return settings.group;
   const last = data.approval as FrontMatter | undefined;

@@ -14,7 +14,9 @@ const members = new Map([
   m('law', 'solicitor'),
 ]);
 const parsed = parseSettings(
-  'group: G\nid_prefix: CS\nroles: [chair, head-of-service, qa-manager, service-lead, solicitor]\nquorum:\n  - { role: head-of-service, min: 2 }\n  - { role: qa-manager, min: 2 }\nabsence_exempt_roles: [head-of-service, qa-manager]\n',
+  'group: G\nid_prefix: CS\nroles: [chair, head-of-service, qa-manager, ' +
+    'service-lead, solicitor]\nquorum:\n  - { role: head-of-service, min: 2 }\n  - { ' +
+    'role: qa-manager, min: 2 }\nabsence_exempt_roles: [head-of-service, qa-manager]\n',
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.faults));
 const settings = parsed.settings;
@@ -29,7 +31,8 @@ describe('parseAttendance', () => {
   it('reads present, apologies with and without a delegate, and absent', () => {
     expect(
       att(
-        'present: [chair, h1]\napologies:\n  - member: send\n    delegate: Jamie Deputy\n  - { member: law, delegate: null }\n  - q1\nabsent: [q2]\n',
+        'present: [chair, h1]\napologies:\n  - member: send\n    delegate: Jamie ' +
+          'Deputy\n  - { member: law, delegate: null }\n  - q1\nabsent: [q2]\n',
       ),
     ).toEqual({
       present: ['chair', 'h1'],

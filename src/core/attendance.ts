@@ -97,7 +97,9 @@ export function parseAttendance(
   return { attendance, problems };
 }
 
-/** Returns whether the meeting met its quorum (ppp.yaml quorum: minimum members present by role), and what was short. */
+/**
+ * Returns whether the meeting met its quorum (ppp.yaml quorum: minimum members present by role), and what was short.
+ */
 export function quorum(
   attendance: Attendance,
   members: ReadonlyMap<string, Member>,

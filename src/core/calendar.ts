@@ -91,7 +91,9 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + n);
 }
 
-/** Returns date moved by n months, keeping the day and clamping to the month's last day (31 Dec + 2 months = 28 Feb). */
+/**
+ * Returns date moved by n months, keeping the day and clamping to the month's last day (31 Dec + 2 months = 28 Feb).
+ */
 export function addMonths(date: IsoDate, n: number): IsoDate {
   const year = Number(date.slice(0, 4));
   const month0 = Number(date.slice(5, 7)) - 1 + n;

@@ -23,7 +23,10 @@ export function canonicalContent(text: string): string | undefined {
   return `${canonicalJson(kept)}\n---\n${split.body}`;
 }
 
-/** Returns the PPP-Content-SHA256 of a document's text (lower-case hex), or undefined when its front matter cannot be read. */
+/**
+ * Returns the PPP-Content-SHA256 of a document's text (lower-case hex), or undefined when its front matter cannot be
+ * read.
+ */
 export function contentHash(text: string): string | undefined {
   const canonical = canonicalContent(text);
   return canonical === undefined ? undefined : createHash('sha256').update(canonical, 'utf8').digest('hex');

@@ -51,7 +51,9 @@ export type Status = (typeof STATUSES)[number];
 
 /** Statuses of a document in force: it carries its approval and review fields. */
 export const IN_FORCE: ReadonlySet<string> = new Set<Status>(['approved', 'interim']);
-/** Statuses of a document that has left the register's active life: it has no review state and is never approved again. */
+/**
+ * Statuses of a document that has left the register's active life: it has no review state and is never approved again.
+ */
 export const RETIRED: ReadonlySet<string> = new Set<Status>(['superseded', 'archived', 'withdrawn']);
 /** Statuses at which a document must be complete: on an agenda or in force. */
 export const COMPLETE: ReadonlySet<string> = new Set<Status>(['submitted', 'approved', 'interim', 'under-review']);

@@ -54,7 +54,10 @@ export function parseDuration(input: unknown): ParseResult {
   return { ok: false, message: `"${text}" is not a duration; ${EXAMPLES}` };
 }
 
-/** Returns date + duration in calendar units (months clamp to the month's end). Working days need the calendar of holidays. */
+/**
+ * Returns date + duration in calendar units (months clamp to the month's end). Working days need the calendar of
+ * holidays.
+ */
 export function addDuration(date: IsoDate, duration: Duration): IsoDate {
   if (duration.workingDays) throw new RangeError('working days need a holiday calendar');
   return addDays(addMonths(date, duration.months), duration.days);
@@ -90,6 +93,8 @@ export function parseMeetingLength(input: unknown): { ok: true; minutes: number 
   }
   return {
     ok: false,
-    message: `${typeof input === 'string' ? `"${input}"` : 'this'} is not a meeting length; write it like "2 hours", "90 minutes" or "PT1H30M"`,
+    message:
+      `${typeof input === 'string' ? `"${input}"` : 'this'} is not a meeting length; ` +
+      `write it like "2 hours", "90 minutes" or "PT1H30M"`,
   };
 }

@@ -26,21 +26,24 @@ describe('planExampleHistory', () => {
     expect(plan[0]!.files.map((f) => f.path).sort()).toEqual(['allowed_signers', 'members.yaml', 'ppp.yaml']);
   });
 
-  it('approves each document in a commit of that file alone, committed before, whose trailers hash what it writes', () => {
-    const seen = new Set<string>();
-    for (const c of plan) {
-      if (c.approval) {
-        expect(c.files).toHaveLength(1);
-        expect(seen.has(c.files[0]!.path), c.message).toBe(true);
-        const t = parseApprovalTrailers(c.message)!;
-        expect(t['PPP-Content-SHA256']).toBe(contentHash(c.files[0]!.text));
-        expect(t['PPP-Approved-On']).toBe(c.date);
-        expect(c.files.some((f) => f.path === 'allowed_signers')).toBe(false);
+  it(
+    'approves each document in a commit of that file alone, committed before, whose ' + 'trailers hash what it writes',
+    () => {
+      const seen = new Set<string>();
+      for (const c of plan) {
+        if (c.approval) {
+          expect(c.files).toHaveLength(1);
+          expect(seen.has(c.files[0]!.path), c.message).toBe(true);
+          const t = parseApprovalTrailers(c.message)!;
+          expect(t['PPP-Content-SHA256']).toBe(contentHash(c.files[0]!.text));
+          expect(t['PPP-Approved-On']).toBe(c.date);
+          expect(c.files.some((f) => f.path === 'allowed_signers')).toBe(false);
+        }
+        for (const f of c.files) seen.add(f.path);
       }
-      for (const f of c.files) seen.add(f.path);
-    }
-    expect(plan.filter((c) => c.approval).length).toBeGreaterThan(44);
-  });
+      expect(plan.filter((c) => c.approval).length).toBeGreaterThan(44);
+    },
+  );
 
   it('ends with every sample file as it is, except the one document edited after approval', () => {
     const last = new Map<string, string>();

@@ -35,7 +35,9 @@ export const EDITED_AFTER_APPROVAL = {
   on: '2026-11-18',
 } as const;
 
-/** The last day of the sample's recorded life: nothing later happens in the replayed history unless the sample dates it. */
+/**
+ * The last day of the sample's recorded life: nothing later happens in the replayed history unless the sample dates it.
+ */
 const SETTLED = '2026-11-16';
 
 type Data = Record<string, unknown>;

@@ -70,7 +70,9 @@ export interface ParseFinding {
   message: string;
 }
 
-/** Positions of a front matter path ('approval.route', 'governed_by.0'): key line, key column, value line, value column. */
+/**
+ * Positions of a front matter path ('approval.route', 'governed_by.0'): key line, key column, value line, value column.
+ */
 export type Positions = Record<string, [number, number, number, number]>;
 
 export interface ParsedFrontMatter {
@@ -91,13 +93,19 @@ export function positionOf(parsed: ParsedFrontMatter, path: string): [number, nu
   return [kl, kc, vl, vc];
 }
 
-/** Returns a whole document's front matter as data, or undefined when it has none or it cannot be read (the problems are ppp validate's to report). */
+/**
+ * Returns a whole document's front matter as data, or undefined when it has none or it cannot be read (the problems are
+ * ppp validate's to report).
+ */
 export function frontMatterData(text: string): Record<string, unknown> | undefined {
   const split = splitFrontMatter(text.replace(/\r\n/g, '\n'));
   return split.kind === 'ok' ? (parseFrontMatter(split.yaml, split.yamlLine).data ?? undefined) : undefined;
 }
 
-/** Returns the front matter as plain data with the file position of every key, or findings when it is not plain YAML data. */
+/**
+ * Returns the front matter as plain data with the file position of every key, or findings when it is not plain YAML
+ * data.
+ */
 export function parseFrontMatter(yamlText: string, yamlLine: number): ParsedFrontMatter {
   const plain = parsePlainYaml(yamlText);
   if (plain)
@@ -164,7 +172,8 @@ function parseWithYamlUnguarded(yamlText: string, yamlLine: number): ParsedFront
     const message =
       rule === 'yaml/duplicate-key'
         ? `a field is written twice: ${firstLine(error.message)}; keep one of them`
-        : `the front matter is not valid YAML: ${firstLine(error.message)}; check indentation, colons and quotes on this line`;
+        : `the front matter is not valid YAML: ${firstLine(error.message)}; check ` +
+          `indentation, colons and quotes on this line`;
     findings.push({ rule, line, column, message });
   }
   for (const warning of doc.warnings) {
@@ -243,7 +252,9 @@ function tagFinding(node: Node, yamlText: string, at: (o: number) => [number, nu
     rule: 'yaml/tag',
     line,
     column,
-    message: `the YAML tag ${shownTag(node.tag ?? '')} is not allowed in front matter; remove it and write a plain value (dates are written 2027-01-12)`,
+    message:
+      `the YAML tag ${shownTag(node.tag ?? '')} is not allowed in front matter; remove ` +
+      `it and write a plain value (dates are written 2027-01-12)`,
   };
 }
 

@@ -56,7 +56,10 @@ export function meetingDates(settings: Settings, from: IsoDate, to: IsoDate): Is
   return [...dates].filter((d) => !cancelled.has(d)).sort();
 }
 
-/** Returns the day a deadline of duration before date falls on: working days counted back, or calendar time moved back to a working day. */
+/**
+ * Returns the day a deadline of duration before date falls on: working days counted back, or calendar time moved back
+ * to a working day.
+ */
 export function deadlineBefore(calendar: WorkingCalendar, date: IsoDate, duration: Duration): IsoDate {
   if (duration.workingDays) return calendar.workingDaysBefore(date, duration.workingDays);
   return calendar.onOrBeforeWorkingDay(addDays(addMonths(date, -duration.months), -duration.days));
@@ -103,7 +106,9 @@ export function scheduledMeeting(settings: Settings, calendar: WorkingCalendar, 
     const before = around.filter((d) => d < date).pop();
     const after = around.find((d) => d > date);
     throw new UsageError(
-      `${date} is not a scheduled meeting; the nearest are ${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'} (ppp meetings lists them)`,
+      `${date} is not a scheduled meeting; the nearest are ` +
+        `${[before, after].filter(Boolean).join(' and ') || 'none within 100 days'} (ppp ` +
+        `meetings lists them)`,
     );
   }
   return meetingOn(settings, calendar, date);

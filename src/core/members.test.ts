@@ -6,7 +6,8 @@ const ROLES = ['chair', 'qa-manager', 'head-of-service'];
 describe('parseMembers', () => {
   it('reads members, defaulting voting to true', () => {
     const r = parseMembers(
-      'members:\n  - { id: chair, name: Ann Example, role: chair }\n  - id: qa-1\n    name: Bo\n    role: qa-manager\n    voting: false\n',
+      'members:\n  - { id: chair, name: Ann Example, role: chair }\n  - id: qa-1\n    ' +
+        'name: Bo\n    role: qa-manager\n    voting: false\n',
       ROLES,
     );
     expect(r.problems).toEqual([]);

@@ -124,7 +124,9 @@ class Parser {
     return parts.join(literal ? '\n' : ' ') + (strip ? '' : '\n');
   }
 
-  /** A block mapping whose keys start at column indent; with midLine, its first key follows a "- " on the current line. */
+  /**
+   * A block mapping whose keys start at column indent; with midLine, its first key follows a "- " on the current line.
+   */
   map(indent: number, path: string, midLine = false): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let first = true;
@@ -270,7 +272,10 @@ class Parser {
   }
 }
 
-/** Returns the key, or bails when yaml would read it as something else (null, true, a number), refuse it, or see it twice. */
+/**
+ * Returns the key, or bails when yaml would read it as something else (null, true, a number), refuse it, or see it
+ * twice.
+ */
 function checkKey(key: string, out: Record<string, unknown>): string {
   if (
     key === '__proto__' ||

@@ -170,9 +170,15 @@ const SETTINGS_WORDING: Wording = {
   whole: 'ppp.yaml',
   unknown(field, path, known) {
     if (path === 'approval.authorities') {
-      return `approval.authorities names ${describe(field)}, which is not a document type; use one of: ${DOCUMENT_TYPES.join(', ')} or "*"`;
+      return (
+        `approval.authorities names ${describe(field)}, which is not a document type; ` +
+        `use one of: ${DOCUMENT_TYPES.join(', ')} or "*"`
+      );
     }
-    return `${path ? `${path}: ` : ''}"${field}" is not a setting; ${guessOr(field, known, `known settings here: ${known.join(', ')}`)}`;
+    return (
+      `${path ? `${path}: ` : ''}"${field}" is not a setting; ` +
+      `${guessOr(field, known, `known settings here: ${known.join(', ')}`)}`
+    );
   },
   requiredHelp: () => 'see ppp init --help for a complete example',
 };
@@ -266,7 +272,8 @@ function checkMeetingRule(settings: Settings, faults: Faults): void {
   if (!fault) return;
   faults.add(
     ['meetings', 'rule'],
-    `meetings.rule "${settings.meetings.rule}" is not a usable iCalendar RRULE (${fault}); write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
+    `meetings.rule "${settings.meetings.rule}" is not a usable iCalendar RRULE ` +
+      `(${fault}); write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
   );
 }
 
@@ -278,7 +285,8 @@ function checkAuthorities(settings: Settings, faults: Faults): void {
   if (uncovered.length === 0) return;
   faults.add(
     ['approval', 'authorities'],
-    `approval.authorities names no routes for ${uncovered.join(', ')}, so they could never be approved; add "*": [ppp] (or the routes they may use)`,
+    `approval.authorities names no routes for ${uncovered.join(', ')}, so they could ` +
+      `never be approved; add "*": [ppp] (or the routes they may use)`,
   );
 }
 

@@ -81,7 +81,10 @@ function findCycles(byId: ReadonlyMap<string, readonly DocRecord[]>): Map<string
   return out;
 }
 
-/** Returns a cycle through a strongly connected component as "A → B → A", following real governed_by links from the smallest id. */
+/**
+ * Returns a cycle through a strongly connected component as "A → B → A", following real governed_by links from the
+ * smallest id.
+ */
 function describeCycle(component: string[], edges: (id: string) => string[]): string {
   const members = new Set(component);
   const start = [...component].sort()[0]!;

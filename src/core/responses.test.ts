@@ -12,7 +12,8 @@ describe('checkResponses', () => {
   it('approves when every voting member responded, and dates sign-off by the last response', () => {
     const r = checkResponses(
       'r.yaml',
-      'document: KM-PRO-0001\nresponses:\n  - { member: chair, on: 2027-02-03, response: approve }\n  - { member: kent, on: 2027-02-05, response: abstain }\n',
+      'document: KM-PRO-0001\nresponses:\n  - { member: chair, on: 2027-02-03, ' +
+        'response: approve }\n  - { member: kent, on: 2027-02-05, response: abstain }\n',
       'KM-PRO-0001',
       members,
     );
@@ -27,7 +28,8 @@ describe('checkResponses', () => {
     ],
     [
       'an objection',
-      'document: X\nresponses:\n  - { member: chair, on: 2027-02-03, response: approve }\n  - { member: kent, on: 2027-02-03, response: object }\n',
+      'document: X\nresponses:\n  - { member: chair, on: 2027-02-03, response: approve ' +
+        '}\n  - { member: kent, on: 2027-02-03, response: object }\n',
       'kent objects',
     ],
     ['another document', 'document: Y\nresponses: []\n', 'not X'],
@@ -43,7 +45,8 @@ describe('checkResponses', () => {
     ],
     [
       'a duplicate response',
-      'document: X\nresponses:\n  - { member: chair, on: 2027-02-03, response: approve }\n  - { member: chair, on: 2027-02-04, response: approve }\n',
+      'document: X\nresponses:\n  - { member: chair, on: 2027-02-03, response: approve ' +
+        '}\n  - { member: chair, on: 2027-02-04, response: approve }\n',
       'responded twice',
     ],
     ['broken YAML', 'document: [X\n', 'not valid YAML'],

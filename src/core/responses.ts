@@ -34,14 +34,17 @@ export function checkResponses(file: string, text: string, id: string, members: 
   }
   const data = yaml.data;
   const shape =
-    'write it as document: ID and responses: a list of { member, on: YYYY-MM-DD, response: approve | abstain | object }';
+    'write it as document: ID and responses: a list of { member, on: YYYY-MM-DD, ' +
+    'response: approve | abstain | object }';
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return { refusals: [`${file} holds no responses; ${shape}`] };
   const record = data as Record<string, unknown>;
   const refusals: string[] = [];
   if (record.document !== id)
     refusals.push(
-      `${file} records responses about ${typeof record.document === 'string' ? record.document : 'no document'}, not ${id}; set document: ${id}`,
+      `${file} records responses about ` +
+        `${typeof record.document === 'string' ? record.document : 'no document'}, not ` +
+        `${id}; set document: ${id}`,
     );
   if (!Array.isArray(record.responses))
     return { refusals: [...refusals, `${file} has no list of responses; ${shape}`] };
@@ -53,7 +56,9 @@ export function checkResponses(file: string, text: string, id: string, members: 
     const where = `${file} response ${i + 1}`;
     if (typeof entry.member !== 'string' || !byId.has(entry.member)) {
       refusals.push(
-        `${where}: ${typeof entry.member === 'string' ? `${entry.member} is not in members.yaml` : 'names no member'}; use a member id`,
+        `${where}: ` +
+          `${typeof entry.member === 'string' ? `${entry.member} is not in members.yaml` : 'names no member'}; ` +
+          `use a member id`,
       );
       continue;
     }
@@ -72,7 +77,8 @@ export function checkResponses(file: string, text: string, id: string, members: 
   const objecting = [...answered].filter(([, v]) => v === 'object').map(([k]) => k);
   if (objecting.length)
     refusals.push(
-      `${objecting.join(', ')} object${objecting.length === 1 ? 's' : ''}; take ${id} to a meeting instead (--route ppp) or record their withdrawn objection`,
+      `${objecting.join(', ')} object${objecting.length === 1 ? 's' : ''}; take ${id} ` +
+        `to a meeting instead (--route ppp) or record their withdrawn objection`,
     );
   return { lastOn, refusals };
 }

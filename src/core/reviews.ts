@@ -45,7 +45,10 @@ export interface DueFilter {
   state?: ReviewState;
 }
 
-/** Returns the review state of every document in force with a review date, sorted by due date; superseded, archived and withdrawn documents have none. */
+/**
+ * Returns the review state of every document in force with a review date, sorted by due date; superseded, archived and
+ * withdrawn documents have none.
+ */
 export function dueRows(
   records: readonly DocRecord[],
   today: IsoDate,

@@ -97,7 +97,9 @@ export function compileSchemas(sources: SchemaSources): SchemaSet {
             rule: 'schema/unknown-field',
             path: field,
             atKey: true,
-            message: `"${field}" is not a field of ${article(String(type))}; ${guess ? `did you mean "${guess}"?` : `remove it, or name it x-${field} to keep your own data`}`,
+            message:
+              `"${field}" is not a field of ${article(String(type))}; ` +
+              `${guess ? `did you mean "${guess}"?` : `remove it, or name it x-${field} to keep your own data`}`,
           });
         }
       }
@@ -159,7 +161,10 @@ function documentWording(types: readonly string[]): Wording {
     enumMessage(path, value) {
       if (path !== 'type') return undefined;
       const guess = typeof value === 'string' ? closest(value, types) : undefined;
-      return `type ${describe(value)} is not a document type; use one of: ${types.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`;
+      return (
+        `type ${describe(value)} is not a document type; use one of: ` +
+        `${types.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`
+      );
     },
   };
 }

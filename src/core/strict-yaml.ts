@@ -7,7 +7,10 @@
  */
 import { LineCounter, isAlias, parseDocument, visit, type Document, type Node } from 'yaml';
 
-/** Options that keep YAML plain data: the core schema (so no %YAML 1.1 directive brings back dates or yes=true), no known tags, unique keys. */
+/**
+ * Options that keep YAML plain data: the core schema (so no %YAML 1.1 directive brings back dates or yes=true), no
+ * known tags, unique keys.
+ */
 export const YAML_OPTIONS = {
   schema: 'core',
   version: '1.2',

@@ -98,7 +98,9 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
     default:
       return fail(
         'untrusted-signer',
-        `signed by a key that is not in ${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the approver's key there if they may approve`,
+        `signed by a key that is not in ` +
+          `${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the ` +
+          `approver's key there if they may approve`,
       );
   }
   const docs = commit.files.filter((f) => f.path.startsWith('documents/'));
@@ -106,13 +108,16 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
   if (other.some((f) => f.path === SIGNERS_FILE)) {
     return fail(
       'untrusted-signer',
-      `the approval commit also changes ${SIGNERS_FILE}, so its signer could have vouched for their own key; add keys in a commit of their own`,
+      `the approval commit also changes ${SIGNERS_FILE}, so its signer could have ` +
+        `vouched for their own key; add keys in a commit of their own`,
     );
   }
   if (docs.length !== 1 || other.length > 0) {
     return fail(
       'no-approval-commit',
-      `commit says it approves ${verdict.document} but changes ${commit.files.map((f) => f.path).join(', ') || 'no file'}; an approval commit changes exactly the approved document`,
+      `commit says it approves ${verdict.document} but changes ` +
+        `${commit.files.map((f) => f.path).join(', ') || 'no file'}; an approval commit ` +
+        `changes exactly the approved document`,
     );
   }
   const doc = docs[0]!;
@@ -197,7 +202,9 @@ export function verifyDocuments(
         approved_on: doc.approvedOn ?? null,
         route: null,
         severity: 'error',
-        detail: `${doc.status === 'approved' || doc.status === 'interim' ? `it is ${doc.status}` : 'it records an approval'} but no signed approval commit for ${doc.id} is in the history; approve it with ppp approve`,
+        detail:
+          `${IN_FORCE.has(doc.status) ? `it is ${doc.status}` : 'it records an approval'} but no signed approval ` +
+          `commit for ${doc.id} is in the history; approve it with ppp approve`,
       });
       continue;
     }
@@ -215,7 +222,10 @@ export function verifyDocuments(
     };
     if (row.state === 'verified' && IN_FORCE.has(doc.status) && doc.hash !== v.contentHash) {
       row.state = 'modified-after-approval';
-      row.detail = `the document has changed since version ${v.version} was approved in ${v.commit.slice(0, 12)}; undo the change (ppp history ${doc.id} shows it) or submit it for a new approval`;
+      row.detail =
+        `the document has changed since version ${v.version} was approved in ` +
+        `${v.commit.slice(0, 12)}; undo the change (ppp history ${doc.id} shows it) or ` +
+        `submit it for a new approval`;
     }
     if (!IN_FORCE.has(doc.status) && !RETIRED.has(doc.status)) row.pending_version = doc.version;
     row.severity =

@@ -102,7 +102,10 @@ export interface VerdictCache<T> {
   save(): void;
 }
 
-/** Returns the verdict cache of one register under a key (the hash of allowed_signers and the tool); a stale or unreadable cache is empty. */
+/**
+ * Returns the verdict cache of one register under a key (the hash of allowed_signers and the tool); a stale or
+ * unreadable cache is empty.
+ */
 export function openVerdictCache<T>(dir: string, root: string, key: string): VerdictCache<T> {
   const id = createHash('sha1').update(realpathSync(root)).digest('hex').slice(0, 16);
   const path = join(dir, `verify-${id}.json`);

@@ -36,7 +36,9 @@ export function checkJob(job: Job, context: () => CheckContext): DocRecord {
       job.rel,
       '',
       'file/too-large',
-      `the file is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MiB; keep large attachments outside documents/ and link to them`,
+      `the file is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ` +
+        `${MAX_DOCUMENT_BYTES / 1048576} MiB; keep large attachments outside documents/ ` +
+        `and link to them`,
     );
   }
   if (read.kind === 'error')

@@ -1,4 +1,7 @@
-/** The only reader of the system clock: today's date in the register's time zone, unless --today or PPP_TODAY says otherwise. */
+/**
+ * The only reader of the system clock: today's date in the register's time zone, unless --today or PPP_TODAY says
+ * otherwise.
+ */
 import { dateInZone, explainBadDate, type IsoDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import type { Io } from './io.js';

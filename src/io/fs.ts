@@ -264,7 +264,10 @@ export function listDocuments(root: string): ListedFile[] {
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
-/** Returns every file under a folder of the package (recursively, sorted), as text with forward-slash paths relative to it. */
+/**
+ * Returns every file under a folder of the package (recursively, sorted), as text with forward-slash paths relative to
+ * it.
+ */
 export function readPackageTree(rel: string): { path: string; text: string }[] {
   const base = join(PACKAGE_ROOT, rel);
   const out: { path: string; text: string }[] = [];

@@ -1,4 +1,7 @@
-/** The only importer of simple-git. Every call names its folder; nothing depends on the global git config beyond identity and signing. */
+/**
+ * The only importer of simple-git. Every call names its folder; nothing depends on the global git config beyond
+ * identity and signing.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../core/errors.js';
@@ -111,7 +114,9 @@ export function firstLines(stderr: string): string {
     .join('; ');
 }
 
-/** Returns the git status letters of one file ('' when it is committed and unchanged, '??' when git does not track it). */
+/**
+ * Returns the git status letters of one file ('' when it is committed and unchanged, '??' when git does not track it).
+ */
 export async function fileStatus(root: string, rel: string): Promise<string> {
   const out = await gitOutput(root, ['status', '--porcelain=v1', '--untracked-files=all', '--', rel]);
   return out.split('\n')[0]?.slice(0, 2).trim() ?? '';
@@ -190,7 +195,10 @@ export async function approvalCommits(root: string): Promise<LoggedCommit[]> {
   return parseLog(out, '');
 }
 
-/** Parses records written with --format=%x1e%H%x1f<field>%x1f%B%x1f [--raw -z]: the message sits between the second separator and the last, whatever it holds. */
+/**
+ * Parses records written with --format=%x1e%H%x1f<field>%x1f%B%x1f [--raw -z]: the message sits between the second
+ * separator and the last, whatever it holds.
+ */
 function parseLog(out: string, prefix: string): LoggedCommit[] {
   const commits: LoggedCommit[] = [];
   for (const record of out.split('\x1e')) {
@@ -208,7 +216,10 @@ function parseLog(out: string, prefix: string): LoggedCommit[] {
   return commits;
 }
 
-/** Parses git's --raw -z output: the blob each file has after the commit, its status, and its path relative to the register. */
+/**
+ * Parses git's --raw -z output: the blob each file has after the commit, its status, and its path relative to the
+ * register.
+ */
 function parseRaw(raw: string, prefix: string): LoggedCommit['files'] {
   const parts = raw.replace(/^[\0\n]+/, '').split('\0');
   const files: LoggedCommit['files'] = [];
@@ -228,7 +239,10 @@ function parseRaw(raw: string, prefix: string): LoggedCommit['files'] {
   return files;
 }
 
-/** git's signature verdict of a commit: %G? (G good and trusted, U good but key not allowed, B bad, N none, E cannot check, X/Y expired, R revoked). */
+/**
+ * git's signature verdict of a commit: %G? (G good and trusted, U good but key not allowed, B bad, N none, E cannot
+ * check, X/Y expired, R revoked).
+ */
 export interface SignatureVerdict {
   code: string;
   /** The principal from allowed_signers (SSH) or the signer's name (GPG), when known. */
@@ -321,7 +335,10 @@ export async function readBlobs(root: string, ids: readonly string[]): Promise<M
   return blobs;
 }
 
-/** Returns every commit reachable from HEAD that changed the file (following renames), newest first, with its blob of the file. */
+/**
+ * Returns every commit reachable from HEAD that changed the file (following renames), newest first, with its blob of
+ * the file.
+ */
 export async function fileCommits(root: string, rel: string): Promise<LoggedCommit[]> {
   const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
   if (head.code !== 0) return [];
@@ -342,7 +359,10 @@ export async function fileCommits(root: string, rel: string): Promise<LoggedComm
   return parseLog(out, prefix);
 }
 
-/** Returns the unified diff between two versions of a file, each a commit and a register-relative path, or the work tree when the second is omitted. */
+/**
+ * Returns the unified diff between two versions of a file, each a commit and a register-relative path, or the work tree
+ * when the second is omitted.
+ */
 export async function diffVersions(
   root: string,
   from: { commit: string; path: string },

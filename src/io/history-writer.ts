@@ -46,7 +46,8 @@ export async function writeHistory(
   options: { branch: string; signingKey?: string },
 ): Promise<string[]> {
   if (commits.length === 0) throw new GitError('there are no commits to write');
-  // git sanitises names and addresses (trims punctuation, drops < > and newlines); git var does it exactly as git commit would.
+  // git sanitises names and addresses (trims punctuation, drops < > and newlines); git var does it exactly as git
+  // commit would.
   const idents = await identities(root, commits);
   const signer = commits.some((c) => c.sign) ? signerFor(options.signingKey) : undefined;
   const objects = new Map<string, { type: ObjectType; data: Buffer }>();
@@ -71,7 +72,8 @@ export async function writeHistory(
         if (!dirs.has(dir)) dirs.set(dir, new Map());
         dirty.add(dir);
       }
-      // ppp writes plain files, never executable ones, so this is the mode git add gives them; no filters apply to them either.
+      // ppp writes plain files, never executable ones, so this is the mode git add gives them; no filters apply to them
+      // either.
       dirs
         .get(parts.slice(0, -1).join('/'))!
         .set(parts[parts.length - 1]!, { mode: '100644', id: store('blob', Buffer.from(file.text, 'utf8')) });
@@ -87,11 +89,17 @@ export async function writeHistory(
     }
     if (parent?.tree === tree)
       throw new GitError(
-        `nothing to commit for "${message.split('\n')[0]}": ${commit.files.map((f) => f.path).join(', ')} did not change`,
+        `nothing to commit for "${message.split('\n')[0]}": ` +
+          `${commit.files.map((f) => f.path).join(', ')} did not change`,
       );
-    let headers = `tree ${tree}\n${parent ? `parent ${parent.id}\n` : ''}author ${idents.get(identKey(commit.author))} ${gitDate(commit.author.date)}\ncommitter ${idents.get(identKey(commit.committer))} ${gitDate(commit.committer.date)}\n`;
+    let headers =
+      `tree ${tree}\n${parent ? `parent ${parent.id}\n` : ''}author ` +
+      `${idents.get(identKey(commit.author))} ` +
+      `${gitDate(commit.author.date)}\ncommitter ` +
+      `${idents.get(identKey(commit.committer))} ${gitDate(commit.committer.date)}\n`;
     if (commit.sign) {
-      // As git commit -S does: sign the commit as it would be without the signature, then add the signature as the last header.
+      // As git commit -S does: sign the commit as it would be without the signature, then add the signature as the last
+      // header.
       const signature = signer!(Buffer.from(`${headers}\n${message}`, 'utf8'));
       headers += `gpgsig ${signature.replace(/\n$/, '').split('\n').join('\n ')}\n`;
     }
@@ -100,13 +108,17 @@ export async function writeHistory(
   }
 
   await indexPack(root, packOf(objects));
-  // The empty old value makes git refuse to move a branch that already exists; git also refuses a commit it does not have.
+  // The empty old value makes git refuse to move a branch that already exists; git also refuses a commit it does not
+  // have.
   await gitOutput(root, ['update-ref', '-m', 'ppp: write history', `refs/heads/${options.branch}`, parent!.id, '']);
   await gitOutput(root, ['reset', '--quiet']);
   return ids;
 }
 
-/** The message as git commit leaves it by default without an editor (cleanup "whitespace"): trailing spaces gone, runs of blank lines made one, none at either end, a newline after each line. */
+/**
+ * The message as git commit leaves it by default without an editor (cleanup "whitespace"): trailing spaces gone, runs
+ * of blank lines made one, none at either end, a newline after each line.
+ */
 export function cleanMessage(message: string): string {
   const lines: string[] = [];
   let blanks = 0;
@@ -171,7 +183,10 @@ function signerFor(signingKey: string | undefined): (data: Uint8Array) => string
   return sshSigner(signingKey);
 }
 
-/** A pack of whole objects (format version 2, no deltas): a header, each object's type and size then its zlib-deflated content, and a SHA-1 of it all. */
+/**
+ * A pack of whole objects (format version 2, no deltas): a header, each object's type and size then its zlib-deflated
+ * content, and a SHA-1 of it all.
+ */
 function packOf(objects: Map<string, { type: ObjectType; data: Buffer }>): Buffer {
   const code = { commit: 1, tree: 2, blob: 3 } as const;
   const header = Buffer.alloc(12);
@@ -194,7 +209,10 @@ function packOf(objects: Map<string, { type: ObjectType; data: Buffer }>): Buffe
   return Buffer.concat([body, createHash('sha1').update(body).digest()]);
 }
 
-/** Stores the pack with git index-pack --strict, which refuses it unless every object is well formed and every object it names is there. */
+/**
+ * Stores the pack with git index-pack --strict, which refuses it unless every object is well formed and every object it
+ * names is there.
+ */
 async function indexPack(root: string, pack: Buffer): Promise<void> {
   const r = await new Promise<{ code: number; stderr: string }>((resolveRun, reject) => {
     const child = spawn('git', ['index-pack', '--stdin', '--strict'], { cwd: root, stdio: ['pipe', 'ignore', 'pipe'] });
@@ -209,7 +227,8 @@ async function indexPack(root: string, pack: Buffer): Promise<void> {
   });
   if (r.code !== 0)
     throw new GitError(
-      `git index-pack refused the new history in ${root}: ${firstLines(r.stderr) || `exit ${r.code}`}; nothing was committed`,
+      `git index-pack refused the new history in ${root}: ` +
+        `${firstLines(r.stderr) || `exit ${r.code}`}; nothing was committed`,
     );
 }
 

@@ -1,6 +1,9 @@
 import { isatty } from 'node:tty';
 
-/** The world a command runs in: working directory, environment, streams and the clock. Only cli/main.ts builds the real one. */
+/**
+ * The world a command runs in: working directory, environment, streams and the clock. Only cli/main.ts builds the real
+ * one.
+ */
 
 export interface Output {
   write(text: string): unknown;

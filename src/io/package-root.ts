@@ -1,4 +1,7 @@
-/** The package's own folder (templates/, presets/, package.json), found from this file whether it runs from src/ or a bundle in dist/. */
+/**
+ * The package's own folder (templates/, presets/, package.json), found from this file whether it runs from src/ or a
+ * bundle in dist/.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,7 @@
-/** Reads a register's own files (settings, members, actions, attendance, templates), with the built-in templates and schemas beside them. */
+/**
+ * Reads a register's own files (settings, members, actions, attendance, templates), with the built-in templates and
+ * schemas beside them.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
@@ -41,7 +44,9 @@ export async function readSettings(
   if (!result.ok) {
     const lines = result.faults.map((f) => `${SETTINGS_FILE}:${f.line}:${f.column}: ${f.message}`);
     throw new ConfigError(
-      `${SETTINGS_FILE} has ${result.faults.length === 1 ? 'a problem' : `${result.faults.length} problems`}; fix ${result.faults.length === 1 ? 'it' : 'them'} and run the command again:\n  ${lines.join('\n  ')}`,
+      `${SETTINGS_FILE} has ` +
+        `${result.faults.length === 1 ? 'a problem' : `${result.faults.length} problems`}; ` +
+        `fix ${result.faults.length === 1 ? 'it' : 'them'} and run the command again:\n  ${lines.join('\n  ')}`,
     );
   }
   return { settings: result.settings, text };
@@ -90,7 +95,10 @@ export interface MeetingRecord {
   attendance: Attendance | null;
 }
 
-/** Returns the meetings that have a folder under meetings/, with their attendance, and the problems of the attendance files. */
+/**
+ * Returns the meetings that have a folder under meetings/, with their attendance, and the problems of the attendance
+ * files.
+ */
 export function readMeetingRecords(
   root: string,
   members: ReadonlyMap<string, Member>,
@@ -105,7 +113,10 @@ export function readMeetingRecords(
   return { records, problems };
 }
 
-/** Returns the meetings that have a folder meetings/YYYY-MM-DD/, with the text of their attendance.yaml when there is one. */
+/**
+ * Returns the meetings that have a folder meetings/YYYY-MM-DD/, with the text of their attendance.yaml when there is
+ * one.
+ */
 function readMeetingFolders(root: string): { date: string; attendance?: { file: string; text: string } }[] {
   let names: string[];
   try {

@@ -9,7 +9,10 @@ import { ConfigError } from '../core/errors.js';
 
 const KEY_MAGIC = 'openssh-key-v1\0';
 
-/** Returns a function that signs a buffer as ssh-keygen -Y sign does, with the unencrypted ed25519 OpenSSH private key at keyPath; throws ConfigError for any other key. */
+/**
+ * Returns a function that signs a buffer as ssh-keygen -Y sign does, with the unencrypted ed25519 OpenSSH private key
+ * at keyPath; throws ConfigError for any other key.
+ */
 export function sshSigner(keyPath: string, namespace = 'git'): (data: Uint8Array) => string {
   const { key, publicBlob } = readEd25519Key(keyPath);
   return (data) => {

@@ -12,7 +12,8 @@ export async function makeSshKey(path: string, comment: string): Promise<string>
       reject(
         new ConfigError(
           missing
-            ? 'ssh-keygen is not installed; the live example signs its approvals with an SSH key, so install OpenSSH (apt-get install openssh-client)'
+            ? 'ssh-keygen is not installed; the live example signs its approvals with an SSH ' +
+                'key, so install OpenSSH (apt-get install openssh-client)'
             : `ssh-keygen failed: ${stderr.trim() || error.message}`,
           { cause: error },
         ),

@@ -21,7 +21,10 @@ const MONTHS = [
 
 /** Returns a date written out: Tuesday 12 January 2027. */
 export function longDate(date: string): string {
-  return `${DAYS[weekday(date) - 1]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return (
+    `${DAYS[weekday(date) - 1]} ${Number(date.slice(8, 10))} ` +
+    `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
+  );
 }
 
 /** Returns the agenda as the SPEC's JSON: ITEM fields as listed there, with notes added. */
@@ -37,7 +40,8 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   const item = (i: AgendaItem, n: number) => {
     const version = i.version ? `, version ${i.version}` : '';
     out.push(
-      `${n}. **${i.id} ${md(i.title)}** (${i.type}${version}). Owner: ${who(i.owner)}.${i.note ? ` ${capital(i.note)}.` : ''}`,
+      `${n}. **${i.id} ${md(i.title)}** (${i.type}${version}). ` +
+        `Owner: ${who(i.owner)}.${i.note ? ` ${capital(i.note)}.` : ''}`,
     );
   };
   const list = (items: AgendaItem[], empty: string) => {
@@ -47,12 +51,14 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   };
   out.push(`# ${md(agenda.group)}`, '', `**Agenda for the meeting of ${longDate(agenda.meeting)}**`, '');
   out.push(
-    `Items and drafts were due by ${longDate(agenda.submission_deadline)}. Papers go out by ${longDate(agenda.circulation_deadline)}.`,
+    `Items and drafts were due by ${longDate(agenda.submission_deadline)}. Papers go ` +
+      `out by ${longDate(agenda.circulation_deadline)}.`,
     '',
   );
   if (agenda.papers_late)
     out.push(
-      `> **The papers are late:** they were due out by ${longDate(agenda.circulation_deadline)}, and today is ${longDate(agenda.today)}.`,
+      `> **The papers are late:** they were due out by ` +
+        `${longDate(agenda.circulation_deadline)}, and today is ${longDate(agenda.today)}.`,
       '',
     );
 
@@ -78,11 +84,12 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   if (p.absences.length === 0) out.push('None.');
   for (const a of p.absences) out.push(`- ${who(a.member)}: missed ${a.meetings.join(', ')}.`);
   const last = p.last_meeting;
-  out.push(
-    '',
-    `**Last meeting:** ${!last ? 'none in the past year.' : last.quorate === null ? `${longDate(last.date)}: attendance not recorded (ppp attendance ${last.date}).` : `${longDate(last.date)} was ${last.quorate ? 'quorate' : '**not quorate**'}.`}`,
-    '',
-  );
+  const lastMeeting = !last
+    ? 'none in the past year.'
+    : last.quorate === null
+      ? `${longDate(last.date)}: attendance not recorded (ppp attendance ${last.date}).`
+      : `${longDate(last.date)} was ${last.quorate ? 'quorate' : '**not quorate**'}.`;
+  out.push('', `**Last meeting:** ${lastMeeting}`, '');
 
   out.push('## 2. New document proposals and drafts', '');
   list(agenda.proposals_and_drafts, 'None this month.');

@@ -52,5 +52,8 @@ export function dueTable(rows: DueRow[], c: ChalkInstance, today: string, width:
   const counts = (['escalate', 'overdue', 'due-soon', 'ok'] as const)
     .map((s) => `${rows.filter((r) => r.state === s).length} ${s}`)
     .join(', ');
-  return `${rows.length ? table.toString() + '\n' : ''}${rows.length} review${rows.length === 1 ? '' : 's'} on ${today}: ${counts}\n`;
+  return (
+    `${rows.length ? table.toString() + '\n' : ''}${rows.length} ` +
+    `review${rows.length === 1 ? '' : 's'} on ${today}: ${counts}\n`
+  );
 }

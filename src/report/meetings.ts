@@ -56,7 +56,9 @@ export function meetingsIcs(rows: MeetingRow[], settings: Settings): string {
     const meeting = {
       title: `${name} meeting`,
       uid: `${r.date}-meeting@${domain}`,
-      description: `${settings.group}. Items and drafts by ${r.submission_deadline}; papers out by ${r.circulation_deadline}.`,
+      description:
+        `${settings.group}. Items and drafts by ${r.submission_deadline}; ` +
+        `papers out by ${r.circulation_deadline}.`,
       location: settings.meetings.location,
     };
     if (settings.meetings.time) {

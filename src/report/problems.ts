@@ -30,7 +30,10 @@ export function formatText(result: ValidateResult, c: ChalkInstance, options: { 
     lines.push(c.green(`✔ ${docs} checked, no problems`));
   } else {
     const n = result.problems.length;
-    const summary = `${n} problem${n === 1 ? '' : 's'} (${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}) in ${docs}`;
+    const summary =
+      `${n} problem${n === 1 ? '' : 's'} (${result.errors} ` +
+      `error${result.errors === 1 ? '' : 's'}, ${result.warnings} ` +
+      `warning${result.warnings === 1 ? '' : 's'}) in ${docs}`;
     const failing = result.errors > 0 || (options.strict && result.warnings > 0);
     lines.push(failing ? c.red.bold(`✖ ${summary}`) : c.yellow(`⚠ ${summary}`));
   }
@@ -39,12 +42,13 @@ export function formatText(result: ValidateResult, c: ChalkInstance, options: { 
 
 /** Returns GitHub Actions workflow annotations, one per problem, paths relative to the job's folder. */
 export function formatGithub(result: ValidateResult, pathOf: (file: string) => string): string {
-  const out = result.problems.map(
-    (p) =>
-      `::${p.severity} file=${escapeProperty(printable(pathOf(p.file)))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}::${escapeData(printable(p.message))}`,
-  );
+  const out = result.problems.map((p) => {
+    const where = `file=${escapeProperty(printable(pathOf(p.file)))},line=${p.line},col=${p.column}`;
+    return `::${p.severity} ${where},title=${escapeProperty(p.rule)}::${escapeData(printable(p.message))}`;
+  });
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   out.push(
-    `${result.documents} document${result.documents === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`,
+    `${count(result.documents, 'document')}: ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}`,
   );
   return out.join('\n') + '\n';
 }

@@ -17,9 +17,12 @@ export function verifyTable(ok: boolean, rows: readonly VerifyRow[], c: ChalkIns
   const paint = (row: VerifyRow) =>
     row.severity === 'ok' ? c.green(row.state) : row.severity === 'warning' ? c.yellow(row.state) : c.red(row.state);
   for (const r of rows) {
-    const version = r.version
-      ? `${r.version}${r.pending_version && r.pending_version !== r.version ? ` (${r.pending_version} pending)` : r.pending_version ? ' (revision pending)' : ''}`
-      : '';
+    const pending = !r.pending_version
+      ? ''
+      : r.pending_version !== r.version
+        ? ` (${r.pending_version} pending)`
+        : ' (revision pending)';
+    const version = r.version ? `${r.version}${pending}` : '';
     cells.push(
       [
         r.id,
@@ -35,13 +38,17 @@ export function verifyTable(ok: boolean, rows: readonly VerifyRow[], c: ChalkIns
   const problems = rows.filter((r) => r.severity !== 'ok');
   const lines = problems.map(
     (r) =>
-      `${r.severity === 'error' ? c.red('✗') : c.yellow('!')} ${r.id} ${r.state}: ${printable(r.detail ?? '')}\n  ${r.file}`,
+      `${r.severity === 'error' ? c.red('✗') : c.yellow('!')} ${r.id} ${r.state}: ` +
+      `${printable(r.detail ?? '')}\n  ${r.file}`,
   );
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
   const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
-  return `${boxTable(
+  const table = boxTable(
     ['Id', 'State', 'Version', 'Approved', 'Route', 'Signer', 'Commit'].map((h) => c.bold(h)),
     cells,
-  )}\n${lines.length ? lines.join('\n') + '\n\n' : ''}${ok ? c.green('ok') : c.red('FAILED')}: ${rows.length} approved document${rows.length === 1 ? '' : 's'} (${summary})\n`;
+  );
+  const documents = `${rows.length} approved document${rows.length === 1 ? '' : 's'}`;
+  const verdict = `${ok ? c.green('ok') : c.red('FAILED')}: ${documents}`;
+  return `${table}\n${lines.length ? lines.join('\n') + '\n\n' : ''}${verdict} (${summary})\n`;
 }

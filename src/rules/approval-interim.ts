@@ -5,7 +5,8 @@ export default {
   id: 'approval/interim',
   severity: 'error',
   description:
-    'Status interim goes with route interim, and only with it: interim approval by a head of service awaits full approval',
+    'Status interim goes with route interim, and only with it: interim approval by a ' +
+    'head of service awaits full approval',
   scope: 'document',
   check(doc) {
     const status = doc.data.status;
@@ -14,7 +15,9 @@ export default {
       return [
         {
           at: 'approval.route',
-          message: `the status is interim but the route is "${route}"; an interim approval has route interim, a full approval has status approved`,
+          message:
+            `the status is interim but the route is "${route}"; an interim approval has ` +
+            `route interim, a full approval has status approved`,
         },
       ];
     }
@@ -23,7 +26,8 @@ export default {
         {
           at: 'status',
           message:
-            'the route is interim, so the status must be interim until the group gives full approval at its next meeting',
+            'the route is interim, so the status must be interim until the group gives full ' +
+            'approval at its next meeting',
         },
       ];
     }

@@ -14,7 +14,10 @@ export default {
     return [
       {
         at: doc.data.approval === undefined ? 'status' : 'approval',
-        message: `the document is ${status} but approval.${missing.join(', approval.')} ${missing.length > 1 ? 'are' : 'is'} missing; record how, when and by whom it was approved (ppp approve does this)`,
+        message:
+          `the document is ${status} but approval.${missing.join(', approval.')} ` +
+          `${missing.length > 1 ? 'are' : 'is'} missing; record how, when and by whom it ` +
+          `was approved (ppp approve does this)`,
       },
     ];
   },

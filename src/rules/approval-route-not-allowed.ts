@@ -16,7 +16,9 @@ export default {
     return [
       {
         at: 'approval.route',
-        message: `a ${type} may not be approved by route "${route}" in this register; allowed: ${allowed.join(', ') || 'none'} (approval.authorities in ppp.yaml)`,
+        message:
+          `a ${type} may not be approved by route "${route}" in this register; allowed: ` +
+          `${allowed.join(', ') || 'none'} (approval.authorities in ppp.yaml)`,
       },
     ];
   },

@@ -15,7 +15,8 @@ export default {
       {
         at: c === undefined ? 'status' : 'consultation',
         message:
-          'this register requires consultation before approval, and none is recorded; add consultation: [{ with: ..., on: YYYY-MM-DD }]',
+          'this register requires consultation before approval, and none is recorded; add ' +
+          'consultation: [{ with: ..., on: YYYY-MM-DD }]',
       },
     ];
   },

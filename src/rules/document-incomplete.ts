@@ -5,7 +5,8 @@ export default {
   id: 'document/incomplete',
   severity: 'error',
   description:
-    'A document on an agenda or in force has the fields its type needs (summary; a policy its sponsor and scope; a protocol its authority)',
+    'A document on an agenda or in force has the fields its type needs (summary; a ' +
+    'policy its sponsor and scope; a protocol its authority)',
   scope: 'document',
   check(doc, { schemas }) {
     const status = String(doc.data.status);
@@ -15,7 +16,9 @@ export default {
       .filter((field) => doc.data[field] === undefined || doc.data[field] === null || doc.data[field] === '')
       .map((field) => ({
         at: 'status',
-        message: `a ${String(doc.data.type)} that is ${status} must have ${field}; add it before the document goes to the group`,
+        message:
+          `a ${String(doc.data.type)} that is ${status} must have ${field}; add it before ` +
+          `the document goes to the group`,
       }));
   },
 } satisfies DocumentRule;

@@ -26,7 +26,10 @@ export default {
     if (status === 'completed' || status === 'not-required') return findings;
     findings.push({
       at: doc.data.eqia === undefined ? 'status' : 'eqia.status',
-      message: `a new document is ${String(doc.data.status)} without its equality impact assessment; set eqia to { status: completed, on: DATE } or { status: not-required, reason: ... }`,
+      message:
+        `a new document is ${String(doc.data.status)} without its equality impact ` +
+        `assessment; set eqia to { status: completed, on: DATE } or { status: ` +
+        `not-required, reason: ... }`,
     });
     return findings;
   },

@@ -11,7 +11,9 @@ export default {
       ? [
           {
             at: 'governed_by',
-            message: `governance goes round in a circle: ${cycle}; one of these documents must be governed by something outside the circle`,
+            message:
+              `governance goes round in a circle: ${cycle}; one of these documents must be ` +
+              `governed by something outside the circle`,
           },
         ]
       : [];

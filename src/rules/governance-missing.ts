@@ -5,7 +5,8 @@ export default {
   id: 'governance/missing',
   severity: 'error',
   description:
-    'A procedure is governed by a policy, a standard by a policy or procedure, a form by a procedure or policy (proposals excepted)',
+    'A procedure is governed by a policy, a standard by a policy or procedure, a ' +
+    'form by a procedure or policy (proposals excepted)',
   scope: 'document',
   check(doc) {
     const type = String(doc.data.type);

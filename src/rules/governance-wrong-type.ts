@@ -5,7 +5,8 @@ export default {
   id: 'governance/wrong-type',
   severity: 'error',
   description:
-    'governed_by names a document of a type that may govern this one (a procedure by a policy; a standard by a policy or procedure; a form by a procedure or policy)',
+    'governed_by names a document of a type that may govern this one (a procedure by ' +
+    'a policy; a standard by a policy or procedure; a form by a procedure or policy)',
   scope: 'register',
   check(doc, register) {
     const type = String(doc.data.type);
@@ -17,7 +18,9 @@ export default {
       return [
         {
           at: `governed_by.${i}`,
-          message: `a ${type} is governed by a ${allowed.join(' or ')}, but ${id} is a ${targetType}; name its governing ${allowed[0]}`,
+          message:
+            `a ${type} is governed by a ${allowed.join(' or ')}, but ${id} is a ` +
+            `${targetType}; name its governing ${allowed[0]}`,
         },
       ];
     });

@@ -14,7 +14,9 @@ export default {
     return [
       {
         at: 'id',
-        message: `id ${id} is also used by ${others.join(', ')}; ids are unique and never reused: give one of them a new id`,
+        message:
+          `id ${id} is also used by ${others.join(', ')}; ids are unique and never reused: ` +
+          `give one of them a new id`,
       },
     ];
   },

@@ -16,7 +16,9 @@ export default {
     return [
       {
         at: 'id',
-        message: `id ${id} has the code ${code ?? '?'} but the document is a ${type}, whose code is ${expected}; give it a ${expected} id (ppp new allocates one)`,
+        message:
+          `id ${id} has the code ${code ?? '?'} but the document is a ${type}, whose code ` +
+          `is ${expected}; give it a ${expected} id (ppp new allocates one)`,
       },
     ];
   },

@@ -21,7 +21,9 @@ export default {
         const guess = closest(id, ids);
         return {
           at,
-          message: `${at.replace(/\.\d+$/, '')} "${id}" is not a member in members.yaml${guess ? `; did you mean "${guess}"?` : '; add them to members.yaml or correct the id'}`,
+          message:
+            `${at.replace(/\.\d+$/, '')} "${id}" is not a member in ` +
+            `members.yaml${guess ? `; did you mean "${guess}"?` : '; add them to members.yaml or correct the id'}`,
         };
       });
   },

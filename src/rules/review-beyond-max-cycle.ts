@@ -17,7 +17,9 @@ export default {
     return [
       {
         at: 'review.due',
-        message: `review.due ${due} is later than ${latest}, ${settings.review.max_cycle.text} after approval on ${approved}; bring it forward to ${latest} or earlier`,
+        message:
+          `review.due ${due} is later than ${latest}, ${settings.review.max_cycle.text} ` +
+          `after approval on ${approved}; bring it forward to ${latest} or earlier`,
       },
     ];
   },

@@ -23,7 +23,9 @@ export default {
     return [
       {
         at: 'review.cycle',
-        message: `review.cycle "${cycle.value.text}" is longer than the register's maximum of ${settings.review.max_cycle.text}; agree a shorter cycle`,
+        message:
+          `review.cycle "${cycle.value.text}" is longer than the register's maximum of ` +
+          `${settings.review.max_cycle.text}; agree a shorter cycle`,
       },
     ];
   },

@@ -20,7 +20,9 @@ export default {
     return [
       {
         at: 'review.due',
-        message: `review.due ${due} is not ${expected}, which is ${cycle.value.text} after approval on ${approved}; correct the due date or the cycle`,
+        message:
+          `review.due ${due} is not ${expected}, which is ${cycle.value.text} after ` +
+          `approval on ${approved}; correct the due date or the cycle`,
       },
     ];
   },

@@ -13,7 +13,9 @@ export default {
     return [
       {
         at: doc.data.review === undefined ? 'status' : 'review',
-        message: `review.${missing.join(' and review.')} missing: an approved document needs its review schedule (cycle agreed at approval, due = approved_on + cycle)`,
+        message:
+          `review.${missing.join(' and review.')} missing: an approved document needs its ` +
+          `review schedule (cycle agreed at approval, due = approved_on + cycle)`,
       },
     ];
   },

@@ -48,7 +48,8 @@ export function checkFile(file: string, text: string, hash: string, context: Che
         'frontmatter/missing',
         1,
         1,
-        'the file has no front matter; start it with a line "---", the fields (id:, title:, type: ...), then another "---" (ppp new writes one for you)',
+        'the file has no front matter; start it with a line "---", the fields (id:, ' +
+          'title:, type: ...), then another "---" (ppp new writes one for you)',
       ),
     );
     return record;

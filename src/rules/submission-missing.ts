@@ -11,7 +11,8 @@ export default {
       {
         at: 'status',
         message:
-          'the status is submitted but there is no submission: { kind, on, meeting }; use ppp submit to put it on an agenda',
+          'the status is submitted but there is no submission: { kind, on, meeting }; use ' +
+          'ppp submit to put it on an agenda',
       },
     ];
   },

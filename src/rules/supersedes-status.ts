@@ -14,7 +14,9 @@ export default {
       return [
         {
           at: `supersedes.${i}`,
-          message: `this document supersedes ${id}, which is still ${String(status)}; set that document's status to superseded`,
+          message:
+            `this document supersedes ${id}, which is still ${String(status)}; set that ` +
+            `document's status to superseded`,
         },
       ];
     });

@@ -18,7 +18,9 @@ export default {
       .map((s) => ({
         line: doc.bodyLine,
         column: 1,
-        message: `the section "${s.title}" is missing; add a heading "## ${s.title}" (required by the ${template.type} template${template.source === 'built-in' ? '' : ` in ${template.source}`})`,
+        message:
+          `the section "${s.title}" is missing; add a heading "## ${s.title}" (required by ` +
+          `the ${template.type} template${template.source === 'built-in' ? '' : ` in ${template.source}`})`,
       }));
   },
 } satisfies DocumentRule;

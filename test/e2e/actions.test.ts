@@ -24,7 +24,8 @@ it("adds an action with the id of the meeting that raised it, keeping the file's
   const text = readFileSync(join(dir, 'actions.yaml'), 'utf8');
   expect(text.startsWith('# The action tracker')).toBe(true);
   expect(text).toContain(
-    '- id: A-2026-11-04\n  text: Brief the duty teams\n  owner: hqa\n  raised: 2026-11-10\n  due: 2027-02-01\n  done_on: null\n',
+    '- id: A-2026-11-04\n  text: Brief the duty teams\n  owner: hqa\n  raised: ' +
+      '2026-11-10\n  due: 2027-02-01\n  done_on: null\n',
   );
   const atMeeting = await run(
     ['action', 'add', 'Another', '--owner', 'qa1', '--due', '2027-03-01', '--meeting', '2027-01-12'],

@@ -35,15 +35,18 @@ describe('the agenda of the sample register for 12 January 2027', () => {
     );
   });
 
-  it('fills the progress report: open and overdue actions, escalations, overdue reviews, absences, last quorum', async () => {
-    const p = (await json()).progress;
-    expect(ids(p.actions)).toEqual(['A-2026-11-01', 'A-2026-11-02', 'A-2026-09-01']);
-    expect(p.actions.find((a: { id: string }) => a.id === 'A-2026-11-01').overdue).toBe(true);
-    expect(ids(p.escalations)).toEqual(['CS-QAF-0003', 'CS-PRO-0002', 'CS-POL-0002', 'CS-QAF-0002']);
-    expect(p.overdue_reviews.length).toBeGreaterThan(0);
-    expect(p.absences).toEqual([{ member: 'svc-lead-send', meetings: ['2026-10-13', '2026-11-10'] }]);
-    expect(p.last_meeting).toEqual({ date: '2026-11-10', quorate: true });
-  });
+  it(
+    'fills the progress report: open and overdue actions, escalations, overdue ' + 'reviews, absences, last quorum',
+    async () => {
+      const p = (await json()).progress;
+      expect(ids(p.actions)).toEqual(['A-2026-11-01', 'A-2026-11-02', 'A-2026-09-01']);
+      expect(p.actions.find((a: { id: string }) => a.id === 'A-2026-11-01').overdue).toBe(true);
+      expect(ids(p.escalations)).toEqual(['CS-QAF-0003', 'CS-PRO-0002', 'CS-POL-0002', 'CS-QAF-0002']);
+      expect(p.overdue_reviews.length).toBeGreaterThan(0);
+      expect(p.absences).toEqual([{ member: 'svc-lead-send', meetings: ['2026-10-13', '2026-11-10'] }]);
+      expect(p.last_meeting).toEqual({ date: '2026-11-10', quorate: true });
+    },
+  );
 
   it('defers the late submission, unless the chair accepts it', async () => {
     expect(ids((await json()).deferred)).toEqual(['CS-PRO-0011']);
@@ -149,7 +152,9 @@ describe('absences and quorum on a small register', () => {
   it('carries an item submitted for an earlier meeting forward', async () => {
     const set = validSet();
     set['documents/forms/CS-FRM-0001-return.md'] = doc(
-      'id: CS-FRM-0001\ntitle: Return\nsummary: S.\ntype: form\nstatus: submitted\nversion: "0.2"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\nsubmission: { kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\n',
+      'id: CS-FRM-0001\ntitle: Return\nsummary: S.\ntype: form\nstatus: ' +
+        'submitted\nversion: "0.2"\nowner: qa-1\ngoverned_by: [CS-PRO-0001]\nsubmission: ' +
+        '{ kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\n',
       fullBody('form'),
     );
     const a = JSON.parse((await run(['agenda', '--json', '--today', '2027-01-05'], { cwd: makeRegister(set) })).stdout);

@@ -18,12 +18,16 @@ const FRM = 'documents/forms/CS-FRM-0001-return.md';
 const PRO = 'documents/procedures/CS-PRO-0001-missing.md';
 const TODAY = ['--today', '2027-01-20'];
 
-/** A register in git whose form is submitted to the meeting of 2027-01-12, signing with a key listed in allowed_signers. */
+/**
+ * A register in git whose form is submitted to the meeting of 2027-01-12, signing with a key listed in allowed_signers.
+ */
 function approvable(options: { settings?: string; form?: (text: string) => string } = {}) {
   const set = validSet();
   set[FRM] = set[FRM]!.replace(
     'status: drafting',
-    'summary: Records the return home interview.\nstatus: submitted\nsubmission: { kind: draft, on: 2026-12-20, meeting: 2027-01-12 }\neqia: { status: not-required, reason: A recording form that changes no service. }',
+    'summary: Records the return home interview.\nstatus: submitted\nsubmission: { ' +
+      'kind: draft, on: 2026-12-20, meeting: 2027-01-12 }\neqia: { status: ' +
+      'not-required, reason: A recording form that changes no service. }',
   );
   if (options.form) set[FRM] = options.form(set[FRM]!);
   const root = makeRegister(set, options.settings ?? PRESET);
@@ -193,41 +197,45 @@ describe('ppp approve', () => {
     expect(r.code).toBe(1);
   });
 
-  it('director and interim routes approve without a submission; the group then approves the interim version in full', async () => {
-    const { root } = approvable({
-      form: (t) => t.replace('status: submitted', 'status: drafting').replace(/submission: .*\n/, ''),
-    });
-    const interim = await run(
-      [
-        'approve',
-        'CS-FRM-0001',
-        '--route',
-        'interim',
-        '--by',
-        'Head of Service, North',
-        '--on',
-        '2027-01-15',
-        ...TODAY,
-      ],
-      { cwd: root },
-    );
-    expect(interim.code, interim.stderr).toBe(0);
-    expect(interim.stdout).toContain('Interim approval of CS-FRM-0001 v1.0');
-    expect(readFileSync(join(root, FRM), 'utf8')).toContain('status: interim');
-    const full = await run(
-      ['approve', 'CS-FRM-0001', '--route', 'ppp', '--meeting', '2027-02-09', '--today', '2027-02-10'],
-      { cwd: root },
-    );
-    expect(full.code, full.stderr).toBe(0);
-    expect(full.stdout).toContain('Approved CS-FRM-0001 v1.0 (route ppp, 2027-02-09');
-    const history = JSON.parse((await run(['history', 'CS-FRM-0001', '--json'], { cwd: root })).stdout) as {
-      versions: { kind: string; route: string | null; state: string | null }[];
-    };
-    expect(history.versions.filter((v) => v.kind === 'approval').map((v) => [v.route, v.state])).toEqual([
-      ['interim', 'verified'],
-      ['ppp', 'verified'],
-    ]);
-  });
+  it(
+    'director and interim routes approve without a submission; the group then ' +
+      'approves the interim version in full',
+    async () => {
+      const { root } = approvable({
+        form: (t) => t.replace('status: submitted', 'status: drafting').replace(/submission: .*\n/, ''),
+      });
+      const interim = await run(
+        [
+          'approve',
+          'CS-FRM-0001',
+          '--route',
+          'interim',
+          '--by',
+          'Head of Service, North',
+          '--on',
+          '2027-01-15',
+          ...TODAY,
+        ],
+        { cwd: root },
+      );
+      expect(interim.code, interim.stderr).toBe(0);
+      expect(interim.stdout).toContain('Interim approval of CS-FRM-0001 v1.0');
+      expect(readFileSync(join(root, FRM), 'utf8')).toContain('status: interim');
+      const full = await run(
+        ['approve', 'CS-FRM-0001', '--route', 'ppp', '--meeting', '2027-02-09', '--today', '2027-02-10'],
+        { cwd: root },
+      );
+      expect(full.code, full.stderr).toBe(0);
+      expect(full.stdout).toContain('Approved CS-FRM-0001 v1.0 (route ppp, 2027-02-09');
+      const history = JSON.parse((await run(['history', 'CS-FRM-0001', '--json'], { cwd: root })).stdout) as {
+        versions: { kind: string; route: string | null; state: string | null }[];
+      };
+      expect(history.versions.filter((v) => v.kind === 'approval').map((v) => [v.route, v.state])).toEqual([
+        ['interim', 'verified'],
+        ['ppp', 'verified'],
+      ]);
+    },
+  );
 
   it('a revision goes to the next major version; partnership records both approvals', async () => {
     const { root } = approvable({
@@ -278,8 +286,8 @@ describe('ppp approve', () => {
       form: (t) => t.replace('owner: qa-1', `owner: ${ids[0]}`).replace(/meeting: 2027-01-12/, 'meeting: 2027-03-02'),
     });
     writeFileSync(join(root, 'members.yaml'), members);
-    const responses = (who: string[]) =>
-      `document: CS-FRM-0001\nresponses:\n${who.map((m, i) => `  - { member: ${m}, on: 2027-01-1${i % 9}, response: approve }\n`).join('')}`;
+    const response = (m: string, i: number) => `  - { member: ${m}, on: 2027-01-1${i % 9}, response: approve }\n`;
+    const responses = (who: string[]) => `document: CS-FRM-0001\nresponses:\n${who.map(response).join('')}`;
     writeFileSync(join(root, 'responses.yaml'), responses(ids.slice(1)));
     commitAll(root, 'Members and responses');
     const missing = await run(
@@ -367,26 +375,30 @@ describe('ppp verify catches tampering', () => {
     expect(text.stdout).toContain('FAILED');
   });
 
-  it('only status and submission may change: a document resubmitted for review stays verified, with its pending version', async () => {
-    const { root } = await approved();
-    writeFileSync(
-      join(root, FRM),
-      readFileSync(join(root, FRM), 'utf8').replace(
-        'status: approved',
-        'status: submitted\nsubmission: { kind: review, on: 2027-01-20 }',
-      ),
-    );
-    expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
-    writeFileSync(
-      join(root, FRM),
-      readFileSync(join(root, FRM), 'utf8')
-        .replace('status: submitted', 'status: drafting')
-        .replace('version: "1.0"', 'version: "1.1"')
-        .replace(/submission: .*\n/, ''),
-    );
-    const row = (await verifyJson(root)).result.documents.find((d) => d.id === 'CS-FRM-0001');
-    expect(row).toMatchObject({ state: 'verified', version: '1.0', pending_version: '1.1' });
-  });
+  it(
+    'only status and submission may change: a document resubmitted for review stays ' +
+      'verified, with its pending version',
+    async () => {
+      const { root } = await approved();
+      writeFileSync(
+        join(root, FRM),
+        readFileSync(join(root, FRM), 'utf8').replace(
+          'status: approved',
+          'status: submitted\nsubmission: { kind: review, on: 2027-01-20 }',
+        ),
+      );
+      expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
+      writeFileSync(
+        join(root, FRM),
+        readFileSync(join(root, FRM), 'utf8')
+          .replace('status: submitted', 'status: drafting')
+          .replace('version: "1.0"', 'version: "1.1"')
+          .replace(/submission: .*\n/, ''),
+      );
+      const row = (await verifyJson(root)).result.documents.find((d) => d.id === 'CS-FRM-0001');
+      expect(row).toMatchObject({ state: 'verified', version: '1.0', pending_version: '1.1' });
+    },
+  );
 
   it('an approval commit without a signature, and a rebase that drops the signature', async () => {
     const { root, commit } = await approved();
@@ -457,13 +469,16 @@ describe('ppp verify catches tampering', () => {
     expect(gitVerifies(root, forged)).toBe(false);
   });
 
-  it('caches verdicts by commit and allowed_signers: removing the key from allowed_signers is seen at once', async () => {
-    const { root } = await approved();
-    expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
-    expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
-    writeFileSync(join(root, 'allowed_signers'), '# nobody\n');
-    expect(await stateOf(root, 'CS-FRM-0001')).toBe('untrusted-signer');
-  });
+  it(
+    'caches verdicts by commit and allowed_signers: removing the key from ' + 'allowed_signers is seen at once',
+    async () => {
+      const { root } = await approved();
+      expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
+      expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
+      writeFileSync(join(root, 'allowed_signers'), '# nobody\n');
+      expect(await stateOf(root, 'CS-FRM-0001')).toBe('untrusted-signer');
+    },
+  );
 });
 
 describe('ppp history', () => {

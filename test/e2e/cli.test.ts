@@ -71,7 +71,8 @@ describe('finding the register', () => {
   it('a bad ppp.yaml is reported with line and column, exit 2', async () => {
     const root = makeRegister(
       {},
-      'group: PPP\nid_prefix: CS\nreview:\n  max_cycle: three years\nmeetings:\n  submision_deadline: 10 working days\n',
+      'group: PPP\nid_prefix: CS\nreview:\n  max_cycle: three years\nmeetings:\n  ' +
+        'submision_deadline: 10 working days\n',
     );
     const r = await run(['validate'], { cwd: root });
     expect(r.code).toBe(2);
@@ -231,7 +232,8 @@ describe('ppp new', () => {
     const v = await run(['validate'], { cwd: dir });
     expect(v.code).toBe(1);
     expect(v.stdout).toContain(
-      'the section "Local advice" is missing; add a heading "## Local advice" (required by the guideline template in templates/guideline.md)',
+      'the section "Local advice" is missing; add a heading "## Local advice" ' +
+        '(required by the guideline template in templates/guideline.md)',
     );
   });
 });
@@ -281,7 +283,8 @@ describe('ppp validate', () => {
     const r = await run(['validate', '--format', 'github', '-C', root], { cwd: join(root, '..') });
     const name = root.split('/').pop();
     expect(r.stdout).toContain(
-      `::error file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=12,col=17,title=link/unresolved::related_forms names CS-FRM-0099`,
+      `::error file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=12,col=17,` +
+        `title=link/unresolved::related_forms names CS-FRM-0099`,
     );
     expect(r.stdout).toContain(
       `::warning file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=10,col=32,title=review/due-mismatch::`,
@@ -405,7 +408,8 @@ describe('ppp register', () => {
     const csv = (await run(['register', '--format', 'csv'], { cwd: root })).stdout.split('\r\n');
     expect(csv[0]).toBe('id,title,type,status,version,owner,approved_on,review_due,file');
     expect(csv[2]).toBe(
-      'CS-POL-0001,Values and principles,policy,approved,1.0,hqa,2025-01-14,2028-01-14,documents/policies/CS-POL-0001-values.md',
+      'CS-POL-0001,Values and ' +
+        'principles,policy,approved,1.0,hqa,2025-01-14,2028-01-14,documents/policies/CS-POL-0001-values.md',
     );
     const md = (await run(['register', '--format', 'md'], { cwd: root })).stdout.split('\n');
     expect(md[0]).toBe('| Id | Title | Type | Status | Version | Owner | Approved | Review due |');

@@ -14,7 +14,8 @@ function sample() {
 }
 
 const EVERYONE_ELSE =
-  'hos-cic,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-fostering,svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
+  'hos-cic,qa3,tm-wfd,commissioning,svc-lead-chad,svc-lead-cwad,svc-lead-eh,svc-lead-fostering,' +
+  'svc-lead-permanence,vs-manager,mosaic-lead,ops-manager';
 
 it('ppp attendance writes the SPEC file, says whether the meeting was quorate, and is validated', async () => {
   const dir = sample();

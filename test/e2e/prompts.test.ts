@@ -12,7 +12,10 @@ afterAll(cleanup);
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
-/** Runs ppp in a pty, answering each prompt (matched by its question) with keystrokes; returns the exit code and the screen. */
+/**
+ * Runs ppp in a pty, answering each prompt (matched by its question) with keystrokes; returns the exit code and the
+ * screen.
+ */
 function onTerminal(
   args: string[],
   cwd: string,
@@ -27,7 +30,8 @@ function onTerminal(
     child.stdout.on('data', (d: Buffer) => {
       screen += d.toString();
       const answer = answers[next];
-      // Answer once the question is on screen (after the last answer); inquirer reads keys only after it draws its prompt.
+      // Answer once the question is on screen (after the last answer); inquirer reads keys only after it draws its
+      // prompt.
       if (answer && answer[0].test(screen.slice(seen))) {
         next++;
         seen = screen.length;

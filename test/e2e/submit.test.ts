@@ -1,4 +1,7 @@
-/** ppp submit on temporary registers, with fixed dates. Meetings: 2027-01-12 (deadline 2026-12-24), 2027-02-09 (deadline 2027-01-26). */
+/**
+ * ppp submit on temporary registers, with fixed dates. Meetings: 2027-01-12 (deadline 2026-12-24), 2027-02-09 (deadline
+ * 2027-01-26).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,6 @@
-/** Runs the built bin/ppp.js as a user would, with a clean environment: no global git config, a private HOME and cache. */
+/**
+ * Runs the built bin/ppp.js as a user would, with a clean environment: no global git config, a private HOME and cache.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cleanEnv } from './env.js';

@@ -1,4 +1,7 @@
-/** The environment of every test and of every ppp it runs: a private HOME, global git config and cache, nothing of the machine's user. */
+/**
+ * The environment of every test and of every ppp it runs: a private HOME, global git config and cache, nothing of the
+ * machine's user.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

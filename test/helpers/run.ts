@@ -1,4 +1,7 @@
-/** Runs ppp in process from the sources: main(argv, io) with captured output, in the same clean world as ppp() from cli.ts. */
+/**
+ * Runs ppp in process from the sources: main(argv, io) with captured output, in the same clean world as ppp() from
+ * cli.ts.
+ */
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/io/io.js';
 import type { CliResult } from './cli.js';
@@ -29,7 +32,8 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     stdoutIsTTY: false,
     now: options.now ?? (() => Date.now()),
   };
-  // git, ssh-keygen and gpg inherit process.env (made clean by test/setup.ts): give them the test's variables too, and only while ppp runs.
+  // git, ssh-keygen and gpg inherit process.env (made clean by test/setup.ts): give them the test's variables too, and
+  // only while ppp runs.
   const saved = new Map<string, string | undefined>();
   for (const [name, value] of Object.entries(options.env ?? {})) {
     saved.set(name, process.env[name]);

@@ -25,12 +25,12 @@ export const actionsCommand: CliCommand = {
         }
         const c = await stdoutPalette(run.io);
         const { printable } = await import('../../report/printable.js');
-        const lines = actions.map(
-          (a) =>
-            `${a.id}  ${a.done_on ? c.green(`done ${a.done_on}`) : a.overdue ? c.red(`overdue, due ${a.due}`) : `due ${a.due}`}  ${a.owner}  ${printable(a.text)}`,
-        );
+        const state = (a: (typeof actions)[number]) =>
+          a.done_on ? c.green(`done ${a.done_on}`) : a.overdue ? c.red(`overdue, due ${a.due}`) : `due ${a.due}`;
+        const lines = actions.map((a) => `${a.id}  ${state(a)}  ${a.owner}  ${printable(a.text)}`);
         run.io.stdout.write(
-          `${lines.join('\n')}${lines.length ? '\n' : ''}${actions.length} action${actions.length === 1 ? '' : 's'} on ${today}\n`,
+          `${lines.join('\n')}${lines.length ? '\n' : ''}${actions.length} ` +
+            `action${actions.length === 1 ? '' : 's'} on ${today}\n`,
         );
       });
   },

@@ -12,7 +12,8 @@ export const approveCommand: CliCommand = {
       .option('--route <route>', 'ppp (the group at a meeting), director, interim, cabinet, partnership or virtual')
       .option(
         '--meeting <date>',
-        "the meeting that approved it (default: the meeting it was submitted to); for partnership, the group's preliminary approval",
+        'the meeting that approved it (default: the meeting it was submitted to); for ' +
+          "partnership, the group's preliminary approval",
       )
       .option(
         '--on <date>',
@@ -20,7 +21,8 @@ export const approveCommand: CliCommand = {
       )
       .option(
         '--cycle <duration>',
-        'the review cycle agreed, like "2 years" (default: the document\'s, else review.default_cycle); at most review.max_cycle',
+        'the review cycle agreed, like "2 years" (default: the document\'s, else ' +
+          'review.default_cycle); at most review.max_cycle',
       )
       .option(
         '--version <version>',
@@ -28,7 +30,8 @@ export const approveCommand: CliCommand = {
       )
       .option(
         '--by <body>',
-        'who approved it, for approval.approved_by (default: the group for ppp and virtual, else whoever approved the last version by the same route)',
+        'who approved it, for approval.approved_by (default: the group for ppp and ' +
+          'virtual, else whoever approved the last version by the same route)',
       )
       .option('--responses <file>', "route virtual: the committed file with every voting member's response")
       .addHelpText(
@@ -92,8 +95,12 @@ Examples:
             io,
           );
           io.stdout.write(
-            `${r.status === 'interim' ? 'Interim approval of' : 'Approved'} ${r.id} v${r.version} (route ${r.route}, ${r.approvedOn}${r.meeting ? `, meeting ${r.meeting}` : ''}); review due ${r.reviewDue}.\n` +
-              `Commit ${r.commit.slice(0, 12)} ${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}; content ${r.contentHash.slice(0, 16)}…\n${r.file}\n`,
+            `${r.status === 'interim' ? 'Interim approval of' : 'Approved'} ${r.id} ` +
+              `v${r.version} (route ${r.route}, ` +
+              `${r.approvedOn}${r.meeting ? `, meeting ${r.meeting}` : ''}); review due ${r.reviewDue}.\n` +
+              `Commit ${r.commit.slice(0, 12)} ` +
+              `${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}; ` +
+              `content ${r.contentHash.slice(0, 16)}…\n${r.file}\n`,
           );
         },
       );

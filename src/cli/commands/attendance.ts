@@ -35,7 +35,9 @@ Example:
           const { recordAttendance } = await import('../../commands/attendance.js');
           const r = await recordAttendance({ register: globals(command).register, date, ...opts }, run.io);
           run.io.stdout.write(
-            `Wrote ${r.file}: ${r.attendance.present.length} present, ${r.attendance.apologies.length} apologies, ${r.attendance.absent.length} absent. ${r.quorate ? 'Quorate.' : `Not quorate (${r.short.join('; ')}).`}\n`,
+            `Wrote ${r.file}: ${r.attendance.present.length} present, ` +
+              `${r.attendance.apologies.length} apologies, ${r.attendance.absent.length} ` +
+              `absent. ${r.quorate ? 'Quorate.' : `Not quorate (${r.short.join('; ')}).`}\n`,
           );
         },
       );

@@ -8,7 +8,8 @@ export const historyCommand: CliCommand = {
     return program
       .command('history')
       .description(
-        'every version of a document from git: approvals with their route, meeting, signer and signature state, and diffs',
+        'every version of a document from git: approvals with their route, meeting, ' +
+          'signer and signature state, and diffs',
       )
       .argument('<id>', 'the document id, like CS-PRO-0007')
       .option('--json', 'print the history as JSON')

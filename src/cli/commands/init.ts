@@ -11,11 +11,13 @@ export const initCommand: CliCommand = {
       .argument('<dir>', 'the folder to create the register in')
       .option(
         '--preset <name>',
-        'dorset-ppp (a council PPP group), merton-mscp (a partnership policy subgroup) or kent-medway (a joint group, quarterly)',
+        'dorset-ppp (a council PPP group), merton-mscp (a partnership policy subgroup) ' +
+          'or kent-medway (a joint group, quarterly)',
       )
       .option(
         '--example',
-        'make the live example instead: the sample register with its history replayed as dated commits, approvals signed with a demonstration SSH key',
+        'make the live example instead: the sample register with its history replayed as ' +
+          'dated commits, approvals signed with a demonstration SSH key',
       )
       .addHelpText(
         'after',
@@ -37,9 +39,11 @@ Examples:
           const { initExample } = await import('../../commands/init.js');
           const r = await initExample({ dir }, io);
           io.stdout.write(
-            `Created the live example register in ${r.root}\n  ${r.commits} commits replaying the sample's history, ${r.approvals} of them signed approvals\n` +
+            `Created the live example register in ${r.root}\n  ${r.commits} commits ` +
+              `replaying the sample's history, ${r.approvals} of them signed approvals\n` +
               `  demonstration signing key: ${r.signingKey} (principal ${r.principal}, listed in allowed_signers)\n` +
-              `\nTry:\n  cd ${dir}\n  ppp verify                       one document was edited after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda --today 2027-01-05\n`,
+              `\nTry:\n  cd ${dir}\n  ppp verify                       one document was edited ` +
+              `after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda --today 2027-01-05\n`,
           );
           return;
         }
@@ -51,7 +55,8 @@ Examples:
             (result.repository === 'created'
               ? '  (a new git repository)\n'
               : '  (inside the existing git repository)\n') +
-            `\nNext:\n  1. Put your members' names in members.yaml and check ppp.yaml.\n  2. ppp new policy --title "..." --owner chair   (from inside ${dir})\n  3. ppp validate\n`,
+            `\nNext:\n  1. Put your members' names in members.yaml and check ppp.yaml.\n  2. ` +
+            `ppp new policy --title "..." --owner chair   (from inside ${dir})\n  3. ppp validate\n`,
         );
       });
   },

@@ -30,7 +30,8 @@ Examples:
         }
         if (problems.length)
           io.stderr.write(
-            `members.yaml has ${problems.length} problem${problems.length === 1 ? '' : 's'}; run ppp validate members.yaml\n`,
+            `members.yaml has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ` +
+              `run ppp validate members.yaml\n`,
           );
         run.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
       });

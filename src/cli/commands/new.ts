@@ -25,7 +25,8 @@ export const newCommand: CliCommand = {
       .option('--owner <member>', 'the document manager: a member id from members.yaml')
       .option(
         '--governed-by <id>',
-        'the governing document (a procedure needs a policy; a standard a policy or procedure; a form a procedure or policy)',
+        'the governing document (a procedure needs a policy; a standard a policy or ' +
+          'procedure; a form a procedure or policy)',
       )
       .option('--summary <text>', 'the purpose of the document in a sentence or two')
       .option('--proposal', 'a proposal for a new document (status proposed), to be agreed before drafting')

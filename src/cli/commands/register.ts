@@ -45,7 +45,8 @@ Examples:
             );
           if (unreadable && format === 'table')
             io.stderr.write(
-              `${unreadable} file${unreadable === 1 ? ' is' : 's are'} left out because their front matter cannot be read; run ppp validate\n`,
+              `${unreadable} file${unreadable === 1 ? ' is' : 's are'} left out because their ` +
+                `front matter cannot be read; run ppp validate\n`,
             );
         },
       );

@@ -11,7 +11,8 @@ export const submitCommand: CliCommand = {
       .argument('<id>', 'the document id, like CS-PRO-0007')
       .option(
         '--kind <kind>',
-        'proposal, draft or review (default: from the status: proposed → proposal, drafting → draft, approved → review)',
+        'proposal, draft or review (default: from the status: proposed → proposal, ' +
+          'drafting → draft, approved → review)',
       )
       .option(
         '--meeting <date>',
@@ -42,11 +43,17 @@ Examples:
           io,
         );
         const deadline = r.late
-          ? `its submission deadline was ${r.meeting.submission_deadline}, so it is late: the chair decides whether to accept it`
-          : `its submission deadline is ${r.meeting.submission_deadline} (${r.workingDaysLeft === 0 ? 'today' : `${r.workingDaysLeft} working day${r.workingDaysLeft === 1 ? '' : 's'} from today`})`;
+          ? `its submission deadline was ${r.meeting.submission_deadline}, so it is late: ` +
+            `the chair decides whether to accept it`
+          : `its submission deadline is ${r.meeting.submission_deadline} (${daysLeft(r.workingDaysLeft)})`;
         io.stdout.write(
-          `Submitted ${r.id} (${r.kind}, received ${r.on}) for the meeting of ${r.meeting.date}; ${deadline}.\n${r.file}\n`,
+          `Submitted ${r.id} (${r.kind}, received ${r.on}) for the meeting of ` +
+            `${r.meeting.date}; ${deadline}.\n${r.file}\n`,
         );
       });
   },
 };
+
+function daysLeft(n: number): string {
+  return n === 0 ? 'today' : `${n} working day${n === 1 ? '' : 's'} from today`;
+}

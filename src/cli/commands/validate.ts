@@ -11,7 +11,8 @@ export const validateCommand: CliCommand = {
       .description('check documents against their templates, schemas and the register rules')
       .argument(
         '[paths...]',
-        'documents or folders to report on (default: the whole register); links are still checked against the whole register',
+        'documents or folders to report on (default: the whole register); links are ' +
+          'still checked against the whole register',
       )
       .option('--format <format>', 'text, json or github (workflow annotations)', 'text')
       .option('--strict', 'fail (exit 1) on warnings too')

@@ -1,4 +1,7 @@
-/** The action tracker (actions.yaml) opened for reading or changing: refused while it has problems other than unknown owners. */
+/**
+ * The action tracker (actions.yaml) opened for reading or changing: refused while it has problems other than unknown
+ * owners.
+ */
 import type { Action } from '../../core/actions.js';
 import { RefusalError } from '../../core/errors.js';
 import type { Member } from '../../core/members.js';

@@ -90,7 +90,10 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   };
 }
 
-/** Returns the record of every document file: from the cache when its bytes are unchanged, else checked (in parallel when there are many). */
+/**
+ * Returns the record of every document file: from the cache when its bytes are unchanged, else checked (in parallel
+ * when there are many).
+ */
 async function readRecords(root: string, input: ContextInput, cache: Cache | undefined, io: Io): Promise<DocRecord[]> {
   const listed = listDocuments(root);
   const records: (DocRecord | undefined)[] = new Array(listed.length);
@@ -132,7 +135,10 @@ async function readRecords(root: string, input: ContextInput, cache: Cache | und
   return records as DocRecord[];
 }
 
-/** Returns the record of the document with this id; refuses when its file cannot be read, and is a usage error when no document has it. */
+/**
+ * Returns the record of the document with this id; refuses when its file cannot be read, and is a usage error when no
+ * document has it.
+ */
 export function findDocument(loaded: LoadedRegister, id: string): DocRecord & { data: NonNullable<DocRecord['data']> } {
   const record = loaded.records.find((r) => r.data?.id === id);
   if (record?.data) return record as DocRecord & { data: NonNullable<DocRecord['data']> };

@@ -10,7 +10,10 @@ import { readActions } from '../../io/register-files.js';
 import type { LoadedRegister } from './load-register.js';
 import { loadWorkingCalendar } from './working-calendar.js';
 
-/** Returns the agenda of the meeting on options.meeting (else the next on or after today); refuses when the files it states facts from are broken. */
+/**
+ * Returns the agenda of the meeting on options.meeting (else the next on or after today); refuses when the files it
+ * states facts from are broken.
+ */
 export async function agendaOf(
   loaded: LoadedRegister,
   options: { today: string; meeting?: string; acceptLate?: readonly string[] },
@@ -63,7 +66,8 @@ export async function agendaOf(
     );
     if (!late)
       throw new UsageError(
-        `--accept-late ${id}: ${id} is not a late submission for the meeting of ${meeting.date}; only items received after its deadline can be accepted late`,
+        `--accept-late ${id}: ${id} is not a late submission for the meeting of ` +
+          `${meeting.date}; only items received after its deadline can be accepted late`,
       );
   }
   return result;
