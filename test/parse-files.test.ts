@@ -515,21 +515,27 @@ describe('file/unreadable', () => {
     expect(record.problems).toMatchObject([
       { file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 },
     ]);
-    expect(record.problems[0]!.message).toContain('not a regular file');
+    expect(record.problems[0]!.message).toContain('EISDIR');
   });
 
-  it('a link, inside the register, to a named pipe: reported at once, never waiting for a writer', () => {
-    const root = makeRegister();
-    const fifo = spawnSync('mkfifo', [join(root, 'pipe')]);
-    if (fifo.status !== 0) throw new Error(`mkfifo failed: ${fifo.stderr}`);
+  it.each([
+    ['a link, inside the register, to a named pipe', '../../pipe'],
+    ['a named pipe itself', undefined],
+  ])('%s: listed as not a regular file and never opened, so nothing waits for a writer', async (_name, link) => {
+    const root = makeRegister(validSet());
+    const name = 'CS-GDL-0001-notes.md';
     mkdirSync(join(root, 'documents', 'guidelines'), { recursive: true });
-    symlinkSync('../../pipe', join(root, 'documents', 'guidelines', 'CS-GDL-0001-notes.md'));
-    const [listed] = listDocuments(root);
-    const record = checkJob(listed!, context);
-    expect(record.problems).toMatchObject([
-      { file: 'documents/guidelines/CS-GDL-0001-notes.md', rule: 'file/unreadable', line: 1, column: 1 },
+    const fifo = spawnSync('mkfifo', [link ? join(root, 'pipe') : join(root, 'documents', 'guidelines', name)]);
+    if (fifo.status !== 0) throw new Error(`mkfifo failed: ${fifo.stderr}`);
+    if (link) symlinkSync(link, join(root, 'documents', 'guidelines', name));
+    expect(listDocuments(root).find((f) => f.rel.endsWith(name))).toMatchObject({ special: true });
+    const r = await run(['validate', '--format', 'json'], { cwd: root });
+    expect(r.code, r.stderr).toBe(1);
+    const problems = JSON.parse(r.stdout).problems as Problem[];
+    expect(problems).toMatchObject([
+      { file: `documents/guidelines/${name}`, rule: 'file/unreadable', line: 1, column: 1 },
     ]);
-    expect(record.problems[0]!.message).toContain('not a regular file');
+    expect(problems[0]!.message).toContain('not a regular file');
   });
 
   it('a link, inside the register, to a socket', async () => {
@@ -602,7 +608,7 @@ describe('through ppp validate', () => {
             severity: 'error',
           },
         ]);
-        expect(problems[0]!.message).toContain('the file cannot be read: ENXIO');
+        expect(problems[0]!.message).toContain('the file cannot be read: it is not a regular file');
       }
     } finally {
       server.close();

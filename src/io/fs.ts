@@ -149,13 +149,8 @@ let shared = Buffer.allocUnsafe(64 * 1024);
 export function readDocument(path: string): FileRead {
   let fd: number | undefined;
   try {
-    // Non-blocking, so that a named pipe cannot hang the run; only a regular file is read.
+    // Non-blocking: should a document become a named pipe after it was listed, the read ends at once.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile())
-      return {
-        kind: 'error',
-        message: 'it is not a regular file (a folder, pipe, socket or device); keep only documents in documents/',
-      };
     let length = 0;
     for (;;) {
       if (length === shared.length) {
@@ -193,6 +188,8 @@ export interface ListedFile {
   abs: string;
   /** A symbolic link whose target is outside the register. */
   outside: boolean;
+  /** Not a regular file (a named pipe, socket or device, or a link to one): never opened. */
+  special?: boolean;
 }
 
 /**
@@ -234,13 +231,15 @@ export function listDocuments(root: string): ListedFile[] {
           if (isMarkdown) broken.push({ rel, abs, outside: true });
           continue;
         }
-        let isDir = false;
+        let kind: 'folder' | 'file' | 'special' = 'special';
         try {
-          isDir = statSync(target).isDirectory();
+          const stat = statSync(target);
+          kind = stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'special';
         } catch {
-          isDir = false;
+          kind = 'special';
         }
-        if (isDir) walk(abs, target, rel);
+        if (kind === 'folder') walk(abs, target, rel);
+        else if (isMarkdown && kind === 'special') broken.push({ rel, abs, outside: false, special: true });
         else if (isMarkdown && !byReal.has(target)) byReal.set(target, { rel, abs, outside: false, link: true });
       } else if (entry.isDirectory()) {
         walk(abs, `${realDir}${sep}${entry.name}`, rel);
@@ -248,6 +247,8 @@ export function listDocuments(root: string): ListedFile[] {
         const real = `${realDir}${sep}${entry.name}`;
         // A file listed through a link earlier gives way to its real path.
         if (!byReal.has(real) || byReal.get(real)!.link) byReal.set(real, { rel, abs, outside: false, link: false });
+      } else if (isMarkdown) {
+        broken.push({ rel, abs, outside: false, special: true });
       }
     }
   };

@@ -90,6 +90,11 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   };
 }
 
+const NOT_A_FILE =
+  'the file cannot be read: it is not a regular file (a named pipe, socket or device); ' +
+  'keep only documents in documents/';
+const OUTSIDE = 'this is a link to a file outside the register (or to nothing); replace it with the document itself';
+
 /**
  * Returns the record of every document file: from the cache when its bytes are unchanged, else checked (in parallel
  * when there are many).
@@ -102,13 +107,10 @@ async function readRecords(root: string, input: ContextInput, cache: Cache | und
   // With nothing cached, every file is checked: leave the reading to the threads that check.
   const cold = !cache || cache.isEmpty();
   listed.forEach((f, i) => {
-    if (f.outside) {
-      records[i] = blankRecord(
-        f.rel,
-        '',
-        'file/outside-register',
-        'this is a link to a file outside the register (or to nothing); replace it with the document itself',
-      );
+    if (f.outside || f.special) {
+      records[i] = f.special
+        ? blankRecord(f.rel, '', 'file/unreadable', NOT_A_FILE)
+        : blankRecord(f.rel, '', 'file/outside-register', OUTSIDE);
       return;
     }
     if (!cold) {
