@@ -136,6 +136,17 @@ describe('planApproval', () => {
       planApproval(submitted, dorset, request({ on: '2028-02-29', meeting: undefined, cycle: '1 year' })).review.due,
     ).toBe('2029-02-28');
   });
+
+  const tor = { ...submitted, id: 'CS-TOR-0004', type: 'terms-of-reference' };
+  it.each([
+    ['--cycle first', tor, { cycle: '2 years' }, '2 years', '2029-01-12'],
+    ["else the document's own", { ...tor, review: { cycle: '3 years' } }, {}, '3 years', '2030-01-12'],
+    ["else the type's (review.cycles)", tor, {}, '1 year', '2028-01-12'],
+    ["else the type's, for a framework too", { ...tor, type: 'framework' }, {}, '1 year', '2028-01-12'],
+    ['else review.default_cycle', submitted, {}, '3 years', '2030-01-12'],
+  ])('takes the review cycle from %s', (_, data, over, cycle, due) => {
+    expect(planApproval(data, dorset, request(over)).review).toEqual({ cycle, due });
+  });
 });
 
 describe('approval messages', () => {

@@ -5,7 +5,7 @@
  */
 import { compareDates, isIsoDate, type IsoDate } from './calendar.js';
 import { RETIRED, type FrontMatter, type Route } from './document.js';
-import { routesFor, type Settings } from './settings.js';
+import { defaultCycleFor, routesFor, type Settings } from './settings.js';
 import { addDuration, isLonger, parseDuration, type Duration } from './duration.js';
 
 export interface ApprovalRequest {
@@ -191,7 +191,7 @@ function cycleOf(
     const parsed = parseDuration(current);
     if (parsed.ok) return parsed;
   }
-  return { ok: true, value: settings.review.default_cycle };
+  return { ok: true, value: defaultCycleFor(settings, String(data.type)) };
 }
 
 /** The trailers of an approval commit, in the order they are written. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { routesFor } from './settings.js';
+import { defaultCycleFor, routesFor } from './settings.js';
 import { parseSettings } from './ppp-yaml.js';
 
 const presets = join(import.meta.dirname, '../../presets');
@@ -75,5 +75,75 @@ describe('parseSettings names values and refuses settings that cannot work', () 
     const r = parseSettings(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.faults.map((f) => f.message).join('\n')).toContain(fragment);
+  });
+});
+
+describe('review.cycles', () => {
+  const head = 'group: G\nid_prefix: CS\nreview:\n';
+
+  it('gives a type its own default cycle; other types keep review.default_cycle', () => {
+    const r = parseSettings(`${head}  default_cycle: 2 years\n  cycles:\n    framework: 1 year\n    standard: P18M\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.faults));
+    expect(defaultCycleFor(r.settings, 'framework')).toMatchObject({ months: 12, text: '1 year' });
+    expect(defaultCycleFor(r.settings, 'standard').months).toBe(18);
+    expect(defaultCycleFor(r.settings, 'policy').text).toBe('2 years');
+    expect(defaultCycleFor(r.settings, 'constructor').text).toBe('2 years');
+  });
+
+  it('defaults to none, so a ppp.yaml without it keeps default_cycle for every type', () => {
+    const r = parseSettings('group: G\nid_prefix: CS\n');
+    if (!r.ok) throw new Error('not ok');
+    expect(r.settings.review.cycles).toEqual({});
+    expect(defaultCycleFor(r.settings, 'terms-of-reference').text).toBe('3 years');
+  });
+
+  it.each([
+    ['dorset-ppp.yaml', '1 year', '1 year'],
+    ['kent-medway.yaml', '1 year', '1 year'],
+    ['merton-mscp.yaml', '3 years', '3 years'],
+  ])('the preset %s reviews terms of reference every %s and frameworks every %s', (file, tor, qaf) => {
+    const r = parseSettings(readFileSync(join(presets, file), 'utf8'));
+    if (!r.ok) throw new Error(JSON.stringify(r.faults));
+    expect(defaultCycleFor(r.settings, 'terms-of-reference').text).toBe(tor);
+    expect(defaultCycleFor(r.settings, 'framework').text).toBe(qaf);
+    expect(defaultCycleFor(r.settings, 'procedure').text).toBe('3 years');
+  });
+
+  it.each([
+    ['an unknown type', '  cycles:\n    terms-of-referance: 1 year\n', 5, 5, 'did you mean "terms-of-reference"?'],
+    ['a type written with spaces', '  cycles:\n    terms of reference: 1 year\n', 5, 5, '"terms-of-reference"'],
+    ['a type with no near miss', '  cycles: { memo: 1 year }\n', 4, 13, 'not a document type; use one of: policy,'],
+    ['"*"', '  cycles: { "*": 1 year }\n', 4, 13, 'not a document type'],
+    ['a value that is not a duration', '  cycles:\n    framework: yearly\n', 5, 16, '"yearly" is not a duration'],
+    ['a value that is not text', '  cycles:\n    framework: 1\n', 5, 16, 'review.cycles.framework must be text'],
+    ['working days', '  cycles:\n    framework: 20 working days\n', 5, 16, 'not working days'],
+    ['a zero cycle', '  cycles:\n    framework: 0 days\n', 5, 16, 'review.cycles.framework is zero'],
+    [
+      'a cycle longer than max_cycle',
+      '  default_cycle: 1 year\n  max_cycle: 2 years\n  cycles:\n    framework: 30 months\n',
+      7,
+      16,
+      'review.cycles.framework (30 months) is longer than review.max_cycle (2 years)',
+    ],
+    ['a list', '  cycles: [framework]\n', 4, 11, 'review.cycles must be a group of settings'],
+  ])('reports %s at its line and column', (_, review, line, column, fragment) => {
+    const r = parseSettings(head + review);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.faults).toHaveLength(1);
+    expect(r.faults[0]).toMatchObject({ line, column });
+    expect(r.faults[0]!.message).toContain(fragment);
+  });
+
+  it('reports every faulty type in one run', () => {
+    const r = parseSettings(`${head}  cycles:\n    frameworks: 1 year\n    policy: 4 years\n    form: soon\n`);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.faults.map((f) => [f.line, f.column])).toEqual([
+      [5, 5],
+      [6, 13],
+      [7, 11],
+    ]);
+    expect(r.faults[0]!.message).toContain('did you mean "framework"?');
   });
 });

@@ -7,12 +7,12 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { isMap, isNode, isScalar, type Document, type Node } from 'yaml';
 import { ajvMessages, guessOr, type Wording } from './ajv-messages.js';
 import { isIsoDate, isTimeZone } from './calendar.js';
-import { DOCUMENT_TYPES, ROUTES } from './document.js';
+import { DOCUMENT_TYPES, ROUTES, isDocumentType, type DocumentType } from './document.js';
 import { isLonger, parseDuration, parseMeetingLength, type Duration } from './duration.js';
 import { ruleFault } from './meetings.js';
 import { REGIONS, type Settings } from './settings.js';
 import { readStrictYaml, type Position } from './strict-yaml.js';
-import { describe } from './text.js';
+import { closest, describe } from './text.js';
 
 const durationSchema = { type: 'string', minLength: 1 };
 const dateList = { type: 'array', items: { type: 'string' } };
@@ -55,6 +55,11 @@ const SCHEMA = {
       additionalProperties: false,
       properties: {
         default_cycle: durationSchema,
+        cycles: {
+          type: 'object',
+          propertyNames: { enum: [...DOCUMENT_TYPES] },
+          additionalProperties: durationSchema,
+        },
         max_cycle: durationSchema,
         due_soon: durationSchema,
         escalate_after: durationSchema,
@@ -98,7 +103,14 @@ const DEFAULTS = {
     submission_deadline: '10 working days',
     circulation_deadline: '3 working days',
   },
-  review: { default_cycle: '3 years', max_cycle: '3 years', due_soon: '90 days', escalate_after: '2 months' },
+  // No cycles of types by default: a ppp.yaml written before review.cycles keeps default_cycle for every type.
+  review: {
+    default_cycle: '3 years',
+    cycles: {},
+    max_cycle: '3 years',
+    due_soon: '90 days',
+    escalate_after: '2 months',
+  },
   approval: {
     signing: 'required',
     authorities: { policy: ['cabinet'], '*': ['ppp', 'director', 'interim'] },
@@ -175,6 +187,13 @@ const SETTINGS_WORDING: Wording = {
         `use one of: ${DOCUMENT_TYPES.join(', ')} or "*"`
       );
     }
+    if (path === 'review.cycles') {
+      const guess = closest(field.trim().replace(/\s+/g, '-'), DOCUMENT_TYPES);
+      return (
+        `review.cycles names ${describe(field)}, which is not a document type` +
+        `${guess ? ` (did you mean "${guess}"?)` : ''}; use one of: ${DOCUMENT_TYPES.join(', ')}`
+      );
+    }
     return (
       `${path ? `${path}: ` : ''}"${field}" is not a setting; ` +
       `${guessOr(field, known, `known settings here: ${known.join(', ')}`)}`
@@ -214,6 +233,16 @@ function withDurations(merged: Record<string, unknown>, faults: Faults): Setting
     return undefined;
   };
   const meetings = merged.meetings as Record<string, unknown>;
+  const review = merged.review as Record<string, unknown>;
+  const cycles: Partial<Record<DocumentType, Duration>> = {};
+  // Unknown types and values that are not text are the schema's faults; the others are parsed here.
+  if (review.cycles && typeof review.cycles === 'object' && !Array.isArray(review.cycles)) {
+    for (const type of Object.keys(review.cycles)) {
+      if (!isDocumentType(type)) continue;
+      const cycle = duration(['review', 'cycles', type]);
+      if (cycle) cycles[type] = cycle;
+    }
+  }
   const settings = {
     ...merged,
     meetings: {
@@ -224,6 +253,7 @@ function withDurations(merged: Record<string, unknown>, faults: Faults): Setting
     },
     review: {
       default_cycle: duration(['review', 'default_cycle']),
+      cycles,
       max_cycle: duration(['review', 'max_cycle']),
       due_soon: duration(['review', 'due_soon']),
       escalate_after: duration(['review', 'escalate_after']),
@@ -232,6 +262,13 @@ function withDurations(merged: Record<string, unknown>, faults: Faults): Setting
   for (const key of ['default_cycle', 'max_cycle', 'due_soon', 'escalate_after'] as const) {
     if (settings.review[key]?.workingDays)
       faults.add(['review', key], `review.${key} must be in days, weeks, months or years, not working days`);
+  }
+  for (const [type, cycle] of Object.entries(cycles)) {
+    if (cycle.workingDays)
+      faults.add(
+        ['review', 'cycles', type],
+        `review.cycles.${type} must be in days, weeks, months or years, not working days`,
+      );
   }
   return settings;
 }
@@ -290,7 +327,7 @@ function checkAuthorities(settings: Settings, faults: Faults): void {
   );
 }
 
-/** Checks that a review date can be agreed: a maximum above zero, and a default no longer than it. */
+/** Checks that a review date can be agreed: a maximum above zero, and defaults (of types too) no longer than it. */
 function checkCycles(settings: Settings, faults: Faults): void {
   const { max_cycle: max, default_cycle: cycle } = settings.review;
   if (max && !max.workingDays && max.months === 0 && max.days === 0) {
@@ -304,6 +341,20 @@ function checkCycles(settings: Settings, faults: Faults): void {
       ['review', 'default_cycle'],
       `review.default_cycle (${cycle.text}) is longer than review.max_cycle (${max.text}); shorten it`,
     );
+  }
+  for (const [type, typeCycle] of Object.entries(settings.review.cycles)) {
+    if (typeCycle.workingDays) continue;
+    if (typeCycle.months === 0 && typeCycle.days === 0) {
+      faults.add(
+        ['review', 'cycles', type],
+        `review.cycles.${type} is zero, so a review would fall due on the day of approval; write it like 1 year`,
+      );
+    } else if (max && !max.workingDays && isLonger(typeCycle, max)) {
+      faults.add(
+        ['review', 'cycles', type],
+        `review.cycles.${type} (${typeCycle.text}) is longer than review.max_cycle (${max.text}); shorten it`,
+      );
+    }
   }
 }
 

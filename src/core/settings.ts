@@ -1,5 +1,5 @@
 /** The group's settings, as ppp.yaml gives them once read (core/ppp-yaml.ts reads and checks the file). Pure. */
-import type { Route } from './document.js';
+import type { DocumentType, Route } from './document.js';
 import type { Duration } from './duration.js';
 
 export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
@@ -23,7 +23,14 @@ export interface Settings {
     duration?: number;
     location?: string;
   };
-  review: { default_cycle: Duration; max_cycle: Duration; due_soon: Duration; escalate_after: Duration };
+  review: {
+    default_cycle: Duration;
+    /** The default cycle of a type, where it differs from default_cycle. */
+    cycles: Partial<Record<DocumentType, Duration>>;
+    max_cycle: Duration;
+    due_soon: Duration;
+    escalate_after: Duration;
+  };
   approval: {
     signing: 'required' | 'optional';
     authorities: Record<string, Route[]>;
@@ -37,4 +44,10 @@ export interface Settings {
 /** Returns the routes that may approve a document type under these settings. */
 export function routesFor(settings: Settings, type: string): Route[] {
   return settings.approval.authorities[type] ?? settings.approval.authorities['*'] ?? [];
+}
+
+/** Returns the review cycle a document of the type gets when none is agreed: the type's, else review.default_cycle. */
+export function defaultCycleFor(settings: Settings, type: string): Duration {
+  const cycles = settings.review.cycles;
+  return (Object.hasOwn(cycles, type) ? cycles[type as DocumentType] : undefined) ?? settings.review.default_cycle;
 }

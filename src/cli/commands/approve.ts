@@ -21,8 +21,8 @@ export const approveCommand: CliCommand = {
       )
       .option(
         '--cycle <duration>',
-        'the review cycle agreed, like "2 years" (default: the document\'s, else ' +
-          'review.default_cycle); at most review.max_cycle',
+        'the review cycle agreed, like "2 years" (default: the document\'s, else the type\'s ' +
+          'review.cycles, else review.default_cycle); at most review.max_cycle',
       )
       .option(
         '--version <version>',
