@@ -160,4 +160,11 @@ describe('verifyDocuments', () => {
     expect(verifyDocuments([doc], unsigned, 'optional')[0]!.severity).toBe('warning');
     expect(verifyDocuments([doc], unsigned, 'required')[0]!.severity).toBe('error');
   });
+
+  it('says, of a missing approval commit, that a squash or rebase merge drops signed approval commits', () => {
+    const [row] = verifyDocuments([{ ...doc, id: 'CS-PRO-0009' }], last, 'required');
+    expect(row).toMatchObject({ state: 'no-approval-commit' });
+    expect(row!.detail).toContain('no signed approval commit for CS-PRO-0009 is in the history');
+    expect(row!.detail).toContain('a squash or rebase merge drops signed approval commits');
+  });
 });

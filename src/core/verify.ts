@@ -204,7 +204,8 @@ export function verifyDocuments(
         severity: 'error',
         detail:
           `${IN_FORCE.has(doc.status) ? `it is ${doc.status}` : 'it records an approval'} but no signed approval ` +
-          `commit for ${doc.id} is in the history; approve it with ppp approve`,
+          `commit for ${doc.id} is in the history (a squash or rebase merge drops signed approval commits); ` +
+          `approve it with ppp approve`,
       });
       continue;
     }
