@@ -1,6 +1,5 @@
 /** ppp approve: record an approval in the document and make it one signed commit; all of it or nothing. */
-import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   approvalMessage,
   approvalRefusals,
@@ -16,8 +15,8 @@ import { scheduledMeeting } from '../core/meetings.js';
 import { listProblems } from '../core/problem.js';
 import { checkResponses } from '../core/responses.js';
 import { today as todayOf } from '../io/clock.js';
-import { pathExists, readTextIfExists } from '../io/fs.js';
-import { commitFile, fileStatus, isInsideWorkTree, signingSetup, type SigningSetup } from '../io/git.js';
+import { readTextIfExists } from '../io/fs.js';
+import { commitFile, fileStatus, isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import {
   editDocument,
@@ -27,6 +26,7 @@ import {
   type OpenDocument,
 } from './steps/edit-document.js';
 import { findDocument, loadRegister, problemsOf, type LoadedRegister } from './steps/load-register.js';
+import { commitFailure, planSigning } from './steps/signing.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface ApproveOptions {
@@ -229,59 +229,12 @@ async function commitApproval(
   after: string,
   message: string,
 ): Promise<{ commit: string; signed: boolean }> {
-  const { root, settings } = loaded;
-  const setup = await signingSetup(root);
-  const sign = settings.approval.signing === 'required' || hasSigningKey(setup);
-  if (sign) {
-    const problem = signingProblem(setup, root);
-    if (problem)
-      throw new RefusalError(
-        `${problem}; nothing was ` +
-          `changed${settings.approval.signing === 'required' ? ' (ppp.yaml: approval.signing: required)' : ''}`,
-      );
-  }
+  const plan = await planSigning(loaded);
   writeDocument(doc, after);
   try {
-    return { commit: await commitFile(root, doc.file, message, { sign }), signed: sign };
+    return { commit: await commitFile(loaded.root, doc.file, message, { sign: plan.sign }), signed: plan.sign };
   } catch (error) {
     restoreDocument(doc);
-    const reason = (error as Error).message;
-    throw new GitError(
-      `the approval commit could not be made${sign ? ' (signing failed)' : ''}: ` +
-        `${reason}. ${sign ? signingHint(setup) + ' ' : ''}${doc.file} was restored and ` +
-        `no commit was made.`,
-      { cause: error },
-    );
+    throw commitFailure('the approval commit', plan, error, `${doc.file} was restored and no commit was made.`);
   }
-}
-
-function hasSigningKey(setup: SigningSetup): boolean {
-  return setup.key !== undefined || setup.keyCommand !== undefined;
-}
-
-/** Returns why the configured signing cannot work, when that can be told before trying. */
-function signingProblem(setup: SigningSetup, root: string): string | undefined {
-  if (setup.format !== 'ssh') return undefined;
-  if (!hasSigningKey(setup)) {
-    return (
-      'no signing key is configured for git; set one with git config user.signingkey ' +
-      '~/.ssh/id_ed25519.pub (and git config gpg.format ssh), and add its line to allowed_signers'
-    );
-  }
-  const key = setup.key;
-  if (key === undefined || key.startsWith('key::') || /^(ssh|ecdsa|sk)-/.test(key)) return undefined;
-  const path = key.startsWith('~/') ? join(homedir(), key.slice(2)) : resolve(root, key);
-  if (!pathExists(path))
-    return (
-      `the signing key file ${key} (git config user.signingkey) does not exist; point ` +
-      `user.signingkey at your key, for example ~/.ssh/id_ed25519.pub`
-    );
-  return undefined;
-}
-
-function signingHint(setup: SigningSetup): string {
-  return setup.format === 'ssh'
-    ? 'Check that git config user.signingkey names your SSH key and that ssh-agent ' +
-        'holds it (ssh-add -l) or the key file is readable.'
-    : 'Check that gpg has your secret key (gpg --list-secret-keys) and that git config user.signingkey names it.';
 }
