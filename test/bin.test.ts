@@ -220,6 +220,12 @@ describe('every command, once, through the binary', () => {
     // The sample says its documents are approved, but no signed commit proves it: verify fails, exit 1.
     ['verify', () => ({ args: ['verify'], cwd: committed }), 1, 'CS-PRO-0001 no-approval-commit'],
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
+    [
+      'adopt',
+      () => ({ args: ['adopt', 'CS-POL-0001', '--evidence', 'Cabinet minutes 2025-01-14'], cwd: approvable() }),
+      0,
+      'Adopted 1 document in commit',
+    ],
   ];
 
   it('covers every command of the table', () => {

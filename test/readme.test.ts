@@ -33,6 +33,7 @@ it.each([
   'approve',
   'verify',
   'history',
+  'adopt',
 ])('has a section for ppp %s', (command) => {
   expect(readme).toMatch(new RegExp(`^### \`ppp ${command}[ \`]`, 'm'));
 });

@@ -5,6 +5,7 @@
 import type { CliCommand } from './common.js';
 import { actionCommand } from './commands/action.js';
 import { actionsCommand } from './commands/actions.js';
+import { adoptCommand } from './commands/adopt.js';
 import { agendaCommand } from './commands/agenda.js';
 import { approveCommand } from './commands/approve.js';
 import { attendanceCommand } from './commands/attendance.js';
@@ -37,4 +38,5 @@ export const COMMANDS: readonly CliCommand[] = [
   approveCommand,
   verifyCommand,
   historyCommand,
+  adoptCommand,
 ];

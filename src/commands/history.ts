@@ -1,10 +1,11 @@
 /** ppp history: every version of a document from git, its approvals with their proof, and diffs between versions. */
+import { adoptionOf, parseAdoptionTrailers } from '../core/adoption.js';
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { frontMatterData } from '../core/front-matter.js';
 import type { HistoryEntry, HistoryResult } from '../core/history.js';
 import { approvedDocument, type CommitVerdict } from '../core/verify.js';
 import { decodeUtf8 } from '../io/fs.js';
-import { diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
+import { approvalCommits, diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { judgeCommits } from './steps/approval-verdicts.js';
 import { findDocument, loadRegister } from './steps/load-register.js';
@@ -32,7 +33,11 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
     commits.map((c) => c.files[0]?.blob).filter((b): b is string => b !== undefined && !/^0+$/.test(b)),
   );
   const approvals = commits.filter((c) => approvedDocument(c.message) === options.id);
-  const verdicts = await judgeCommits(root, approvals, io, true);
+  // An adoption changes no file, so the file's log never lists it: its commits are found by their trailers.
+  const adoptions = (await approvalCommits(root))
+    .filter((c) => parseAdoptionTrailers(c.message)?.documents.some((d) => d.id === options.id))
+    .reverse();
+  const verdicts = await judgeCommits(root, [...approvals, ...adoptions], io, true);
   const versions = commits.map((c): HistoryEntry => {
     const f = c.files[0];
     const bytes = f ? blobs.get(f.blob) : undefined;
@@ -55,6 +60,36 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
       ...(v?.detail ? { detail: v.detail } : {}),
     };
   });
+  // An adoption commit that also changed the file (which verify refuses) is listed once, as the adoption.
+  const adopting = new Set(adoptions.map((c) => c.commit));
+  const timed = versions.filter((e) => !adopting.has(e.commit));
+  const placed = new Set<string>();
+  for (const c of adoptions) {
+    const v = adoptionOf(verdicts.get(c.commit)!, options.id)!;
+    // Placed after the last commit of the file it descends from (commits a second apart share a timestamp).
+    const before = new Set((await fileCommits(root, v.file ?? record.file, c.commit)).map((x) => x.commit));
+    let index = 0;
+    timed.forEach((e, i) => {
+      if (before.has(e.commit) || placed.has(e.commit)) index = i + 1;
+    });
+    placed.add(c.commit);
+    timed.splice(index, 0, {
+      commit: c.commit,
+      date: c.date.slice(0, 10),
+      kind: 'adoption',
+      version: v.version || null,
+      status: timed[index - 1]?.status ?? null,
+      file: v.file ?? record.file,
+      subject: c.message.split('\n')[0] ?? '',
+      route: v.route || null,
+      meeting: null,
+      approved_on: v.approvedOn || null,
+      signer: v.signature.signer || v.signature.key || null,
+      state: v.state,
+      ...(v.detail ? { detail: v.detail } : {}),
+    });
+  }
+  versions.splice(0, versions.length, ...timed);
   const result: HistoryResult = { id: options.id, file: record.file, versions };
   if (options.diff !== undefined) {
     const m = /^(\d+\.\d+)\.\.(\d+\.\d+)?$/.exec(options.diff.trim());
@@ -63,9 +98,9 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
         `--diff ${options.diff} is not two versions; write it like 1.0..2.0, or 2.0.. for the changes since 2.0`,
       );
     const find = (version: string) => {
-      const hit = [...versions].reverse().find((e) => e.kind === 'approval' && e.version === version);
+      const hit = [...versions].reverse().find((e) => e.kind !== 'change' && e.version === version);
       if (!hit) {
-        const approved = [...new Set(versions.filter((e) => e.kind === 'approval' && e.version).map((e) => e.version))];
+        const approved = [...new Set(versions.filter((e) => e.kind !== 'change' && e.version).map((e) => e.version))];
         throw new RefusalError(
           `${options.id} has no approval of version ${version}; approved versions: ${approved.join(', ') || 'none'}`,
         );

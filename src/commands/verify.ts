@@ -3,13 +3,8 @@ import { join } from 'node:path';
 import { contentHash } from '../core/content-hash.js';
 import { IN_FORCE, text } from '../core/document.js';
 import { GitError } from '../core/errors.js';
-import {
-  approvedDocument,
-  verifyDocuments,
-  type CommitVerdict,
-  type CurrentDocument,
-  type VerifyRow,
-} from '../core/verify.js';
+import { adoptionOf, documentsApproved } from '../core/adoption.js';
+import { verifyDocuments, type CommitVerdict, type CurrentDocument, type VerifyRow } from '../core/verify.js';
 import { decodeUtf8, readDocument } from '../io/fs.js';
 import { approvalCommits, isInsideWorkTree, isShallow, type LoggedCommit } from '../io/git.js';
 import type { Io } from '../io/io.js';
@@ -48,13 +43,16 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
   }
   const commits = await approvalCommits(root);
   const last = new Map<string, LoggedCommit>();
+  // Newest first: the first commit that names a document is its last approval, an adoption counting as one.
   for (const c of commits) {
-    const id = approvedDocument(c.message);
-    if (id && !last.has(id)) last.set(id, c);
+    for (const id of documentsApproved(c.message)) if (!last.has(id)) last.set(id, c);
   }
-  const verdicts = await judgeCommits(root, [...last.values()], io, options.cache !== false);
+  const verdicts = await judgeCommits(root, [...new Set(last.values())], io, options.cache !== false);
   const lastApproval = new Map<string, CommitVerdict>();
-  for (const [id, c] of last) lastApproval.set(id, verdicts.get(c.commit)!);
+  for (const [id, c] of last) {
+    const verdict = verdicts.get(c.commit)!;
+    lastApproval.set(id, verdict.adoptions ? adoptionOf(verdict, id)! : verdict);
+  }
 
   const documents: CurrentDocument[] = [];
   for (const r of loaded.records) {

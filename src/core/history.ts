@@ -4,8 +4,11 @@ import type { VerifyState } from './verify.js';
 export interface HistoryEntry {
   commit: string;
   date: string;
-  /** approval: a commit with PPP trailers naming this document; change: any other commit of the file. */
-  kind: 'approval' | 'change';
+  /**
+   * approval: a commit with PPP trailers naming this document; adoption: a commit recording it as approved before ppp
+   * (PPP-Adopted), which changes no file; change: any other commit of the file.
+   */
+  kind: 'approval' | 'adoption' | 'change';
   version: string | null;
   status: string | null;
   file: string;

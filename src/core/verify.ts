@@ -49,6 +49,27 @@ export interface CommitVerdict {
   /** The state this commit gives its document (before the document's current content is compared). */
   state: VerifyState;
   detail?: string;
+  /** An adoption commit (PPP-Adopted trailers): what it proves of each document it names. */
+  adoptions?: AdoptionVerdict[];
+  /** Set on one document's view of an adoption commit: approved before ppp, recorded by adopt. */
+  adopted?: true;
+  /** The document was not in force when adopted, so the adoption binds no approved text. */
+  adoptedOutOfForce?: true;
+}
+
+/** What an adoption commit proves of one document it names (PPP-Adopted: ID VERSION SHA256 FILE). */
+export interface AdoptionVerdict {
+  document: string;
+  version: string;
+  contentHash: string;
+  file: string;
+  /** approval.route and approval.approved_on of the document as committed there. */
+  route: string;
+  approvedOn: string;
+  /** Whether the document was approved or interim at the commit: only then is the adopted text the approved one. */
+  isInForce: boolean;
+  state: VerifyState;
+  detail?: string;
 }
 
 /** Returns the document id an approval commit names, or undefined when its message has no PPP trailers. */
@@ -83,26 +104,8 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
   };
   const fail = (state: VerifyState, detail: string) => ({ ...verdict, state, detail });
   // The signature first: an unsigned or untrusted commit proves nothing, whatever it says.
-  switch (signature.code) {
-    case 'G':
-      break;
-    case 'N':
-      return fail('unsigned', 'the approval commit is not signed');
-    case 'B':
-      return fail('bad-signature', 'the signature does not match the commit: it was altered after signing');
-    case 'R':
-      return fail('untrusted-signer', `the signing key ${signature.key} has been revoked`);
-    case 'X':
-    case 'Y':
-      return fail('untrusted-signer', `the signature or its key ${signature.key} has expired`);
-    default:
-      return fail(
-        'untrusted-signer',
-        `signed by a key that is not in ` +
-          `${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the ` +
-          `approver's key there if they may approve`,
-      );
-  }
+  const unproven = signatureFailure(signature, 'approval commit');
+  if (unproven) return fail(unproven.state, unproven.detail);
   const docs = commit.files.filter((f) => f.path.startsWith('documents/'));
   const other = commit.files.filter((f) => !f.path.startsWith('documents/'));
   if (other.some((f) => f.path === SIGNERS_FILE)) {
@@ -149,6 +152,37 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
   return verdict;
 }
 
+/** Returns the state a commit's signature gives it when git did not find it good and trusted, else undefined. */
+export function signatureFailure(
+  signature: Signature,
+  what: string,
+): { state: VerifyState; detail: string } | undefined {
+  switch (signature.code) {
+    case 'G':
+      return undefined;
+    case 'N':
+      return { state: 'unsigned', detail: `the ${what} is not signed` };
+    case 'B':
+      return {
+        state: 'bad-signature',
+        detail: 'the signature does not match the commit: it was altered after signing',
+      };
+    case 'R':
+      return { state: 'untrusted-signer', detail: `the signing key ${signature.key} has been revoked` };
+    case 'X':
+    case 'Y':
+      return { state: 'untrusted-signer', detail: `the signature or its key ${signature.key} has expired` };
+    default:
+      return {
+        state: 'untrusted-signer',
+        detail:
+          `signed by a key that is not in ` +
+          `${SIGNERS_FILE}${signature.key ? ` (${signature.key})` : ''}; add the ` +
+          `approver's key there if they may approve`,
+      };
+  }
+}
+
 /** A document of the register as it stands in the work tree. */
 export interface CurrentDocument {
   id: string;
@@ -173,6 +207,8 @@ export interface VerifyRow {
   route: string | null;
   /** The version being worked on since the last approval, when there is one. */
   pending_version?: string;
+  /** The last approval is an adoption: approved before the register used ppp, recorded by ppp adopt. */
+  adopted?: true;
   severity: 'ok' | 'warning' | 'error';
   detail?: string;
 }
@@ -205,7 +241,11 @@ export function verifyDocuments(
         detail:
           `${IN_FORCE.has(doc.status) ? `it is ${doc.status}` : 'it records an approval'} but no signed approval ` +
           `commit for ${doc.id} is in the history (a squash or rebase merge drops signed approval commits); ` +
-          `approve it with ppp approve`,
+          `approve it with ppp approve` +
+          (doc.approvedOn === undefined
+            ? ''
+            : `, or, if it was approved before the register used ppp, record that approval with ` +
+              `ppp adopt ${doc.id} --evidence "…"`),
       });
       continue;
     }
@@ -220,13 +260,20 @@ export function verifyDocuments(
       route: v.route || null,
       severity: 'ok',
       detail: v.detail,
+      ...(v.adopted ? { adopted: true as const } : {}),
     };
     if (row.state === 'verified' && IN_FORCE.has(doc.status) && doc.hash !== v.contentHash) {
       row.state = 'modified-after-approval';
       row.detail =
-        `the document has changed since version ${v.version} was approved in ` +
+        `the document has changed since version ${v.version} was ${v.adopted ? 'adopted' : 'approved'} in ` +
         `${v.commit.slice(0, 12)}; undo the change (ppp history ${doc.id} shows it) or ` +
         `submit it for a new approval`;
+    }
+    if (row.state === 'verified' && v.adoptedOutOfForce && IN_FORCE.has(doc.status)) {
+      row.state = 'no-approval-commit';
+      row.detail =
+        `it was adopted in ${v.commit.slice(0, 12)} while it was not in force, which records that an approval ` +
+        `was given but not the approved text; approve this version with ppp approve`;
     }
     if (!IN_FORCE.has(doc.status) && !RETIRED.has(doc.status)) row.pending_version = doc.version;
     row.severity =

@@ -12,7 +12,7 @@ import type { DocRecord } from '../core/document.js';
 import { readTextIfExists, writeFileAtomic } from './fs.js';
 
 // Bump when the record shape changes, so that an old cache is never read as a new one.
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface Cache {
   /** The parsed settings stored with the records, when the cache is of the same ppp.yaml. */

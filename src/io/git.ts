@@ -169,7 +169,32 @@ export async function commitFile(
   throw new GitError(firstLines(r.stderr) || `git commit exited with ${r.code}`);
 }
 
-/** A commit whose message carries PPP-Document, with the files it changed (paths relative to the register). */
+/** Returns the commit HEAD points to, or undefined in a repository with no commits yet. */
+export async function headCommit(root: string): Promise<string | undefined> {
+  const r = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  return r.code === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+/**
+ * Makes a commit that changes no file (git commit --only --allow-empty: whatever is staged stays staged and out of
+ * it), signed (-S, whatever commit.gpgsign says) or explicitly unsigned, and returns its id. On failure no commit is
+ * made and a GitError carries git's reason.
+ */
+export async function commitNoChange(
+  root: string,
+  message: string,
+  options: { sign: boolean; env?: Record<string, string> },
+): Promise<string> {
+  const r = await runGit(
+    root,
+    ['commit', '--quiet', '--only', '--allow-empty', options.sign ? '-S' : '--no-gpg-sign', '--file=-'],
+    { input: message, env: options.env },
+  );
+  if (r.code === 0) return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
+  throw new GitError(firstLines(r.stderr) || `git commit exited with ${r.code}`);
+}
+
+/** A commit whose message carries PPP-Document (or PPP-Adopted), with the files it changed (register-relative). */
 export interface LoggedCommit {
   commit: string;
   /** Committer date, ISO 8601. */
@@ -184,14 +209,21 @@ export async function registerPrefix(root: string): Promise<string> {
 }
 
 /**
- * Returns every commit reachable from HEAD whose message has a PPP-Document trailer, newest
+ * Returns every commit reachable from HEAD whose message has a PPP-Document or PPP-Adopted trailer, newest
  * first, without the files they changed: one git log that checks no signatures and diffs no
  * trees, so that it stays cheap however long the history (commitDetails gives the rest).
  */
 export async function approvalCommits(root: string): Promise<LoggedCommit[]> {
   const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
   if (head.code !== 0) return [];
-  const out = await gitOutput(root, ['log', 'HEAD', '--grep=^PPP-Document: ', '--format=%x1e%H%x1f%cI%x1f%B%x1f']);
+  // Approvals name one document (PPP-Document); adoptions of documents approved before ppp name several (PPP-Adopted).
+  const out = await gitOutput(root, [
+    'log',
+    'HEAD',
+    '--grep=^PPP-Document: ',
+    '--grep=^PPP-Adopted: ',
+    '--format=%x1e%H%x1f%cI%x1f%B%x1f',
+  ]);
   return parseLog(out, '');
 }
 
@@ -308,7 +340,34 @@ export async function commitDetails(
 /** Returns the contents of git blobs by id, read with one git cat-file. */
 export async function readBlobs(root: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
   const blobs = new Map<string, Buffer>();
-  if (ids.length === 0) return blobs;
+  const contents = await catFile(root, ids);
+  ids.forEach((id, i) => {
+    const bytes = contents[i];
+    if (bytes) blobs.set(id, bytes);
+  });
+  return blobs;
+}
+
+/**
+ * Returns the bytes of each file as committed at a commit (path relative to the register), in order, undefined where
+ * the commit has no such file: one git cat-file for them all.
+ */
+export async function readFilesAt(
+  root: string,
+  files: readonly { commit: string; path: string }[],
+): Promise<(Buffer | undefined)[]> {
+  if (files.length === 0) return [];
+  const prefix = await registerPrefix(root);
+  // cat-file reads one name a line: a path with a line break in it cannot be named, and is read as missing.
+  return catFile(
+    root,
+    files.map((f) => (/[\r\n]/.test(f.path) ? `${f.commit}:` : `${f.commit}:${prefix}${f.path}`)),
+  );
+}
+
+/** Returns the contents of each object named (an id, or COMMIT:PATH), in order; undefined for a missing one. */
+async function catFile(root: string, names: readonly string[]): Promise<(Buffer | undefined)[]> {
+  if (names.length === 0) return [];
   const { spawn } = await import('node:child_process');
   const out = await new Promise<Buffer>((resolvePromise, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -320,34 +379,40 @@ export async function readBlobs(root: string, ids: readonly string[]): Promise<M
         ? resolvePromise(Buffer.concat(chunks))
         : reject(new GitError(`git cat-file failed in ${root} (exit ${code})`)),
     );
-    child.stdin.end(ids.join('\n') + '\n');
+    child.stdin.end(names.join('\n') + '\n');
   });
+  // One answer a name, in order: "<id> <type> <size>" and the contents, or "<name> missing" (or ambiguous).
+  const contents: (Buffer | undefined)[] = [];
   let at = 0;
-  while (at < out.length) {
+  while (at < out.length && contents.length < names.length) {
     const nl = out.indexOf(10, at);
+    if (nl < 0) break;
     const header = out.subarray(at, nl).toString('utf8').split(' ');
     at = nl + 1;
-    if (header[1] === 'missing') continue;
-    const size = Number(header[2]);
-    blobs.set(header[0]!, out.subarray(at, at + size));
+    const size = Number(header[header.length - 1]);
+    if (header.length !== 3 || !/^[0-9a-f]+$/.test(header[0]!) || !Number.isInteger(size)) {
+      contents.push(undefined);
+      continue;
+    }
+    contents.push(header[1] === 'blob' ? out.subarray(at, at + size) : undefined);
     at += size + 1;
   }
-  return blobs;
+  return contents;
 }
 
 /**
- * Returns every commit reachable from HEAD that changed the file (following renames), newest first, with its blob of
- * the file.
+ * Returns every commit reachable from HEAD (or from the commit given) that changed the file (following renames), newest
+ * first, with its blob of the file.
  */
-export async function fileCommits(root: string, rel: string): Promise<LoggedCommit[]> {
-  const head = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+export async function fileCommits(root: string, rel: string, from = 'HEAD'): Promise<LoggedCommit[]> {
+  const head = await runGit(root, ['rev-parse', '--verify', '-q', from]);
   if (head.code !== 0) return [];
   const prefix = await registerPrefix(root);
   const out = await gitOutput(root, [
     '-c',
     'core.quotePath=false',
     'log',
-    'HEAD',
+    from,
     '--follow',
     '--format=%x1e%H%x1f%cI%x1f%B%x1f',
     '--raw',
@@ -378,4 +443,33 @@ export async function diffVersions(
 /** Returns true when the repository is a shallow clone, whose history stops short. */
 export async function isShallow(root: string): Promise<boolean> {
   return (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+
+/** Returns the last commit of HEAD's history made on or before the end of a date (committer date), if any. */
+export async function commitAsOf(root: string, date: string): Promise<string | undefined> {
+  const r = await runGit(root, ['rev-list', '-1', `--before=${date} 23:59:59`, 'HEAD']);
+  return r.code === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+/** Returns every file under a folder of the register as committed at a commit: register-relative path and bytes. */
+export async function filesUnderAt(
+  root: string,
+  commit: string,
+  folder: string,
+): Promise<{ path: string; bytes: Buffer }[]> {
+  const prefix = await registerPrefix(root);
+  const out = await gitOutput(root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', `${prefix}${folder}`]);
+  const entries: { path: string; blob: string }[] = [];
+  for (const line of out.split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (m && m[2]!.startsWith(prefix)) entries.push({ blob: m[1]!, path: m[2]!.slice(prefix.length) });
+  }
+  const blobs = await readBlobs(
+    root,
+    entries.map((e) => e.blob),
+  );
+  return entries.flatMap((e) => {
+    const bytes = blobs.get(e.blob);
+    return bytes ? [{ path: e.path, bytes }] : [];
+  });
 }

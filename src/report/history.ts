@@ -15,8 +15,9 @@ export function historyTable(result: HistoryResult, c: ChalkInstance): string {
   if (result.versions.length === 0) return `${result.id} has no commits yet (${result.file}).\n`;
   const cells: string[][] = [];
   for (const e of result.versions) {
-    const state =
+    const painted =
       e.state === null ? c.dim('(not an approval)') : e.state === 'verified' ? c.green(e.state) : c.red(e.state);
+    const state = e.kind === 'adoption' ? `${painted} (adopted)` : painted;
     cells.push([
       e.date,
       e.version ?? '',

@@ -29,7 +29,7 @@ export function verifyTable(ok: boolean, rows: readonly VerifyRow[], c: ChalkIns
         paint(r),
         version,
         r.approved_on ?? '',
-        r.route ?? '',
+        r.route ? `${r.route}${r.adopted ? ' (adopted)' : ''}` : '',
         printable(r.signer ?? ''),
         r.commit?.slice(0, 12) ?? '',
       ].map(String),

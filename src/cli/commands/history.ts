@@ -22,7 +22,8 @@ export const historyCommand: CliCommand = {
         `
 Lists every commit of the document's file, oldest first (renames followed). An approval
 commit shows its route, meeting, the signer's principal from allowed_signers and the
-signature state ppp verify would give it; other commits are changes between approvals.
+signature state ppp verify would give it; an adoption (ppp adopt), which changes no file, is
+listed where it was made, marked (adopted); other commits are changes between approvals.
 
 Examples:
   $ ppp history CS-PRO-0007

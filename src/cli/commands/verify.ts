@@ -16,13 +16,14 @@ export const verifyCommand: CliCommand = {
         'after',
         `
 For each document ever approved, takes its last approval commit (the one whose PPP-Document
-trailer names it) and gives a state:
+trailer names it, or an adoption commit of ppp adopt whose PPP-Adopted trailer does) and gives a state:
   verified                 signed by a key in allowed_signers, trailers match, content unchanged
   unsigned                 the approval commit has no signature (a warning when approval.signing: optional)
   bad-signature            the signature does not match the commit
   untrusted-signer         signed by a key not in allowed_signers, or the commit also edits allowed_signers
   modified-after-approval  the document has changed since it was approved
   no-approval-commit       approved in its front matter, but no valid approval commit exists
+                           (approved before ppp? record it with ppp adopt ID --evidence "…")
 Exit 1 when any document fails. Run it in CI beside ppp validate.
 
 Examples:

@@ -1,10 +1,11 @@
 /** The verdicts of approval commits, from the cache or from git: shared by verify and history. */
 import { availableParallelism, devNull } from 'node:os';
 import { join } from 'node:path';
+import { judgeAdoption, parseAdoptionTrailers } from '../../core/adoption.js';
 import { approvedBlob, judgeCommit, SIGNERS_FILE, type CommitVerdict } from '../../core/verify.js';
 import { cacheDir, contextKey, openVerdictCache } from '../../io/cache.js';
 import { decodeUtf8, pathExists, readTextIfExists } from '../../io/fs.js';
-import { commitDetails, readBlobs, type LoggedCommit } from '../../io/git.js';
+import { commitDetails, readBlobs, readFilesAt, type LoggedCommit } from '../../io/git.js';
 import type { Io } from '../../io/io.js';
 import { toolFingerprint } from '../../io/register-files.js';
 
@@ -40,11 +41,27 @@ export async function judgeCommits(
       availableParallelism(),
     );
     const withFiles = fresh.map((c) => ({ ...c, files: details.get(c.commit)?.files ?? [] }));
+    const adoptions = withFiles.filter((c) => parseAdoptionTrailers(c.message));
+    const approvals = withFiles.filter((c) => !parseAdoptionTrailers(c.message));
     const blobs = await readBlobs(
       root,
-      withFiles.map(approvedBlob).filter((b): b is string => b !== undefined),
+      approvals.map(approvedBlob).filter((b): b is string => b !== undefined),
     );
-    for (const c of withFiles) {
+    // An adoption changes no file: each document it names is read from the commit's own tree.
+    const named = adoptions.flatMap((c) =>
+      parseAdoptionTrailers(c.message)!.documents.map((d) => ({ commit: c.commit, path: d.file })),
+    );
+    const adopted = await readFilesAt(root, named);
+    let next = 0;
+    for (const c of adoptions) {
+      const count = parseAdoptionTrailers(c.message)!.documents.length;
+      const texts = adopted.slice(next, next + count).map((b) => (b ? decodeUtf8(b) : undefined));
+      next += count;
+      const verdict = judgeAdoption(c, details.get(c.commit)?.signature ?? { code: 'E', signer: '', key: '' }, texts);
+      result.set(c.commit, verdict);
+      cache?.set(c.commit, verdict);
+    }
+    for (const c of approvals) {
       const blob = approvedBlob(c);
       const bytes = blob ? blobs.get(blob) : undefined;
       const verdict = judgeCommit(
