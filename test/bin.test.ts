@@ -140,14 +140,14 @@ describe('every command, once, through the binary', () => {
     commitAll(committed);
   });
 
-  /** A register whose form is submitted to the meeting of 2027-01-12, signing with a key listed in allowed_signers. */
+  /** A register whose form is submitted to the meeting of 2026-11-10, signing with a key listed in allowed_signers. */
   function approvable(): string {
     const set = validSet();
     const form = 'documents/forms/CS-FRM-0001-return.md';
     set[form] = set[form]!.replace(
       'status: drafting',
       'summary: Records the return home interview.\nstatus: submitted\nsubmission: { ' +
-        'kind: draft, on: 2026-12-20, meeting: 2027-01-12 }\neqia: { status: ' +
+        'kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\neqia: { status: ' +
         'not-required, reason: A recording form that changes no service. }',
     );
     const root = makeRegister(set);
@@ -178,21 +178,33 @@ describe('every command, once, through the binary', () => {
     ['due', () => ({ args: ['due', ...TODAY], cwd: committed }), 0, 'escalate'],
     [
       'submit',
-      () => ({ args: ['submit', 'CS-PRO-0008', ...TODAY], cwd: sample() }),
+      // Commands that record take a --today in the past: the binary's clock is the real one, and nothing is recorded
+      // after it.
+      () => ({ args: ['submit', 'CS-PRO-0008', '--today', '2026-10-01'], cwd: sample() }),
       0,
-      'Submitted CS-PRO-0008 (draft, received 2027-01-05) for the meeting of 2027-02-09',
+      'Submitted CS-PRO-0008 (draft, received 2026-10-01) for the meeting of 2026-11-10',
     ],
     ['members', () => ({ args: ['members'], cwd: committed }), 0, 'Hannah Prowse'],
     [
       'attendance',
-      () => ({ args: ['attendance', '2027-01-12', '--present', EVERYONE, '--absent', 'solicitor'], cwd: sample() }),
+      () => ({ args: ['attendance', '2026-07-14', '--present', EVERYONE, '--absent', 'solicitor'], cwd: sample() }),
       0,
       'Quorate.',
     ],
     [
       'action',
       () => ({
-        args: ['action', 'add', 'Brief the duty teams', '--owner', 'hqa', '--due', '2027-02-01', ...TODAY],
+        args: [
+          'action',
+          'add',
+          'Brief the duty teams',
+          '--owner',
+          'hqa',
+          '--due',
+          '2026-12-01',
+          '--meeting',
+          '2026-11-10',
+        ],
         cwd: sample(),
       }),
       0,
@@ -205,17 +217,18 @@ describe('every command, once, through the binary', () => {
       0,
       '**Agenda for the meeting of Tuesday 12 January 2027**',
     ],
+    ['minutes', () => ({ args: ['minutes', '2026-07-14'], cwd: sample() }), 0, 'meetings/2026-07-14/minutes.md'],
     [
-      'minutes',
-      () => ({ args: ['minutes', '2027-01-12', '--today', '2027-01-12'], cwd: sample() }),
+      'decide',
+      () => ({ args: ['decide', 'CS-POL-0001', 'note', '--meeting', '2026-11-10'], cwd: sample() }),
       0,
-      'meetings/2027-01-12/minutes.md',
+      'noted',
     ],
     [
       'approve',
-      () => ({ args: ['approve', 'CS-FRM-0001', '--route', 'ppp', '--today', '2027-01-20'], cwd: approvable() }),
+      () => ({ args: ['approve', 'CS-FRM-0001', '--route', 'ppp', '--today', '2026-11-20'], cwd: approvable() }),
       0,
-      'Approved CS-FRM-0001 v1.0 (route ppp, 2027-01-12, meeting 2027-01-12)',
+      'Approved CS-FRM-0001 v1.0 (route ppp, 2026-11-10, meeting 2026-11-10)',
     ],
     // The sample says its documents are approved, but no signed commit proves it: verify fails, exit 1.
     ['verify', () => ({ args: ['verify'], cwd: committed }), 1, 'CS-PRO-0001 no-approval-commit'],

@@ -9,6 +9,7 @@ import { adoptCommand } from './commands/adopt.js';
 import { agendaCommand } from './commands/agenda.js';
 import { approveCommand } from './commands/approve.js';
 import { attendanceCommand } from './commands/attendance.js';
+import { decideCommand } from './commands/decide.js';
 import { dueCommand } from './commands/due.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CliCommand[] = [
   actionsCommand,
   attendanceCommand,
   minutesCommand,
+  decideCommand,
   approveCommand,
   verifyCommand,
   historyCommand,

@@ -4,7 +4,7 @@ import type { Action } from '../core/actions.js';
 import { addMonths, compareDates, isIsoDate } from '../core/calendar.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { meetingDates, scheduledMeeting } from '../core/meetings.js';
-import { today as todayOf } from '../io/clock.js';
+import { recordingToday } from '../io/clock.js';
 import { writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { openActionTracker } from './steps/action-tracker.js';
@@ -23,11 +23,17 @@ export async function raiseAction(
     throw new UsageError(
       `--owner ${options.owner} is not a member in members.yaml; use one of: ${[...ctx.members.keys()].join(', ')}`,
     );
-  const today = todayOf(io, ctx.settings.timezone, options.today);
+  const today = recordingToday(io, ctx.settings.timezone, options.today);
   let raised: string;
-  if (options.meeting !== undefined)
+  if (options.meeting !== undefined) {
     raised = scheduledMeeting(ctx.settings, await loadWorkingCalendar(ctx.settings), options.meeting).date;
-  else {
+    // An action is raised at a meeting: one that has taken place.
+    if (compareDates(raised, today) > 0) {
+      throw new RefusalError(
+        `the meeting of ${raised} has not taken place yet (today is ${today}); nothing was changed`,
+      );
+    }
+  } else {
     const latest = meetingDates(ctx.settings, addMonths(today, -12), today).pop();
     if (!latest) throw new UsageError('no meeting in the last year to raise the action at; pass --meeting DATE');
     raised = latest;
@@ -54,11 +60,14 @@ export async function markActionDone(
   if (options.on !== undefined && !isIsoDate(options.on))
     throw new UsageError(`--on ${options.on} is not a real date written YYYY-MM-DD`);
   const ctx = await openActionTracker(io, options.register);
+  const today = recordingToday(io, ctx.settings.timezone, options.today);
   const action = ctx.actions.find((a) => a.id === options.id);
   if (!action) throw new UsageError(`${options.id} is not an action in actions.yaml; ppp actions lists them`);
   if (action.done_on)
     throw new RefusalError(`${options.id} was already done on ${action.done_on}; nothing was changed`);
-  const on = options.on ?? todayOf(io, ctx.settings.timezone, options.today);
+  const on = options.on ?? today;
+  if (compareDates(on, today) > 0)
+    throw new UsageError(`--on ${on} is after today (${today}); record an action done once it is done`);
   if (compareDates(on, action.raised) < 0)
     throw new UsageError(`${on} is before the meeting that raised ${options.id} (${action.raised})`);
   writeFileAtomic(ctx.path, markDone(ctx.text, options.id, on));

@@ -3,7 +3,7 @@
  * that changes no file and whose PPP-Adopted trailers bind each document's id, version and content hash.
  */
 import { adoptionGap, adoptionMessage, adoptionOf, documentsApproved } from '../core/adoption.js';
-import { dateInZone } from '../core/calendar.js';
+import { realToday } from '../io/clock.js';
 import { contentHash } from '../core/content-hash.js';
 import { IN_FORCE, text, type DocRecord } from '../core/document.js';
 import { GitError, UsageError } from '../core/errors.js';
@@ -164,7 +164,7 @@ async function findRefusals(
   const reasons = new Map<string, string[]>();
   const add = (file: string, reason: string) => reasons.set(file, [...(reasons.get(file) ?? []), reason]);
   // The real date, never --today or PPP_TODAY: an approval is not recorded before it was given.
-  const today = dateInZone(io.now(), loaded.settings.timezone);
+  const today = realToday(io, loaded.settings.timezone);
   for (const r of candidates) {
     const gap = adoptionGap(r.data!);
     if (gap) add(r.file, gap);

@@ -5,16 +5,17 @@ import {
   approvalRefusals,
   defaultApprovedBy,
   planApproval,
+  proposalRefusal,
   type ApprovalRequest,
 } from '../core/approval.js';
 import { isIsoDate } from '../core/calendar.js';
 import { contentHash } from '../core/content-hash.js';
-import { ROUTES, type DocRecord, type FrontMatter, type Route } from '../core/document.js';
+import { isProposal, ROUTES, type DocRecord, type FrontMatter, type Route } from '../core/document.js';
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
 import { listProblems } from '../core/problem.js';
 import { checkResponses } from '../core/responses.js';
-import { today as todayOf } from '../io/clock.js';
+import { recordingToday } from '../io/clock.js';
 import { readTextIfExists } from '../io/fs.js';
 import { commitFile, fileStatus, isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
@@ -64,6 +65,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   const route = checkFlags(options);
   const loaded = await loadRegister(io, { register: options.register });
   const record = findDocument(loaded, options.id);
+  if (isProposal(record.data)) throw new RefusalError(`${proposalRefusal(options.id)}; nothing was changed`);
   await checkCommitted(loaded.root, record.file);
   const problems = problemsOf(loaded, record).filter((p) => p.severity === 'error');
   if (problems.length)
@@ -72,7 +74,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
     );
 
   const doc = openDocument(loaded, record);
-  const today = todayOf(io, loaded.settings.timezone, options.today);
+  const today = recordingToday(io, loaded.settings.timezone, options.today);
   const meeting = await approvingMeeting(loaded, doc.data, route, options);
   const responses =
     options.responses === undefined

@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseAttendance, quorum, type Attendance } from '../core/attendance.js';
+import { compareDates } from '../core/calendar.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
+import { recordingToday } from '../io/clock.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readMembers } from '../io/register-files.js';
@@ -12,6 +14,7 @@ import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface AttendanceOptions {
   register?: string;
+  today?: string;
   date: string;
   present?: string;
   apologies?: string;
@@ -47,7 +50,7 @@ function apologies(list: string | undefined, members: ReadonlyMap<string, unknow
 export async function recordAttendance(
   options: AttendanceOptions,
   io: Io,
-): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[] }> {
+): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[]; ahead: boolean }> {
   const { root, settings } = await loadSettings(io, options.register);
   const meeting = scheduledMeeting(settings, await loadWorkingCalendar(settings), options.date);
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
@@ -62,7 +65,16 @@ export async function recordAttendance(
     throw new UsageError(`not members in members.yaml: ${unknown.join(', ')}; use member ids (ppp members lists them)`);
   const twice = named.filter((id, i) => named.indexOf(id) !== i);
   if (twice.length) throw new UsageError(`recorded twice: ${[...new Set(twice)].join(', ')}; name each member once`);
-  const missing = [...members.keys()].filter((id) => !named.includes(id));
+  // A meeting yet to take place may hold apologies sent in advance, but nobody was present or absent yet.
+  const today = recordingToday(io, settings.timezone, options.today);
+  const ahead = compareDates(meeting.date, today) > 0;
+  if (ahead && (attendance.present.length || attendance.absent.length)) {
+    throw new RefusalError(
+      `the meeting of ${meeting.date} has not taken place yet (today is ${today}); record only apologies sent in ` +
+        'advance (--apologies) until it has met; nothing was changed',
+    );
+  }
+  const missing = ahead ? [] : [...members.keys()].filter((id) => !named.includes(id));
   if (missing.length)
     throw new UsageError(
       `not recorded: ${missing.join(', ')}; add each to --present, --apologies ` +
@@ -79,5 +91,5 @@ export async function recordAttendance(
   if (!check.attendance || check.problems.length)
     throw new Error(`the attendance written would not read back: ${JSON.stringify(check.problems)}`);
   writeFileAtomic(path, text);
-  return { file, attendance, ...quorum(attendance, members, settings) };
+  return { file, attendance, ...quorum(attendance, members, settings), ahead };
 }

@@ -58,7 +58,8 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
       ...m,
       working_days_to_submission:
         m.submission_deadline >= today ? calendar.workingDaysBetween(today, m.submission_deadline) : null,
-      quorate: attendance ? quorum(attendance, members, settings).quorate : null,
+      // A meeting yet to take place may hold apologies sent in advance: it has no quorum to speak of.
+      quorate: attendance && m.date <= today ? quorum(attendance, members, settings).quorate : null,
     };
   });
   let ics: string | undefined;

@@ -1,9 +1,9 @@
 /** ppp submit: record a document's submission (received today) and the meeting it goes to. */
 import { addMonths, isIsoDate } from '../core/calendar.js';
-import { text } from '../core/document.js';
+import { IN_FORCE, text } from '../core/document.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { meetings, scheduledMeeting, type Meeting } from '../core/meetings.js';
-import { today as todayOf } from '../io/clock.js';
+import { recordingToday } from '../io/clock.js';
 import type { Io } from '../io/io.js';
 import { editDocument, openDocument, writeDocument } from './steps/edit-document.js';
 import { findDocument, loadRegister } from './steps/load-register.js';
@@ -69,8 +69,15 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
       `${options.id} is ${status}; only documents that are proposed, drafting, ` +
         `interim, approved or under review can be submitted`,
     );
+  const inForce = IN_FORCE.has(status) || status === 'under-review' || text(record.data, 'approval', 'approved_on');
+  if (kind === 'proposal' && inForce) {
+    throw new RefusalError(
+      `${options.id} is already in force (it has been approved); a proposal is for a new document. ` +
+        `Submit the revised version for review instead: ppp submit ${options.id} --kind review`,
+    );
+  }
   const settings = loaded.settings;
-  const today = todayOf(io, settings.timezone, options.today);
+  const today = recordingToday(io, settings.timezone, options.today);
   const calendar = await loadWorkingCalendar(settings);
   let meeting: Meeting;
   let late = false;

@@ -37,7 +37,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   const view = buildRegisterView(loaded.records, loaded.members);
   const problems = [
     ...(!selection || selection.members ? loaded.memberProblems : []),
-    ...(!selection ? loaded.attendanceProblems : loaded.attendanceProblems.filter((p) => selection.other.has(p.file))),
+    ...(!selection ? loaded.meetingProblems : loaded.meetingProblems.filter((p) => selection.other.has(p.file))),
     ...(!selection || selection.other.has('actions.yaml')
       ? readActions(loaded.root, new Map(loaded.members.map((m) => [m.id, m]))).problems
       : []),

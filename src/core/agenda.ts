@@ -25,6 +25,8 @@ export interface AgendaItem {
   kind: string;
   submitted_on: string | null;
   file: string;
+  /** What the item is, for the reader: "Proposal for a new standard", "Draft for approval", "Review of version 2.0". */
+  label: string;
   /** Why the item is where it is, for the reader: "late, accepted by the chair", "review due 2027-02-01". */
   note?: string;
 }
@@ -53,6 +55,14 @@ export interface Agenda {
   information: AgendaItem[];
   horizon: AgendaItem[];
   deferred: AgendaItem[];
+  /**
+   * What the agenda describes: the agenda issued to members (issued), the register as it stood at the meeting's
+   * circulation deadline (history: a meeting that has taken place, never described with today's state), or the
+   * register now (register).
+   */
+  source?: { kind: 'issued' | 'history' | 'register'; as_of: IsoDate; commit?: string };
+  /** The real date the agenda was issued (ppp agenda --issue). */
+  issued_on?: IsoDate;
 }
 
 export interface AgendaInput {
@@ -110,6 +120,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       owner: text(d, 'owner') ?? '',
       version: text(d, 'version') ?? '',
       kind,
+      label: itemLabel(kind, text(d, 'type') ?? 'document', text(d, 'version') ?? ''),
       submitted_on: text(d, 'submission', 'on') ?? null,
       file: r.file,
       ...(note ? { note } : {}),
@@ -122,6 +133,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
       const kind = text(d, 'submission', 'kind') ?? 'draft';
       // Items for this meeting, and items left over from an earlier one, come to this meeting.
       if (!target || !on || compareDates(target, meeting.date) > 0) continue;
+      // Carried forward only from a meeting that has taken place: until then the item is that meeting's.
+      if (compareDates(target, meeting.date) < 0 && compareDates(target, today) >= 0) continue;
       const late = compareDates(on, meeting.submission_deadline) > 0;
       if (late && !input.acceptLate.has(id)) {
         agenda.deferred.push(
@@ -180,6 +193,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       owner: r.owner,
       version: text(rec?.data ?? {}, 'version') ?? '',
       kind: 'review-due',
+      label: itemLabel('review-due', r.type, ''),
       submitted_on: null,
       file: r.file,
       note: `review due ${r.review_due}`,
@@ -196,13 +210,40 @@ export function buildAgenda(input: AgendaInput): Agenda {
       owner: text(d, 'owner') ?? '',
       version: text(d, 'version') ?? '',
       kind: status,
+      label: status === 'drafting' ? 'In drafting' : `Proposal for a new ${text(d, 'type') ?? 'document'}`,
       submitted_on: null,
       file: r.file,
-      note: status === 'drafting' ? 'in drafting' : 'proposal agreed, not yet drafted',
+      // A proposal is agreed only by the group's decision (ppp decide): a fresh one is not called agreed.
+      note:
+        status === 'proposed'
+          ? 'proposed, not yet agreed by the group'
+          : text(d, 'proposal', 'agreed_on')
+            ? `agreed on ${text(d, 'proposal', 'agreed_on')}, in drafting`
+            : 'in drafting',
     });
   }
   const byId = (a: AgendaItem, b: AgendaItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const list of [agenda.proposals_and_drafts, agenda.reviews, agenda.information, agenda.deferred])
     list.sort(byId);
   return agenda;
+}
+
+/** Returns what an agenda item is, in words: "Proposal for a new standard", "Review of version 2.0". */
+export function itemLabel(kind: string, type: string, version: string): string {
+  switch (kind) {
+    case 'proposal':
+      return `Proposal for a new ${type}`;
+    case 'draft':
+      return 'Draft for approval';
+    case 'review':
+      return version ? `Review of version ${version}` : 'Review';
+    case 'interim':
+      return 'Interim approval for full approval';
+    case 'director':
+      return 'Approved by a director, for information';
+    case 'review-due':
+      return 'Review falling due';
+    default:
+      return kind;
+  }
 }

@@ -4,7 +4,7 @@
  * the register and git, and writes the result.
  */
 import { compareDates, isIsoDate, type IsoDate } from './calendar.js';
-import { RETIRED, type FrontMatter, type Route } from './document.js';
+import { RETIRED, isProposal, type FrontMatter, type Route } from './document.js';
 import { defaultCycleFor, routesFor, type Settings } from './settings.js';
 import { addDuration, isLonger, parseDuration, type Duration } from './duration.js';
 
@@ -36,6 +36,15 @@ export const UNSUBMITTED_ROUTES: readonly Route[] = ['director', 'interim'];
 
 const VERSION_RE = /^(\d+)\.(\d+)$/;
 
+/** Returns why a proposal cannot be approved, and what to do instead. */
+export function proposalRefusal(id: string): string {
+  // The group agrees the need for a document before it is drafted: that is a decision, not an approval.
+  return (
+    `${id} is a proposal for a new document, not a draft: the group agrees it with ` +
+    `ppp decide ${id} agree --meeting DATE (or declines it), and approves the document once it is drafted`
+  );
+}
+
 /** Returns every reason the document may not be approved this way (empty when it may), each saying what to do. */
 export function approvalRefusals(
   data: FrontMatter,
@@ -47,6 +56,7 @@ export function approvalRefusals(
   const type = String(data.type);
   const status = String(data.status);
   const reasons: string[] = [];
+  if (isProposal(data)) return [proposalRefusal(id)];
   const allowed = routesFor(settings, type);
   if (!allowed.includes(request.route)) {
     reasons.push(
@@ -80,6 +90,22 @@ export function approvalRefusals(
       `--on ${request.on} is before the meeting of ${request.meeting}; approval cannot ` +
         `come before the meeting that gave it`,
     );
+  const submission = (data.submission ?? {}) as FrontMatter;
+  if (status === 'submitted' && isIsoDate(submission.on) && compareDates(request.on, submission.on) < 0) {
+    reasons.push(
+      `the approval date ${request.on} is before ${id} was received (${submission.on}); ` +
+        `a document cannot be approved before it was submitted`,
+    );
+  }
+  const submittedTo = isIsoDate(submission.meeting) ? submission.meeting : undefined;
+  if (status === 'submitted' && submittedTo && request.meeting !== undefined && request.meeting < submittedTo) {
+    if (request.route === 'ppp' || request.route === 'partnership') {
+      reasons.push(
+        `${id} was submitted to the meeting of ${submittedTo}; the group cannot have approved it ` +
+          `at an earlier meeting (${request.meeting}): name that meeting or a later one`,
+      );
+    }
+  }
   const cycle = cycleOf(data, settings, request);
   if (!cycle.ok) reasons.push(`--cycle: ${cycle.message}`);
   else if (cycle.value.workingDays)

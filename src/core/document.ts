@@ -96,6 +96,7 @@ export const INDEX_FIELDS = [
   'approval',
   'review',
   'submission',
+  'proposal',
 ] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
 
@@ -162,4 +163,9 @@ export function statusOf(data: IndexedFrontMatter): string {
 export function positionsOf(record: DocRecord): Positions {
   if (typeof record.positions === 'string') record.positions = JSON.parse(record.positions) as Positions;
   return record.positions;
+}
+
+/** Returns true for a proposal for a new document: status proposed, or submitted as a proposal. */
+export function isProposal(data: IndexedFrontMatter): boolean {
+  return data.status === 'proposed' || (data.status === 'submitted' && text(data, 'submission', 'kind') === 'proposal');
 }

@@ -204,6 +204,7 @@ const TOP_LEVEL = [
   'approval',
   'review',
   'submission',
+  'proposal',
   'governed_by',
   'read_with',
   'supersedes',

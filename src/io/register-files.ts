@@ -12,6 +12,7 @@ import type { TemplateSource } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { ACTIONS_FILE, parseActions, type Action } from '../core/actions.js';
 import { parseAttendance, type Attendance } from '../core/attendance.js';
+import { decisionsFile, parseDecisions, type DecisionRecord } from '../core/decisions.js';
 import { MEMBERS_FILE, parseMembers, type Member } from '../core/members.js';
 import { templateFault } from '../core/templates.js';
 import type { Problem } from '../core/problem.js';
@@ -93,45 +94,48 @@ export interface MeetingRecord {
   date: string;
   /** The meeting's attendance, when recorded and readable. */
   attendance: Attendance | null;
+  /** The decisions recorded for the meeting other than approvals (ppp decide). */
+  decisions: DecisionRecord[];
 }
 
 /**
- * Returns the meetings that have a folder under meetings/, with their attendance, and the problems of the attendance
- * files.
+ * Returns the meetings that have a folder under meetings/, with their attendance and decisions, and the problems
+ * of those files.
  */
 export function readMeetingRecords(
   root: string,
   members: ReadonlyMap<string, Member>,
 ): { records: MeetingRecord[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const records = readMeetingFolders(root).map(({ date, attendance }) => {
-    if (!attendance) return { date, attendance: null };
-    const parsed = parseAttendance(attendance.file, attendance.text, members);
-    problems.push(...parsed.problems.map(rate));
-    return { date, attendance: parsed.attendance };
+  const records = meetingFolders(root).map((date): MeetingRecord => {
+    const record: MeetingRecord = { date, attendance: null, decisions: [] };
+    const attendanceFile = `meetings/${date}/attendance.yaml`;
+    const attendance = readTextIfExists(join(root, attendanceFile));
+    if (attendance !== undefined) {
+      const parsed = parseAttendance(attendanceFile, attendance, members);
+      problems.push(...parsed.problems.map(rate));
+      record.attendance = parsed.attendance;
+    }
+    const decisionsText = readTextIfExists(join(root, decisionsFile(date)));
+    if (decisionsText !== undefined) {
+      const parsed = parseDecisions(decisionsFile(date), decisionsText);
+      problems.push(...parsed.problems.map(rate));
+      record.decisions = parsed.decisions;
+    }
+    return record;
   });
   return { records, problems };
 }
 
-/**
- * Returns the meetings that have a folder meetings/YYYY-MM-DD/, with the text of their attendance.yaml when there is
- * one.
- */
-function readMeetingFolders(root: string): { date: string; attendance?: { file: string; text: string } }[] {
+/** Returns the dates of the meetings that have a folder meetings/YYYY-MM-DD/, in order. */
+function meetingFolders(root: string): string[] {
   let names: string[];
   try {
     names = readdirSync(join(root, 'meetings'));
   } catch {
     return [];
   }
-  return names
-    .filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n))
-    .sort()
-    .map((date) => {
-      const file = `meetings/${date}/attendance.yaml`;
-      const text = readTextIfExists(join(root, file));
-      return text === undefined ? { date } : { date, attendance: { file, text } };
-    });
+  return names.filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n)).sort();
 }
 
 /** Returns the template of every type: the register's templates/TYPE.md where it has one, else the built-in one. */

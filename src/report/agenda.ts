@@ -40,7 +40,7 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   const item = (i: AgendaItem, n: number) => {
     const version = i.version ? `, version ${i.version}` : '';
     out.push(
-      `${n}. **${i.id} ${md(i.title)}** (${i.type}${version}). ` +
+      `${n}. ${md(i.label)}: **${i.id} ${md(i.title)}** (${i.type}${version}). ` +
         `Owner: ${who(i.owner)}.${i.note ? ` ${capital(i.note)}.` : ''}`,
     );
   };

@@ -1,5 +1,5 @@
 import type { DocumentRule } from './types.js';
-import { GOVERNORS, RETIRED, list } from '../core/document.js';
+import { GOVERNORS, RETIRED, isProposal, list } from '../core/document.js';
 
 export default {
   id: 'governance/missing',
@@ -12,7 +12,7 @@ export default {
     const type = String(doc.data.type);
     const status = String(doc.data.status);
     const allowed = GOVERNORS[type];
-    if (!allowed || status === 'proposed' || RETIRED.has(status) || list(doc.data, 'governed_by').length > 0) return [];
+    if (!allowed || isProposal(doc.data) || RETIRED.has(status) || list(doc.data, 'governed_by').length > 0) return [];
     return [
       {
         at: doc.data.governed_by === undefined ? 'type' : 'governed_by',

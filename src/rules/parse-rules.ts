@@ -38,6 +38,7 @@ export const parseRules: ParseRule[] = [
   parse('attendance/invalid', "A meeting's attendance.yaml lists present, apologies ({ member, delegate }) and absent"),
   parse('attendance/unknown-member', 'Attendance names members of members.yaml'),
   parse('attendance/duplicate', 'Each member is recorded once per meeting'),
+  parse('decisions/invalid', "A meeting's decisions.yaml lists decisions with id, decision, version and recorded_on"),
   parse('actions/invalid', 'actions.yaml lists actions with id (A-YYYY-MM-NN), text, owner, raised, due and done_on'),
   parse('actions/duplicate-id', 'Action ids are unique'),
   parse('actions/unknown-owner', "An action's owner is a member of members.yaml"),

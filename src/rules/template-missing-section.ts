@@ -1,6 +1,6 @@
 import { normaliseHeading } from '../core/front-matter.js';
 import type { DocumentRule } from './types.js';
-import { RETIRED } from '../core/document.js';
+import { RETIRED, isProposal } from '../core/document.js';
 
 export default {
   id: 'template/missing-section',
@@ -9,7 +9,7 @@ export default {
   scope: 'document',
   check(doc, { templates }) {
     const status = String(doc.data.status);
-    if (status === 'proposed' || RETIRED.has(status)) return [];
+    if (isProposal(doc.data) || RETIRED.has(status)) return [];
     const template = templates.get(String(doc.data.type));
     if (!template) return [];
     const present = new Set(doc.headings.map((h) => normaliseHeading(h.text)));

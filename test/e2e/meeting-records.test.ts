@@ -2,7 +2,14 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { run } from '../helpers/run.js';
+import { run as runNow, type RunOptions } from '../helpers/run.js';
+
+/**
+ * The sample's story is told for January 2027: these tests record attendance and actions of its meetings, so their
+ * clock is injected on 20 January 2027 (a record is never dated after the clock's date).
+ */
+const run = (args: string[], options: RunOptions = {}) =>
+  runNow(args, { now: () => Date.UTC(2027, 0, 20, 12), ...options });
 import { ROOT, cleanup, tempDir } from '../helpers/register.js';
 
 afterAll(cleanup);
@@ -94,7 +101,11 @@ it('ppp minutes writes the minutes from the agenda, attendance and actions, and 
   const r = await run(['minutes', '2026-11-10', '--today', '2026-11-10'], { cwd: dir });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('never overwrites');
-  const ok = await run(['minutes', '2027-01-12', '--today', '2027-01-12'], { cwd: dir });
+  // The clock is moved to the evening of the meeting: minutes are never written before it has met.
+  const ok = await run(['minutes', '2027-01-12', '--today', '2027-01-12'], {
+    cwd: dir,
+    now: () => Date.UTC(2027, 0, 12, 18),
+  });
   expect(ok.code, ok.stderr).toBe(0);
   const md = readFileSync(join(dir, 'meetings/2027-01-12/minutes.md'), 'utf8');
   expect(md).toContain('# Practice, Policy and Procedures Group: minutes of Tuesday 12 January 2027');

@@ -15,7 +15,11 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Accepted so that a ppp() call converts unchanged; without a terminal ppp reads nothing from stdin. */
   input?: string;
-  /** The clock, in milliseconds; the real one unless given (commands take --today or PPP_TODAY first). */
+  /**
+   * The clock, in milliseconds. Unless given, a run with --today (or PPP_TODAY) has its clock set to noon UTC of that
+   * day, so that a test planning with --today also records on that day, never after its own "real" date; without
+   * either, the real clock.
+   */
   now?: () => number;
 }
 
@@ -30,7 +34,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     stderr: { write: (s: string) => (stderr += s) },
     stdinIsTTY: false,
     stdoutIsTTY: false,
-    now: options.now ?? (() => Date.now()),
+    now: options.now ?? clockOf(args, options.env),
   };
   // git, ssh-keygen and gpg inherit process.env (made clean by test/setup.ts): give them the test's variables too, and
   // only while ppp runs.
@@ -48,4 +52,12 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
       else process.env[name] = value;
     }
   }
+}
+
+/** Returns the clock of a run: noon UTC of its --today or PPP_TODAY, else the real clock. */
+function clockOf(args: readonly string[], env: Record<string, string> | undefined): () => number {
+  const i = args.indexOf('--today');
+  const today = i >= 0 ? args[i + 1] : env?.PPP_TODAY;
+  const at = today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? Date.parse(`${today}T12:00:00Z`) : NaN;
+  return Number.isNaN(at) ? () => Date.now() : () => at;
 }

@@ -11,6 +11,10 @@ export const agendaCommand: CliCommand = {
       .option('--meeting <date>', 'the meeting (a scheduled one; default: the next on or after today)')
       .option('--accept-late <id...>', 'accept these late submissions instead of deferring them')
       .option('--out <file>', 'write the markdown to this file instead of printing it')
+      .option(
+        '--issue',
+        'save it as the issued agenda, meetings/DATE/agenda.md and agenda.json, when circulating the papers',
+      )
       .option('--json', 'print the same content as JSON')
       .addHelpText(
         'after',
@@ -23,13 +27,22 @@ proposals agreed but not drafted); for information (director approvals since the
 meeting); deferred (received after the submission deadline); and the papers with file and
 version. A warning heads the agenda when the circulation deadline has passed.
 
+With --issue (when the chair circulates the papers) the agenda is saved as the issued one,
+meetings/DATE/agenda.md and agenda.json; from then on it is what ppp agenda --meeting DATE and
+ppp minutes DATE show. A meeting that has taken place and was never issued is shown as the
+register stood at its circulation deadline (from git), never with today's state.
+
 Examples:
   $ ppp agenda
+  $ ppp agenda --issue --accept-late CS-PRO-0011
   $ ppp agenda --meeting 2027-01-12 --accept-late CS-PRO-0011 --out agenda.md
   $ ppp agenda --json | jq '.reviews[].id'`,
       )
       .action(
-        async (opts: { meeting?: string; acceptLate?: string[]; out?: string; json?: boolean }, command: Command) => {
+        async (
+          opts: { meeting?: string; acceptLate?: string[]; out?: string; json?: boolean; issue?: boolean },
+          command: Command,
+        ) => {
           const { io } = run;
           const g = globals(command);
           const { agenda } = await import('../../commands/agenda.js');
@@ -40,12 +53,22 @@ Examples:
               meeting: opts.meeting,
               acceptLate: opts.acceptLate,
               out: opts.json ? undefined : opts.out,
+              issue: opts.issue,
             },
             io,
           );
           if (opts.json) {
             const { agendaJson } = await import('../../report/agenda.js');
             io.stdout.write(agendaJson(result.agenda));
+          } else if (result.issued) {
+            const late = [...result.agenda.proposals_and_drafts, ...result.agenda.reviews].filter((i) =>
+              i.note?.includes('accepted by the chair'),
+            );
+            io.stdout.write(
+              `Issued the agenda of the meeting of ${result.agenda.meeting} on ${result.agenda.issued_on}` +
+                `${late.length ? ` (late items accepted: ${late.map((i) => i.id).join(', ')})` : ''}:\n` +
+                result.issued.map((f) => `  ${f}\n`).join(''),
+            );
           } else if (result.written)
             io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${result.written}\n`);
           else io.stdout.write(result.markdown);

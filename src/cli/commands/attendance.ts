@@ -19,7 +19,8 @@ export const attendanceCommand: CliCommand = {
       .addHelpText(
         'after',
         `
-Every member of members.yaml must be named once. The chair may also edit the file by hand;
+Every member of members.yaml must be named once, once the meeting has taken place; before it, only
+apologies sent in advance are recorded. The chair may also edit the file by hand;
 ppp validate checks it either way.
 
 Example:
@@ -33,11 +34,16 @@ Example:
           command: Command,
         ) => {
           const { recordAttendance } = await import('../../commands/attendance.js');
-          const r = await recordAttendance({ register: globals(command).register, date, ...opts }, run.io);
+          const g = globals(command);
+          const r = await recordAttendance({ register: g.register, today: g.today, date, ...opts }, run.io);
+          const quorum = r.ahead
+            ? 'Apologies sent in advance: the meeting has not taken place yet.'
+            : r.quorate
+              ? 'Quorate.'
+              : `Not quorate (${r.short.join('; ')}).`;
           run.io.stdout.write(
             `Wrote ${r.file}: ${r.attendance.present.length} present, ` +
-              `${r.attendance.apologies.length} apologies, ${r.attendance.absent.length} ` +
-              `absent. ${r.quorate ? 'Quorate.' : `Not quorate (${r.short.join('; ')}).`}\n`,
+              `${r.attendance.apologies.length} apologies, ${r.attendance.absent.length} absent. ${quorum}\n`,
           );
         },
       );

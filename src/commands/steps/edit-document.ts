@@ -44,14 +44,15 @@ export function openDocument(loaded: LoadedRegister, record: DocRecord): OpenDoc
 
 /**
  * Returns the document's text with the changes made, checked on its own against the register's
- * settings, templates and schemas; refuses with every error (and nothing written) when the
+ * settings, templates and schemas (after options.body has changed the text, when given); refuses with every error
+ * (and nothing written) when the
  * edit cannot be made or the result would not validate. `refusal` opens the message.
  */
 export async function editDocument(
   loaded: LoadedRegister,
   doc: OpenDocument,
   changes: FieldChanges,
-  options: { block?: readonly string[]; refusal: string },
+  options: { block?: readonly string[]; refusal: string; body?: (text: string) => string },
 ): Promise<string> {
   let after: string;
   try {
@@ -60,6 +61,7 @@ export async function editDocument(
     if (error instanceof EditError) throw new RefusalError(`${doc.file}: ${error.message}`, { cause: error });
     throw error;
   }
+  if (options.body) after = options.body(after);
   const { compileSchemas } = await import('../../core/schema.js');
   const context = makeContext(loaded.contextInput, compileSchemas);
   const errors = checkFile(doc.file, after, '', context).problems.filter((p) => p.severity === 'error');

@@ -30,8 +30,8 @@ export interface LoadedRegister {
   root: string;
   /** Meetings with a folder under meetings/, with their attendance when recorded and readable. */
   meetingRecords: MeetingRecord[];
-  /** Problems of the meetings' attendance files. */
-  attendanceProblems: Problem[];
+  /** Problems of the meetings' attendance and decisions files. */
+  meetingProblems: Problem[];
   settings: Settings;
   members: Member[];
   /** Problems of members.yaml. */
@@ -80,7 +80,7 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   return {
     root,
     meetingRecords: meetings.records,
-    attendanceProblems: meetings.problems,
+    meetingProblems: meetings.problems,
     settings,
     members: members.members,
     memberProblems: members.problems,
