@@ -3,7 +3,7 @@
  * that changes no file and whose PPP-Adopted trailers bind each document's id, version and content hash.
  */
 import { adoptionGap, adoptionMessage, adoptionOf, documentsApproved } from '../core/adoption.js';
-import { realToday } from '../io/clock.js';
+import { commitDates, realToday } from '../io/clock.js';
 import { contentHash } from '../core/content-hash.js';
 import { IN_FORCE, text, type DocRecord } from '../core/document.js';
 import { GitError, UsageError } from '../core/errors.js';
@@ -116,7 +116,10 @@ export async function adopt(options: AdoptOptions, io: Io): Promise<AdoptResult>
     head,
   );
   try {
-    result.commit = await commitNoChange(root, message, { sign: plan.sign });
+    result.commit = await commitNoChange(root, message, {
+      sign: plan.sign,
+      env: commitDates(io, loaded.settings.timezone),
+    });
   } catch (error) {
     throw commitFailure('the adoption commit', plan, error, 'No commit was made and no file was changed.');
   }

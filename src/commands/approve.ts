@@ -15,7 +15,7 @@ import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
 import { listProblems } from '../core/problem.js';
 import { checkResponses } from '../core/responses.js';
-import { recordingToday } from '../io/clock.js';
+import { commitDates, recordingToday } from '../io/clock.js';
 import { readTextIfExists } from '../io/fs.js';
 import { commitFile, fileStatus, isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
@@ -116,7 +116,13 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
     },
     plan.approval.approved_by!,
   );
-  const { commit, signed } = await commitApproval(loaded, doc, after, message);
+  const { commit, signed } = await commitApproval(
+    loaded,
+    doc,
+    after,
+    message,
+    commitDates(io, loaded.settings.timezone),
+  );
   return {
     id: options.id,
     file: record.file,
@@ -230,11 +236,18 @@ async function commitApproval(
   doc: OpenDocument,
   after: string,
   message: string,
+  dates: Record<string, string>,
 ): Promise<{ commit: string; signed: boolean }> {
   const plan = await planSigning(loaded);
   writeDocument(doc, after);
   try {
-    return { commit: await commitFile(loaded.root, doc.file, message, { sign: plan.sign }), signed: plan.sign };
+    return {
+      commit: await commitFile(loaded.root, doc.file, message, {
+        sign: plan.sign,
+        env: dates,
+      }),
+      signed: plan.sign,
+    };
   } catch (error) {
     restoreDocument(doc);
     throw commitFailure('the approval commit', plan, error, `${doc.file} was restored and no commit was made.`);

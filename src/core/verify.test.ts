@@ -50,6 +50,13 @@ describe('judgeCommit', () => {
     });
   });
 
+  it('fails an approval dated after the commit that records it, and passes one made the same day', () => {
+    const late = judgeCommit(commit({ date: '2027-01-11T18:00:00+00:00' }), good, TEXT);
+    expect(late).toMatchObject({ state: 'no-approval-commit' });
+    expect(late.detail).toContain("PPP-Approved-On 2027-01-12 is after the commit's own date, 2027-01-11");
+    expect(judgeCommit(commit({ date: '2027-01-12T23:30:00+00:00' }), good, TEXT).state).toBe('verified');
+  });
+
   it.each([
     ['N', 'unsigned'],
     ['B', 'bad-signature'],

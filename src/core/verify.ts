@@ -142,6 +142,9 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
     );
   if (data && !['approved', 'interim'].includes(String(data.status)))
     mismatches.push(`the document's status at the commit is ${String(data.status)}`);
+  // An approval is recorded once it has been given: one dated after the commit that records it is not honest.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(verdict.approvedOn) && verdict.date && verdict.approvedOn > verdict.date)
+    mismatches.push(`PPP-Approved-On ${verdict.approvedOn} is after the commit's own date, ${verdict.date}`);
   if (mismatches.length === 0 && contentHash(blobText) !== verdict.contentHash)
     mismatches.push('PPP-Content-SHA256 is not the hash of the document as committed');
   if (mismatches.length)

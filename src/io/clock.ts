@@ -43,3 +43,19 @@ export function recordingToday(io: Io, timeZone: string, override?: string): Iso
   }
   return given;
 }
+
+/**
+ * Returns the author and committer dates of a commit made now, by the io clock, in the register's time zone: a
+ * commit is dated by the same clock as what it records (tests inject it), and its date reads as the register's day.
+ */
+export function commitDates(io: Io, timeZone: string): Record<string, string> {
+  const ms = io.now();
+  const name =
+    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(ms)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})/.exec(name);
+  const offset = m ? `${m[1]}${m[2]}${m[3]}` : '+0000';
+  const date = `@${Math.floor(ms / 1000)} ${offset}`;
+  return { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+}
