@@ -13,7 +13,7 @@ export const actionCommand: CliCommand = {
         `
 Examples:
   $ ppp action add "Align the missing children form" --owner hos-north --due 2027-02-01
-  $ ppp action done A-2026-11-01 --on 2026-12-01`,
+  $ ppp action done A-2026-11-01 --on 2026-11-20`,
       );
     action
       .command('add')
@@ -40,7 +40,7 @@ Examples:
       .description('mark an action done')
       .argument('<id>', 'the action id, like A-2026-11-01')
       .option('--on <date>', 'the date it was done (default: today)')
-      .addHelpText('after', '\nExample:\n  $ ppp action done A-2026-11-01 --on 2026-12-01')
+      .addHelpText('after', '\nExample:\n  $ ppp action done A-2026-11-01 --on 2026-11-20')
       .action(async (id: string, opts: { on?: string }, command: Command) => {
         const g = globals(command);
         const { markActionDone } = await import('../../commands/action.js');

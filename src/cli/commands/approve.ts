@@ -47,9 +47,9 @@ ppp.yaml requires is missing. If the commit cannot be signed, the file is restor
 commit is left (exit 2).
 
 Examples:
-  $ ppp approve CS-PRO-0007 --route ppp --meeting 2027-01-12
-  $ ppp approve CS-POL-0004 --route cabinet --on 2027-01-20 --by "Dorset Council Cabinet"
-  $ ppp approve CS-PRT-0001 --route partnership --meeting 2027-01-12 --on 2027-02-02
+  $ ppp approve CS-PRO-0007 --route ppp --meeting 2026-11-10
+  $ ppp approve CS-POL-0004 --route cabinet --on 2026-11-18 --by "Dorset Council Cabinet"
+  $ ppp approve CS-PRT-0001 --route partnership --meeting 2026-10-13 --on 2026-11-03
   $ ppp approve KM-PRO-0003 --route virtual --responses meetings/virtual/KM-PRO-0003.yaml`,
       )
       .action(

@@ -24,7 +24,7 @@ apologies sent in advance are recorded. The chair may also edit the file by hand
 ppp validate checks it either way.
 
 Example:
-  $ ppp attendance 2027-01-12 --present chair,hqa,hos-north,hos-south,qa1,qa2 \\
+  $ ppp attendance 2026-11-10 --present chair,hqa,hos-north,hos-south,qa1,qa2 \\
       --apologies "svc-lead-send=Jamie Deputy,psw" --absent solicitor`,
       )
       .action(
