@@ -239,6 +239,12 @@ describe('every command, once, through the binary', () => {
       0,
       'Adopted 1 document in commit',
     ],
+    [
+      'retire',
+      () => ({ args: ['retire', 'CS-PRO-0001', '--reason', 'Pulled pending legal advice'], cwd: approvable() }),
+      0,
+      'Retired CS-PRO-0001 v2.0: withdrawn',
+    ],
   ];
 
   it('covers every command of the table', () => {

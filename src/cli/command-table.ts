@@ -18,6 +18,7 @@ import { membersCommand } from './commands/members.js';
 import { minutesCommand } from './commands/minutes.js';
 import { newCommand } from './commands/new.js';
 import { registerCommand } from './commands/register.js';
+import { retireCommand } from './commands/retire.js';
 import { submitCommand } from './commands/submit.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
@@ -41,4 +42,5 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   historyCommand,
   adoptCommand,
+  retireCommand,
 ];

@@ -153,7 +153,9 @@ async function outcomesOf(loaded: LoadedRegister, meeting: string, decisions: re
   if (await isInsideWorkTree(loaded.root)) {
     for (const c of [...(await approvalCommits(loaded.root))].reverse()) {
       const t = parseApprovalTrailers(c.message);
-      if (!t || (t['PPP-Meeting'] !== meeting && t['PPP-Preliminary-Meeting'] !== meeting)) continue;
+      // A retirement commit names a meeting too, but approves nothing.
+      if (!t || t['PPP-Retired-On'] !== undefined) continue;
+      if (t['PPP-Meeting'] !== meeting && t['PPP-Preliminary-Meeting'] !== meeting) continue;
       add(t['PPP-Document']!, approved(t['PPP-Version'] ?? '', t['PPP-Approved-On'] ?? '', t['PPP-Route'] ?? ''));
     }
   }

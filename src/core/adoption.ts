@@ -109,7 +109,10 @@ export function parseAdoptionTrailers(message: string): AdoptionTrailers | undef
 
 /** Returns the ids of the documents a commit approves: its PPP-Document, or each PPP-Adopted of an adoption. */
 export function documentsApproved(message: string): string[] {
-  const approval = parseApprovalTrailers(message)?.['PPP-Document'];
+  const t = parseApprovalTrailers(message);
+  // A retirement commit (PPP-Retired-On) names its document but approves nothing.
+  if (t?.['PPP-Retired-On'] !== undefined) return [];
+  const approval = t?.['PPP-Document'];
   if (approval) return [approval];
   return parseAdoptionTrailers(message)?.documents.map((d) => d.id) ?? [];
 }

@@ -15,6 +15,7 @@ export const VERIFY_STATES = [
   'untrusted-signer',
   'modified-after-approval',
   'no-approval-commit',
+  'removed-without-retirement',
 ] as const;
 export type VerifyState = (typeof VERIFY_STATES)[number];
 
@@ -74,7 +75,9 @@ export interface AdoptionVerdict {
 
 /** Returns the document id an approval commit names, or undefined when its message has no PPP trailers. */
 export function approvedDocument(message: string): string | undefined {
-  return parseApprovalTrailers(message)?.['PPP-Document'];
+  const t = parseApprovalTrailers(message);
+  // A retirement commit names its document too, but with PPP-Retired-On: it approves nothing.
+  return t?.['PPP-Retired-On'] === undefined ? t?.['PPP-Document'] : undefined;
 }
 
 /** Returns the blob of the document an approval commit changed (to be read for the trailer check), if any. */

@@ -1,0 +1,182 @@
+/**
+ * ppp retire on real temporary git repositories with real ed25519 keys: withdrawal, archiving and supersession in one
+ * signed commit, refusals that change nothing, and what ppp verify and ppp validate make of retirement.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run as runNow, type RunOptions } from '../helpers/run.js';
+import { allowSigners, commitAll, git, gitCode, makeKey, snapshot, useKey } from '../helpers/git.js';
+import { cleanup, makeRegister, validSet } from '../helpers/register.js';
+
+afterAll(cleanup);
+
+const POL = 'documents/policies/CS-POL-0001-values.md';
+const PRO = 'documents/procedures/CS-PRO-0001-missing.md';
+const FRM = 'documents/forms/CS-FRM-0001-return.md';
+const EVIDENCE = ['--evidence', 'Cabinet minutes 2025-01-14 item 7'];
+// The test's real date: 25 November 2026, after the meeting of 10 November.
+const NOW = () => Date.UTC(2026, 10, 25, 12);
+const run = (args: string[], options: RunOptions = {}) => runNow(args, { now: NOW, ...options });
+
+/** A register in git, its approved documents adopted in a signed commit, signing with a listed key. */
+async function register(): Promise<string> {
+  const root = makeRegister(validSet());
+  const key = makeKey('chair');
+  allowSigners(root, [{ principal: 'chair@example.org', publicKey: key.publicKey }]);
+  commitAll(root);
+  useKey(root, key);
+  const a = await run(['adopt', '--all', ...EVIDENCE], { cwd: root });
+  expect(a.code, a.stderr).toBe(0);
+  return root;
+}
+
+const head = (root: string) => git(root, ['rev-parse', 'HEAD']).trim();
+const trailers = (root: string) =>
+  git(root, ['interpret-trailers', '--parse'], { input: git(root, ['log', '-1', '--format=%B']) });
+const gitVerifies = (root: string, commit: string) =>
+  gitCode(root, ['-c', `gpg.ssh.allowedSignersFile=${join(root, 'allowed_signers')}`, 'verify-commit', commit]) === 0;
+
+async function verifyRows(root: string) {
+  const r = await run(['verify', '--json'], { cwd: root });
+  const parsed = JSON.parse(r.stdout) as { ok: boolean; documents: { id: string; state: string; detail?: string }[] };
+  return { code: r.code, rows: new Map(parsed.documents.map((d) => [d.id, d])) };
+}
+
+describe('ppp retire', () => {
+  it('withdraws by default, in one signed commit of that file, with its trailers; verify passes', async () => {
+    const root = await register();
+    const before = head(root);
+    const r = await run(['retire', 'CS-PRO-0001', '--reason', 'Pulled pending legal advice'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Retired CS-PRO-0001 v2.0: withdrawn on 2026-11-25.');
+    expect(git(root, ['rev-parse', 'HEAD~1']).trim()).toBe(before);
+    expect(git(root, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe(PRO);
+    expect(gitVerifies(root, head(root))).toBe(true);
+    expect(trailers(root)).toBe('PPP-Document: CS-PRO-0001\nPPP-Retired-On: 2026-11-25\nPPP-Status: withdrawn\n');
+    const text = readFileSync(join(root, PRO), 'utf8');
+    expect(text).toContain('status: withdrawn');
+    expect(text).toMatch(/retirement:\n {2}on: 2026-11-25\n {2}reason: Pulled pending legal advice\n/);
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+    const v = await verifyRows(root);
+    expect(v.rows.get('CS-PRO-0001')!.state).toBe('verified');
+    expect(v.code).toBe(0);
+  });
+
+  it('archives with --status archived at a meeting that has taken place, dated that day; --json', async () => {
+    const root = await register();
+    const r = await run(
+      ['retire', 'CS-POL-0001', '--status', 'archived', '--meeting', '2026-11-10', '--reason', 'No longer needed'],
+      { cwd: root },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailers(root)).toBe(
+      'PPP-Document: CS-POL-0001\nPPP-Retired-On: 2026-11-10\nPPP-Status: archived\nPPP-Meeting: 2026-11-10\n',
+    );
+    const j = await run(['retire', 'CS-FRM-0001', '--reason', 'Never used', '--json'], { cwd: root });
+    expect(j.code, j.stderr).toBe(0);
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      id: 'CS-FRM-0001',
+      status: 'withdrawn',
+      retired_on: '2026-11-25',
+      superseded_by: null,
+      commit: head(root),
+      signed: true,
+    });
+  });
+
+  it('records supersession with --superseded-by', async () => {
+    const root = await register();
+    const r = await run(
+      ['retire', 'CS-FRM-0001', '--superseded-by', 'CS-PRO-0001', '--reason', 'Folded into the procedure'],
+      { cwd: root },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailers(root)).toContain('PPP-Status: superseded\nPPP-Superseded-By: CS-PRO-0001\n');
+    expect(readFileSync(join(root, FRM), 'utf8')).toContain('superseded_by: CS-PRO-0001');
+  });
+
+  const refusals: [string, (root: string) => Promise<void> | void, string[], number, string][] = [
+    [
+      'an already retired document',
+      async (root) => {
+        expect((await run(['retire', 'CS-PRO-0001', '--reason', 'Gone'], { cwd: root })).code).toBe(0);
+      },
+      ['CS-PRO-0001', '--reason', 'Again'],
+      1,
+      'already withdrawn',
+    ],
+    [
+      'uncommitted changes',
+      (root) => writeFileSync(join(root, PRO), readFileSync(join(root, PRO), 'utf8') + '\nMore.\n'),
+      ['CS-PRO-0001', '--reason', 'Gone'],
+      1,
+      'uncommitted changes',
+    ],
+    [
+      'a document never committed',
+      (root) =>
+        writeFileSync(
+          join(root, 'documents/policies/CS-POL-0002-other.md'),
+          readFileSync(join(root, POL), 'utf8').replace('CS-POL-0001', 'CS-POL-0002'),
+        ),
+      ['CS-POL-0002', '--reason', 'Gone'],
+      1,
+      'never been committed',
+    ],
+    [
+      'a missing successor',
+      () => {},
+      ['CS-PRO-0001', '--superseded-by', 'CS-PRO-0009', '--reason', 'x'],
+      1,
+      'not a document',
+    ],
+    ['itself as successor', () => {}, ['CS-PRO-0001', '--superseded-by', 'CS-PRO-0001', '--reason', 'x'], 1, 'itself'],
+    [
+      'a retired successor',
+      async (root) => {
+        expect((await run(['retire', 'CS-FRM-0001', '--reason', 'Gone'], { cwd: root })).code).toBe(0);
+      },
+      ['CS-PRO-0001', '--superseded-by', 'CS-FRM-0001', '--reason', 'x'],
+      1,
+      'is itself withdrawn',
+    ],
+    ['an unknown id', () => {}, ['CS-PRO-0009', '--reason', 'x'], 2, 'not a document in the register'],
+    ['an empty reason', () => {}, ['CS-PRO-0001', '--reason', '  '], 2, '--reason TEXT is required'],
+    ['no reason', () => {}, ['CS-PRO-0001'], 2, '--reason TEXT is required'],
+    [
+      'a meeting not scheduled',
+      () => {},
+      ['CS-PRO-0001', '--meeting', '2026-11-11', '--reason', 'x'],
+      2,
+      'not a scheduled',
+    ],
+    [
+      'a meeting not yet held',
+      () => {},
+      ['CS-PRO-0001', '--meeting', '2027-01-12', '--reason', 'x'],
+      1,
+      'not taken place',
+    ],
+    ['an unknown status', () => {}, ['CS-PRO-0001', '--status', 'gone', '--reason', 'x'], 2, 'not one of'],
+  ];
+  it.each(refusals)('refuses %s, changing nothing', async (_name, prepare, args, code, message) => {
+    const root = await register();
+    await prepare(root);
+    const before = snapshot(root, PRO);
+    const r = await run(['retire', ...args], { cwd: root });
+    expect(r.code, r.stdout).toBe(code);
+    expect(r.stderr).toContain(message);
+    if (code === 1) expect(r.stderr).toContain('nothing was changed');
+    expect(snapshot(root, PRO)).toEqual(before);
+  });
+
+  it('refuses outside a git repository (exit 2)', async () => {
+    const root = makeRegister(validSet());
+    const before = readFileSync(join(root, PRO), 'utf8');
+    const r = await run(['retire', 'CS-PRO-0001', '--reason', 'Gone'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not in a git repository');
+    expect(readFileSync(join(root, PRO), 'utf8')).toBe(before);
+  });
+});
