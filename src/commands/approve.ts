@@ -10,11 +10,12 @@ import {
 } from '../core/approval.js';
 import { isIsoDate } from '../core/calendar.js';
 import { contentHash } from '../core/content-hash.js';
-import { isProposal, ROUTES, type DocRecord, type FrontMatter, type Route } from '../core/document.js';
+import { isProposal, RETIRED, ROUTES, type DocRecord, type FrontMatter, type Route } from '../core/document.js';
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
 import { listProblems } from '../core/problem.js';
 import { checkResponses } from '../core/responses.js';
+import { retirementChanges } from '../core/retirement.js';
 import { commitDates, recordingToday } from '../io/clock.js';
 import { readTextIfExists } from '../io/fs.js';
 import { commitFile, fileStatus, isInsideWorkTree } from '../io/git.js';
@@ -52,6 +53,8 @@ export interface ApproveResult {
   approvedOn: string;
   meeting?: string;
   reviewDue: string;
+  /** The documents this approval retired as superseded, in the same commit. */
+  superseded: string[];
   commit: string;
   signed: boolean;
   contentHash: string;
@@ -116,11 +119,12 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
     },
     plan.approval.approved_by!,
   );
+  // The documents it supersedes are retired in the same commit, one PPP-Supersedes trailer each (SPEC section 8).
+  const superseded = await supersededEdits(loaded, options.id, doc.data, plan.version, on, route, meeting);
   const { commit, signed } = await commitApproval(
     loaded,
-    doc,
-    after,
-    message,
+    [{ doc, after }, ...superseded],
+    message + superseded.map((s) => `PPP-Supersedes: ${s.id}\n`).join(''),
     commitDates(io, loaded.settings.timezone),
   );
   return {
@@ -132,6 +136,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
     approvedOn: on,
     meeting,
     reviewDue: plan.review.due,
+    superseded: superseded.map((s) => s.id),
     commit,
     signed,
     contentHash: hash,
@@ -233,23 +238,77 @@ async function readResponses(
  */
 async function commitApproval(
   loaded: LoadedRegister,
-  doc: OpenDocument,
-  after: string,
+  edits: readonly { doc: OpenDocument; after: string }[],
   message: string,
   dates: Record<string, string>,
 ): Promise<{ commit: string; signed: boolean }> {
   const plan = await planSigning(loaded);
-  writeDocument(doc, after);
+  for (const e of edits) writeDocument(e.doc, e.after);
+  const files = edits.map((e) => e.doc.file);
   try {
     return {
-      commit: await commitFile(loaded.root, doc.file, message, {
+      commit: await commitFile(loaded.root, files, message, {
         sign: plan.sign,
         env: dates,
       }),
       signed: plan.sign,
     };
   } catch (error) {
-    restoreDocument(doc);
-    throw commitFailure('the approval commit', plan, error, `${doc.file} was restored and no commit was made.`);
+    for (const e of edits) restoreDocument(e.doc);
+    throw commitFailure(
+      'the approval commit',
+      plan,
+      error,
+      `${files.join(' and ')} ${files.length === 1 ? 'was' : 'were'} restored and no commit was made.`,
+    );
   }
+}
+
+/**
+ * Returns the edits that retire, as superseded by this approval, each document its supersedes field names that is not
+ * retired yet; refuses (nothing written) when one of them is not committed as it stands.
+ */
+async function supersededEdits(
+  loaded: LoadedRegister,
+  id: string,
+  data: FrontMatter,
+  version: string,
+  on: string,
+  route: Route,
+  meeting: string | undefined,
+): Promise<{ doc: OpenDocument; after: string; id: string }[]> {
+  const named = Array.isArray(data.supersedes) ? data.supersedes.filter((x): x is string => typeof x === 'string') : [];
+  const records = named
+    .map((other) => loaded.records.find((r) => r.data?.id === other))
+    .filter((r) => r?.data && !RETIRED.has(String(r.data.status)));
+  const refusals: string[] = [];
+  for (const r of records) {
+    if ((await fileStatus(loaded.root, r!.file)) !== '')
+      refusals.push(
+        `${r!.file}, which ${id} supersedes and this approval retires, is not committed as it stands; ` +
+          `commit or discard its changes first`,
+      );
+  }
+  if (refusals.length)
+    throw new RefusalError(
+      `${id} cannot be approved; nothing was changed:\n${refusals.map((r) => `  - ${r}`).join('\n')}`,
+    );
+  return Promise.all(
+    records.map(async (r) => {
+      const other = String(r!.data!.id);
+      const doc = openDocument(loaded, r as DocRecord & { data: NonNullable<DocRecord['data']> });
+      const changes = retirementChanges({
+        status: 'superseded',
+        on,
+        reason: `Superseded by ${id} v${version}`,
+        meeting: route === 'ppp' ? meeting : undefined,
+        supersededBy: id,
+      });
+      const after = await editDocument(loaded, doc, changes, {
+        block: ['retirement'],
+        refusal: `${other}, which ${id} supersedes, would not validate once superseded`,
+      });
+      return { doc, after, id: other };
+    }),
+  );
 }

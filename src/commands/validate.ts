@@ -3,12 +3,17 @@ import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { countProblems, sortProblems, type ValidationSummary } from '../core/problem.js';
 import { buildRegisterView } from '../core/register-view.js';
-import { rules } from '../rules/index.js';
+import { rate, rules } from '../rules/index.js';
+import { IN_FORCE, RETIRED } from '../core/document.js';
+import { frontMatterData } from '../core/front-matter.js';
+import type { Problem } from '../core/problem.js';
+import { changedDocuments, readFilesAt } from '../io/git.js';
+import { decodeUtf8 } from '../io/fs.js';
 import { checkRegister } from '../rules/runner.js';
 import { pathExists, realPath } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readActions } from '../io/register-files.js';
-import { loadRegister } from './steps/load-register.js';
+import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 
 export interface ValidateOptions {
   register?: string;
@@ -43,6 +48,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
       : []),
     ...records.flatMap((r) => r.problems),
     ...checkRegister(view, loaded.context(), selected),
+    ...(await uncommittedRetirements(loaded, selected)),
   ];
   const sorted = sortProblems(problems);
   const { errors, warnings } = countProblems(sorted);
@@ -54,6 +60,47 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
     warnings,
     problems: sorted,
   };
+}
+
+/**
+ * Returns a warning for each document approved at HEAD that the work tree deletes or retires: committed so, it fails
+ * ppp verify (removed-without-retirement). One git diff when nothing changed, and none outside git.
+ */
+async function uncommittedRetirements(loaded: LoadedRegister, selected: Set<string> | undefined): Promise<Problem[]> {
+  const changed = (await changedDocuments(loaded.root)).filter(
+    (c) => (c.status === 'D' || c.status === 'M') && (!selected || selected.has(c.path)),
+  );
+  const byFile = new Map(loaded.records.map((r) => [r.file, r]));
+  const candidates = changed.filter((c) => c.status === 'D' || RETIRED.has(String(byFile.get(c.path)?.data?.status)));
+  if (candidates.length === 0) return [];
+  const committed = await readFilesAt(
+    loaded.root,
+    candidates.map((c) => ({ commit: 'HEAD', path: c.path })),
+  );
+  const problems: Problem[] = [];
+  candidates.forEach((c, i) => {
+    const bytes = committed[i];
+    const text = bytes ? decodeUtf8(bytes) : undefined;
+    const before = text === undefined ? undefined : frontMatterData(text);
+    if (!before || !IN_FORCE.has(String(before.status))) return;
+    const id = String(before.id);
+    const now = byFile.get(c.path)?.data?.status;
+    problems.push(
+      rate({
+        file: c.path,
+        line: 1,
+        column: 1,
+        rule: 'retirement/uncommitted',
+        message:
+          `${id} is ${String(before.status)} in git but ` +
+          `${c.status === 'D' ? 'has been deleted' : `is now ${String(now)}`} ` +
+          `without a retirement commit, so ppp verify will fail (removed-without-retirement) once this is committed; ` +
+          `${c.status === 'D' ? 'restore it (git checkout -- FILE)' : 'undo the status change'} and ` +
+          `run ppp retire ${id} --reason "…"`,
+      }),
+    );
+  });
+  return problems;
 }
 
 /** Returns every rule with its id, severity and description, in the registry's order. */

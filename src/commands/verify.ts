@@ -1,14 +1,21 @@
 /** ppp verify: prove that what is in force is what was approved, from one pass over git history. */
 import { join } from 'node:path';
 import { contentHash } from '../core/content-hash.js';
-import { IN_FORCE, text } from '../core/document.js';
+import { IN_FORCE, RETIRED, text } from '../core/document.js';
 import { GitError } from '../core/errors.js';
 import { adoptionOf, documentsApproved } from '../core/adoption.js';
-import { verifyDocuments, type CommitVerdict, type CurrentDocument, type VerifyRow } from '../core/verify.js';
+import { parseRetirementTrailers, retiredRow, supersededIn } from '../core/retirement.js';
+import {
+  approvedDocument,
+  verifyDocuments,
+  type CommitVerdict,
+  type CurrentDocument,
+  type VerifyRow,
+} from '../core/verify.js';
 import { decodeUtf8, readDocument } from '../io/fs.js';
 import { approvalCommits, isInsideWorkTree, isShallow, type LoggedCommit } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { judgeCommits } from './steps/approval-verdicts.js';
+import { judgeCommits, judgeRetirements } from './steps/approval-verdicts.js';
 import { loadRegister } from './steps/load-register.js';
 
 export interface VerifyOptions {
@@ -43,10 +50,24 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
   }
   const commits = await approvalCommits(root);
   const last = new Map<string, LoggedCommit>();
-  // Newest first: the first commit that names a document is its last approval, an adoption counting as one.
-  for (const c of commits) {
-    for (const id of documentsApproved(c.message)) if (!last.has(id)) last.set(id, c);
-  }
+  const lastAt = new Map<string, number>();
+  const retiredBy = new Map<string, { commit: LoggedCommit; at: number }>();
+  // Newest first: the first commit that names a document is its last approval, an adoption counting as one; the first
+  // that retires it (ppp retire, or an approval that supersedes it) is its last retirement.
+  commits.forEach((c, at) => {
+    const retirement = parseRetirementTrailers(c.message);
+    const retires = retirement
+      ? [retirement['PPP-Document']]
+      : approvedDocument(c.message)
+        ? supersededIn(c.message)
+        : [];
+    for (const id of retires) if (!retiredBy.has(id)) retiredBy.set(id, { commit: c, at });
+    for (const id of documentsApproved(c.message)) {
+      if (last.has(id)) continue;
+      last.set(id, c);
+      lastAt.set(id, at);
+    }
+  });
   const verdicts = await judgeCommits(root, [...new Set(last.values())], io, options.cache !== false);
   const lastApproval = new Map<string, CommitVerdict>();
   for (const [id, c] of last) {
@@ -74,7 +95,30 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
     }
     documents.push(doc);
   }
-  const rows = verifyDocuments(documents, lastApproval, settings.approval.signing);
+  // A document ever approved whose file has gone is judged as if it were still there, by the file it was approved in.
+  const present = new Set(documents.map((d) => d.id));
+  const gone = new Set<string>();
+  for (const [id, v] of lastApproval) {
+    if (present.has(id)) continue;
+    gone.add(id);
+    documents.push({ id, file: v.file ?? '', status: 'removed', version: v.version });
+  }
+  // A document adopted while already out of use was recorded as it stood, retirement and all, by the adoption.
+  const isAdoptedRetired = (id: string) => !!lastApproval.get(id)?.adoptedOutOfForce;
+  const out = documents.filter(
+    (d) => lastApproval.has(d.id) && (gone.has(d.id) || (RETIRED.has(d.status) && !isAdoptedRetired(d.id))),
+  );
+  // Only a retirement made after the last approval counts: an older one was undone by that approval.
+  const retirements = out.flatMap((d) => {
+    const r = retiredBy.get(d.id);
+    return r && r.at < lastAt.get(d.id)! ? [{ commit: r.commit, id: d.id }] : [];
+  });
+  const retirementVerdicts = await judgeRetirements(root, retirements);
+  const judged = new Map(retirements.map((x) => [x.id, retirementVerdicts.get(`${x.commit.commit}:${x.id}`)]));
+  const outIds = new Set(out.map((d) => d.id));
+  const rows = verifyDocuments(documents, lastApproval, settings.approval.signing).map((row) =>
+    outIds.has(row.id) ? retiredRow(row, gone.has(row.id), judged.get(row.id), settings.approval.signing) : row,
+  );
   return {
     ok: rows.every((r) => r.severity !== 'error'),
     documents: rows,

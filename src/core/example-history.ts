@@ -12,6 +12,8 @@ import { contentHash } from './content-hash.js';
 import { parseDuration } from './duration.js';
 import { editFrontMatter } from './front-matter-edit.js';
 import { frontMatterData } from './front-matter.js';
+import { RETIRED } from './document.js';
+import { retirementMessage, type RetirementStatus, type RetirementTrailers } from './retirement.js';
 
 export interface SampleFile {
   /** Register-relative path, forward slashes. */
@@ -138,7 +140,19 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
         });
     add(draftOn, `${previous ? 'Revise' : 'Draft'} ${id}: ${title}`, [{ path: file.path, text: draft }]);
     add(approvedOn, approvalMessageOf(title, approvedText, approval!), [{ path: file.path, text: approvedText }], true);
-    if (approvedText !== file.text) {
+    const retirement = (data.retirement ?? undefined) as Data | undefined;
+    if (approvedText !== file.text && typeof retirement?.on === 'string' && RETIRED.has(String(data.status))) {
+      // A retired document leaves use by a signed retirement commit, as ppp retire makes it.
+      const trailers: RetirementTrailers = {
+        'PPP-Document': id,
+        'PPP-Retired-On': retirement.on,
+        'PPP-Status': String(data.status) as RetirementStatus,
+        'PPP-Superseded-By': typeof retirement.superseded_by === 'string' ? retirement.superseded_by : undefined,
+        'PPP-Meeting': typeof retirement.meeting === 'string' ? retirement.meeting : undefined,
+      };
+      const message = retirementMessage(title, String(data.version), trailers, String(retirement.reason ?? ''));
+      add(retirement.on, message, [{ path: file.path, text: file.text }], true);
+    } else if (approvedText !== file.text) {
       const on =
         typeof submission?.on === 'string'
           ? submission.on

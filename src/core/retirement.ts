@@ -6,7 +6,14 @@
 import { parseApprovalTrailers } from './approval.js';
 import { RETIRED, type FrontMatter } from './document.js';
 import { frontMatterData } from './front-matter.js';
-import { signatureFailure, SIGNERS_FILE, type CommitInput, type Signature, type VerifyState } from './verify.js';
+import {
+  signatureFailure,
+  SIGNERS_FILE,
+  type CommitInput,
+  type Signature,
+  type VerifyRow,
+  type VerifyState,
+} from './verify.js';
 
 /** The statuses ppp retire records; superseded only with --superseded-by. */
 export const RETIREMENT_STATUSES = ['withdrawn', 'archived', 'superseded'] as const;
@@ -82,7 +89,7 @@ export function supersededIn(message: string): string[] {
   return ids;
 }
 
-/** What a retirement commit proves of the document it names. */
+/** What a retirement commit (or an approval commit superseding the document) proves of the document it retires. */
 export interface RetirementVerdict {
   commit: string;
   document: string;
@@ -94,51 +101,105 @@ export interface RetirementVerdict {
 }
 
 /**
- * Returns the verdict of a retirement commit: its signature as git judged it, that it changes its document alone
- * (never allowed_signers), and that the document there is the one named, with the status and date the trailers give.
+ * Returns the verdict of a commit that retires a document: a retirement commit (its trailers name the document, status
+ * and date; it changes that document alone, never allowed_signers) or an approval commit whose PPP-Supersedes trailer
+ * names it (the document there is superseded by the approved one, on the approval's date). Its signature is judged as
+ * an approval's; the document's text at the commit (texts: every document the commit changed) must match.
  */
 export function judgeRetirement(
   commit: CommitInput,
   signature: Signature,
-  blobText: string | undefined,
+  id: string,
+  texts: readonly (string | undefined)[],
 ): RetirementVerdict {
   const t = parseRetirementTrailers(commit.message);
+  const approval = t ? undefined : parseApprovalTrailers(commit.message);
   const verdict: RetirementVerdict = {
     commit: commit.commit,
-    document: t?.['PPP-Document'] ?? '',
-    status: t?.['PPP-Status'] ?? '',
-    retiredOn: t?.['PPP-Retired-On'] ?? '',
+    document: id,
+    status: t ? t['PPP-Status'] : 'superseded',
+    retiredOn: t ? t['PPP-Retired-On'] : (approval?.['PPP-Approved-On'] ?? ''),
     signature,
     state: 'verified',
   };
+  const what = t ? 'retirement commit' : 'approval commit that supersedes it';
   const fail = (state: VerifyState, detail: string) => ({ ...verdict, state, detail });
-  const unproven = signatureFailure(signature, 'retirement commit');
+  const unproven = signatureFailure(signature, what);
   if (unproven) return fail(unproven.state, unproven.detail);
   if (commit.files.some((f) => f.path === SIGNERS_FILE))
     return fail(
       'untrusted-signer',
-      `the retirement commit also changes ${SIGNERS_FILE}, so its signer could have vouched for their own key`,
+      `the ${what} also changes ${SIGNERS_FILE}, so its signer could have vouched for their own key`,
     );
-  const data = blobText === undefined ? undefined : frontMatterData(blobText);
+  const found = texts
+    .map((text) => (text === undefined ? undefined : frontMatterData(text)))
+    .find((data) => data?.id === id);
   const problems: string[] = [];
-  if (commit.files.length !== 1) problems.push(`it changes ${commit.files.map((f) => f.path).join(', ') || 'no file'}`);
-  if (!data) problems.push('the document cannot be read at that commit');
+  if (t && commit.files.length !== 1)
+    problems.push(`it changes ${commit.files.map((f) => f.path).join(', ') || 'no file'}, not the document alone`);
+  if (t && t['PPP-Document'] !== id) problems.push(`it names ${t['PPP-Document']}`);
+  if (!found) problems.push(`it does not change ${id}`);
   else {
-    if (data.id !== verdict.document) problems.push(`the file it changes is ${String(data.id)}`);
-    if (String(data.status) !== verdict.status || !RETIRED.has(verdict.status))
-      problems.push(`PPP-Status ${verdict.status} but the document's status is ${String(data.status)}`);
-    const retirement = (data.retirement ?? {}) as Record<string, unknown>;
+    const retirement = (found.retirement ?? {}) as Record<string, unknown>;
+    if (String(found.status) !== verdict.status || !RETIRED.has(verdict.status))
+      problems.push(`the status it records is ${verdict.status} but the document's is ${String(found.status)}`);
     if (retirement.on !== verdict.retiredOn)
-      problems.push(`PPP-Retired-On ${verdict.retiredOn} but retirement.on is ${String(retirement.on)}`);
+      problems.push(`it is dated ${verdict.retiredOn} but retirement.on is ${String(retirement.on)}`);
+    if (!t && retirement.superseded_by !== approval?.['PPP-Document'])
+      problems.push(`retirement.superseded_by is ${String(retirement.superseded_by)}`);
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(verdict.retiredOn) && verdict.retiredOn > commit.date.slice(0, 10))
-    problems.push(`PPP-Retired-On ${verdict.retiredOn} is after the commit's own date`);
+    problems.push(`it is dated ${verdict.retiredOn}, after the commit's own date`);
   if (problems.length)
     return fail(
       'removed-without-retirement',
-      `retirement commit ${commit.commit.slice(0, 12)} does not match ${verdict.document}: ${problems.join('; ')}`,
+      `the ${what} ${commit.commit.slice(0, 12)} does not record the retirement of ${id}: ${problems.join('; ')}`,
     );
   return verdict;
+}
+
+/** A row of ppp verify for a document ever approved that is now retired or gone, with the retirement's date. */
+export type RetiredRow = VerifyRow & { retired_on?: string; retired_status?: string };
+
+/**
+ * Returns the row of a document ever approved (row: its row by its last approval) whose file is gone or whose status
+ * is retired: the retirement's verdict when a commit after that approval retired it, else removed-without-retirement.
+ */
+export function retiredRow(
+  row: VerifyRow,
+  isGone: boolean,
+  retirement: RetirementVerdict | undefined,
+  signing: 'required' | 'optional',
+): RetiredRow {
+  const base = { ...row, pending_version: undefined };
+  delete base.pending_version;
+  if (!retirement)
+    return {
+      ...base,
+      state: 'removed-without-retirement',
+      severity: 'error',
+      detail:
+        `${row.id} was approved (${row.commit?.slice(0, 12) ?? 'no commit'}) but ` +
+        `${isGone ? `its file ${row.file} has gone` : 'its status is now retired'} without a retirement commit; ` +
+        `${isGone ? 'restore the file (git checkout) and ' : 'put the status back and '}` +
+        `retire it with ppp retire ${row.id} --reason "…"`,
+    };
+  const severity =
+    retirement.state === 'verified'
+      ? 'ok'
+      : retirement.state === 'unsigned' && signing === 'optional'
+        ? 'warning'
+        : 'error';
+  return {
+    ...base,
+    state: retirement.state,
+    severity,
+    commit: retirement.commit,
+    signer: retirement.signature.signer || retirement.signature.key || null,
+    detail: retirement.detail,
+    retired_on: retirement.retiredOn,
+    retired_status: retirement.status,
+  };
 }
 
 // A trailer is one line: line breaks and other control characters are dropped.

@@ -83,7 +83,22 @@ export function approvedDocument(message: string): string | undefined {
 /** Returns the blob of the document an approval commit changed (to be read for the trailer check), if any. */
 export function approvedBlob(commit: CommitInput): string | undefined {
   const docs = commit.files.filter((f) => f.path.startsWith('documents/') && f.status !== 'D');
-  return docs.length === 1 ? docs[0]!.blob : undefined;
+  if (docs.length === 1) return docs[0]!.blob;
+  // An approval that supersedes documents changes them too: the approved one is the file named by its id.
+  const id = approvedDocument(commit.message);
+  const named = id === undefined ? [] : docs.filter((f) => isFileOf(f.path, id));
+  return named.length === 1 ? named[0]!.blob : undefined;
+}
+
+/** Returns true when the path is a document file of that id (the file name starts with the id). */
+function isFileOf(path: string, id: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.startsWith(`${id}-`) || name === `${id}.md`;
+}
+
+/** Returns the ids an approval commit retires as superseded: its PPP-Supersedes trailers. */
+function supersededBy(message: string): string[] {
+  return [...message.matchAll(/^PPP-Supersedes:\s*(\S+)\s*$/gm)].map((m) => m[1]!);
 }
 
 /**
@@ -118,7 +133,14 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
         `vouched for their own key; add keys in a commit of their own`,
     );
   }
-  if (docs.length !== 1 || other.length > 0) {
+  // Besides its document, an approval commit may change only the documents it retires as superseded, each named in a
+  // PPP-Supersedes trailer (their retirement is judged apart).
+  const superseded = supersededBy(commit.message);
+  const approvedDocs = docs.length === 1 ? docs : docs.filter((f) => isFileOf(f.path, verdict.document));
+  const extra = docs.filter((f) => !approvedDocs.includes(f));
+  const isAllowedExtra =
+    extra.length === superseded.length && extra.every((f) => superseded.some((id) => isFileOf(f.path, id)));
+  if (approvedDocs.length !== 1 || !isAllowedExtra || other.length > 0) {
     return fail(
       'no-approval-commit',
       `commit says it approves ${verdict.document} but changes ` +
@@ -126,7 +148,7 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
         `changes exactly the approved document`,
     );
   }
-  const doc = docs[0]!;
+  const doc = approvedDocs[0]!;
   verdict.file = doc.path;
   if (blobText === undefined)
     return fail('no-approval-commit', `the document ${doc.path} could not be read at this commit`);

@@ -151,21 +151,23 @@ export async function signingSetup(root: string): Promise<SigningSetup> {
  */
 export async function commitFile(
   root: string,
-  rel: string,
+  rel: string | readonly string[],
   message: string,
   options: { sign: boolean; env?: Record<string, string> },
 ): Promise<string> {
+  // An approval that supersedes other documents commits them with it: one commit, several files.
+  const rels = typeof rel === 'string' ? [rel] : [...rel];
   const head = (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD'])).stdout.trim();
-  const staged = (await runGit(root, ['ls-files', '--stage', '--', rel])).stdout;
+  const staged = (await runGit(root, ['ls-files', '--stage', '--', ...rels])).stdout;
   const r = await runGit(
     root,
-    ['commit', '--quiet', '--only', options.sign ? '-S' : '--no-gpg-sign', '--file=-', '--', rel],
+    ['commit', '--quiet', '--only', options.sign ? '-S' : '--no-gpg-sign', '--file=-', '--', ...rels],
     { input: message, env: options.env },
   );
   if (r.code === 0) return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
   // git leaves the index alone when a commit fails, but a hook may not: put the file's entry back as it was.
-  const now = (await runGit(root, ['ls-files', '--stage', '--', rel])).stdout;
-  if (now !== staged) await runGit(root, ['reset', '--quiet', head || 'HEAD', '--', rel]);
+  const now = (await runGit(root, ['ls-files', '--stage', '--', ...rels])).stdout;
+  if (now !== staged) await runGit(root, ['reset', '--quiet', head || 'HEAD', '--', ...rels]);
   throw new GitError(firstLines(r.stderr) || `git commit exited with ${r.code}`);
 }
 
@@ -472,4 +474,28 @@ export async function filesUnderAt(
     const bytes = blobs.get(e.blob);
     return bytes ? [{ path: e.path, bytes }] : [];
   });
+}
+
+/**
+ * Returns the documents changed in the work tree or the index since HEAD (status letter and register-relative path),
+ * with one git diff; nothing when the register is not in git or has no commit yet.
+ */
+export async function changedDocuments(root: string): Promise<{ status: string; path: string }[]> {
+  const r = await runGit(root, [
+    '-c',
+    'core.quotePath=false',
+    'diff',
+    '--name-status',
+    '--no-renames',
+    '-z',
+    '--relative',
+    'HEAD',
+    '--',
+    'documents',
+  ]);
+  if (r.code !== 0) return [];
+  const parts = r.stdout.split('\0');
+  const changed: { status: string; path: string }[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) changed.push({ status: parts[i]!.slice(0, 1), path: parts[i + 1]! });
+  return changed;
 }

@@ -42,4 +42,9 @@ export const parseRules: ParseRule[] = [
   parse('actions/invalid', 'actions.yaml lists actions with id (A-YYYY-MM-NN), text, owner, raised, due and done_on'),
   parse('actions/duplicate-id', 'Action ids are unique'),
   parse('actions/unknown-owner', "An action's owner is a member of members.yaml"),
+  parse(
+    'retirement/uncommitted',
+    'An approved document is not deleted or set to a retired status without a retirement commit (ppp retire)',
+    'warning',
+  ),
 ];

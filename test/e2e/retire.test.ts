@@ -2,7 +2,7 @@
  * ppp retire on real temporary git repositories with real ed25519 keys: withdrawal, archiving and supersession in one
  * signed commit, refusals that change nothing, and what ppp verify and ppp validate make of retirement.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run as runNow, type RunOptions } from '../helpers/run.js';
@@ -178,5 +178,162 @@ describe('ppp retire', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not in a git repository');
     expect(readFileSync(join(root, PRO), 'utf8')).toBe(before);
+  });
+});
+
+describe('ppp verify and retirement', () => {
+  it('an approved document deleted without a retirement commit is removed-without-retirement', async () => {
+    const root = await register();
+    git(root, ['rm', '-q', PRO]);
+    git(root, ['commit', '-qm', 'Tidy up']);
+    const v = await verifyRows(root);
+    expect(v.code).toBe(1);
+    expect(v.rows.get('CS-PRO-0001')).toMatchObject({ state: 'removed-without-retirement', file: PRO });
+    expect(v.rows.get('CS-PRO-0001')!.detail).toContain('ppp retire CS-PRO-0001');
+    expect((await run(['verify'], { cwd: root })).stdout).toContain('CS-PRO-0001 removed-without-retirement');
+  });
+
+  it('an approved document set to withdrawn, committed or not, is removed-without-retirement', async () => {
+    const root = await register();
+    writeFileSync(
+      join(root, POL),
+      readFileSync(join(root, POL), 'utf8').replace('status: approved', 'status: withdrawn'),
+    );
+    expect((await verifyRows(root)).rows.get('CS-POL-0001')!.state).toBe('removed-without-retirement');
+    git(root, ['commit', '-qam', 'Withdraw the policy']);
+    const v = await verifyRows(root);
+    expect(v.code).toBe(1);
+    expect(v.rows.get('CS-POL-0001')!.state).toBe('removed-without-retirement');
+  });
+
+  it('a document retired and then deleted stays verified', async () => {
+    const root = await register();
+    expect((await run(['retire', 'CS-PRO-0001', '--reason', 'Gone'], { cwd: root })).code).toBe(0);
+    const retirement = head(root);
+    git(root, ['rm', '-q', PRO]);
+    git(root, ['commit', '-qm', 'Remove the retired procedure']);
+    const v = await verifyRows(root);
+    expect(v.code).toBe(0);
+    expect(v.rows.get('CS-PRO-0001')).toMatchObject({
+      state: 'verified',
+      commit: retirement,
+      retired_on: '2026-11-25',
+    });
+  });
+
+  it('a retirement commit that is not signed is unsigned', async () => {
+    const root = await register();
+    expect((await run(['retire', 'CS-PRO-0001', '--reason', 'Gone'], { cwd: root })).code).toBe(0);
+    git(root, ['commit', '--quiet', '--amend', '--no-edit', '--no-gpg-sign']);
+    const v = await verifyRows(root);
+    expect(v.code).toBe(1);
+    expect(v.rows.get('CS-PRO-0001')!.state).toBe('unsigned');
+    expect(v.rows.get('CS-PRO-0001')!.detail).toContain('retirement commit is not signed');
+  });
+
+  it('a retirement commit signed by a key outside allowed_signers is untrusted-signer', async () => {
+    const root = await register();
+    useKey(root, makeKey('stranger'));
+    expect((await run(['retire', 'CS-PRO-0001', '--reason', 'Gone'], { cwd: root })).code).toBe(0);
+    const v = await verifyRows(root);
+    expect(v.code).toBe(1);
+    expect(v.rows.get('CS-PRO-0001')!.state).toBe('untrusted-signer');
+  });
+});
+
+describe('approving a document that supersedes another', () => {
+  const NEW = 'documents/procedures/CS-PRO-0002-missing-joint.md';
+  async function withSuccessor(): Promise<string> {
+    const root = await register();
+    writeFileSync(
+      join(root, NEW),
+      readFileSync(join(root, PRO), 'utf8')
+        .replace('id: CS-PRO-0001', 'id: CS-PRO-0002')
+        .replace('title: Missing children', 'title: Missing children (joint)')
+        .replace('status: approved', 'status: submitted')
+        .replace('version: "2.0"', 'version: "0.3"')
+        .replace(/approval: .*\n/, '')
+        .replace(/review: .*\n/, '')
+        .replace(
+          'governed_by: [CS-POL-0001]',
+          'governed_by: [CS-POL-0001]\nsupersedes: [CS-PRO-0001]\n' +
+            'submission: { kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\n' +
+            'eqia: { status: completed, on: 2026-10-01 }',
+        ),
+    );
+    git(root, ['add', NEW]);
+    git(root, ['commit', '-qm', 'Draft the joint procedure']);
+    return root;
+  }
+
+  it('retires the other in the same signed commit: two files, PPP-Supersedes, verify verified for both', async () => {
+    const root = await withSuccessor();
+    const r = await run(['approve', 'CS-PRO-0002', '--route', 'ppp'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(root, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort()).toEqual([PRO, NEW]);
+    expect(gitVerifies(root, head(root))).toBe(true);
+    expect(trailers(root)).toContain('PPP-Document: CS-PRO-0002\n');
+    expect(trailers(root)).toMatch(/PPP-Content-SHA256: [0-9a-f]{64}\nPPP-Supersedes: CS-PRO-0001\n$/);
+    const old = readFileSync(join(root, PRO), 'utf8');
+    expect(old).toContain('status: superseded');
+    expect(old).toMatch(/retirement:\n {2}on: 2026-11-10\n {2}reason: Superseded by CS-PRO-0002 v1\.0\n/);
+    expect(old).toContain('superseded_by: CS-PRO-0002');
+    const v = await verifyRows(root);
+    expect(v.code).toBe(0);
+    expect(v.rows.get('CS-PRO-0002')!.state).toBe('verified');
+    expect(v.rows.get('CS-PRO-0001')).toMatchObject({
+      state: 'verified',
+      commit: head(root),
+      retired_on: '2026-11-10',
+    });
+  });
+
+  it('refuses, changing nothing, when the superseded document has uncommitted changes', async () => {
+    const root = await withSuccessor();
+    writeFileSync(join(root, PRO), readFileSync(join(root, PRO), 'utf8') + '\nMore.\n');
+    const before = snapshot(root, PRO);
+    const beforeNew = snapshot(root, NEW);
+    const r = await run(['approve', 'CS-PRO-0002', '--route', 'ppp'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('which CS-PRO-0002 supersedes');
+    expect(snapshot(root, PRO)).toEqual(before);
+    expect(snapshot(root, NEW)).toEqual(beforeNew);
+  });
+
+  it('an approval commit changing another document without PPP-Supersedes is no-approval-commit', async () => {
+    const root = await withSuccessor();
+    expect((await run(['approve', 'CS-PRO-0002', '--route', 'ppp'], { cwd: root })).code).toBe(0);
+    const message = git(root, ['log', '-1', '--format=%B']).replace(/PPP-Supersedes: .*\n/, '');
+    git(root, ['commit', '--quiet', '--amend', '-S', '--file=-'], { input: message });
+    const v = await verifyRows(root);
+    expect(v.code).toBe(1);
+    expect(v.rows.get('CS-PRO-0002')!.state).toBe('no-approval-commit');
+    expect(v.rows.get('CS-PRO-0001')!.state).toBe('removed-without-retirement');
+  });
+});
+
+describe('ppp validate warns before a retirement without ppp retire is committed', () => {
+  it('warns for an approved document deleted or set to withdrawn, not once properly retired', async () => {
+    const root = await register();
+    writeFileSync(
+      join(root, POL),
+      readFileSync(join(root, POL), 'utf8').replace('status: approved', 'status: withdrawn'),
+    );
+    rmSync(join(root, PRO));
+    const warnings = async () => {
+      const r = await run(['validate', '--format', 'json'], { cwd: root });
+      const json = JSON.parse(r.stdout) as { problems: { file: string; rule: string; severity: string }[] };
+      return json.problems.filter((p) => p.rule === 'retirement/uncommitted');
+    };
+    expect(await warnings()).toEqual([
+      expect.objectContaining({ file: POL, severity: 'warning' }),
+      expect.objectContaining({ file: PRO, severity: 'warning' }),
+    ]);
+    git(root, ['checkout', '--', POL, PRO]);
+    expect(await warnings()).toEqual([]);
+    expect((await run(['retire', 'CS-PRO-0001', '--reason', 'Gone'], { cwd: root })).code).toBe(0);
+    expect(await warnings()).toEqual([]);
+    rmSync(join(root, PRO));
+    expect(await warnings()).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ export const approveCommand: CliCommand = {
         `
 Sets status (approved, or interim for --route interim), version, approval, review.cycle and
 review.due (approved_on + cycle), removes submission, and commits that one file with
-git commit -S and the PPP-* trailers that ppp verify checks. Refused (exit 1, nothing
+git commit -S and the PPP-* trailers that ppp verify checks. Documents its supersedes field
+names that are still in use are retired (status superseded, a retirement block) in the same
+commit, with a PPP-Supersedes: ID trailer each. Refused (exit 1, nothing
 changed) when the document does not validate, has uncommitted changes, was not submitted
 (routes director and interim excepted), its type may not use the route, the cycle is
 longer than review.max_cycle, or the equality impact assessment or consultation that
@@ -100,7 +102,8 @@ Examples:
               `${r.approvedOn}${r.meeting ? `, meeting ${r.meeting}` : ''}); review due ${r.reviewDue}.\n` +
               `Commit ${r.commit.slice(0, 12)} ` +
               `${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}; ` +
-              `content ${r.contentHash.slice(0, 16)}…\n${r.file}\n`,
+              `content ${r.contentHash.slice(0, 16)}…\n${r.file}\n` +
+              (r.superseded.length ? `Superseded in the same commit: ${r.superseded.join(', ')}\n` : ''),
           );
         },
       );

@@ -24,6 +24,9 @@ trailer names it, or an adoption commit of ppp adopt whose PPP-Adopted trailer d
   modified-after-approval  the document has changed since it was approved
   no-approval-commit       approved in its front matter, but no valid approval commit exists
                            (approved before ppp? record it with ppp adopt ID --evidence "…")
+  removed-without-retirement  approved once, but its file has gone or its status is retired with no
+                           retirement commit (ppp retire ID --reason "…"); a document properly retired is
+                           verified, judged by its retirement commit
 Exit 1 when any document fails. Run it in CI beside ppp validate.
 
 Examples:

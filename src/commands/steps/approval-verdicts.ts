@@ -2,6 +2,7 @@
 import { availableParallelism, devNull } from 'node:os';
 import { join } from 'node:path';
 import { judgeAdoption, parseAdoptionTrailers } from '../../core/adoption.js';
+import { judgeRetirement, type RetirementVerdict } from '../../core/retirement.js';
 import { approvedBlob, judgeCommit, SIGNERS_FILE, type CommitVerdict } from '../../core/verify.js';
 import { cacheDir, contextKey, openVerdictCache } from '../../io/cache.js';
 import { decodeUtf8, pathExists, readTextIfExists } from '../../io/fs.js';
@@ -73,6 +74,37 @@ export async function judgeCommits(
       cache?.set(c.commit, verdict);
     }
     cache?.save();
+  }
+  return result;
+}
+
+/**
+ * Returns the verdict of each commit that retires a document (key: commit and id), asking git for the signatures and
+ * reading the documents each changed: retirements are few, so nothing is cached.
+ */
+export async function judgeRetirements(
+  root: string,
+  items: readonly { commit: LoggedCommit; id: string }[],
+): Promise<Map<string, RetirementVerdict>> {
+  const result = new Map<string, RetirementVerdict>();
+  if (items.length === 0) return result;
+  const signersPath = join(root, SIGNERS_FILE);
+  const signers = pathExists(signersPath) ? signersPath : devNull;
+  const ids = [...new Set(items.map((x) => x.commit.commit))];
+  const details = await commitDetails(root, signers, ids, availableParallelism());
+  const blobsOf = (commit: string) =>
+    (details.get(commit)?.files ?? [])
+      .filter((f) => f.path.startsWith('documents/') && f.status !== 'D')
+      .map((f) => f.blob);
+  const blobs = await readBlobs(root, [...new Set(ids.flatMap(blobsOf))]);
+  for (const { commit, id } of items) {
+    const texts = blobsOf(commit.commit).map((b) => {
+      const bytes = blobs.get(b);
+      return bytes ? decodeUtf8(bytes) : undefined;
+    });
+    const input = { ...commit, files: details.get(commit.commit)?.files ?? [] };
+    const signature = details.get(commit.commit)?.signature ?? { code: 'E', signer: '', key: '' };
+    result.set(`${commit.commit}:${id}`, judgeRetirement(input, signature, id, texts));
   }
   return result;
 }
