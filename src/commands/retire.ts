@@ -1,6 +1,6 @@
 /** ppp retire: record a document's withdrawal, archiving or supersession and make it one signed commit. */
 import { isIsoDate } from '../core/calendar.js';
-import { RETIRED } from '../core/document.js';
+import { isProposal, RETIRED, text } from '../core/document.js';
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
 import {
@@ -66,6 +66,18 @@ export async function retire(options: RetireOptions, io: Io): Promise<RetireResu
   const refusals: string[] = [];
   const current = String(record.data.status);
   if (RETIRED.has(current)) refusals.push(`${options.id} is already ${current}; a retired document is retired once`);
+  else if (isProposal(record.data))
+    refusals.push(
+      `${options.id} is a proposal; the group declines a proposal with ppp decide ${options.id} decline ` +
+        `--meeting DATE --reason "…"`,
+    );
+  const approvedOn = text(record.data, 'approval', 'approved_on');
+  const on = options.meeting ?? real;
+  if (approvedOn !== undefined && on < approvedOn)
+    refusals.push(
+      `the retirement would be dated ${on}, before ${options.id} was approved (${approvedOn}); ` +
+        `name the meeting that retired it, or leave out --meeting to record it today`,
+    );
   if (options.supersededBy !== undefined) {
     const successor = loaded.records.find((r) => r.data?.id === options.supersededBy);
     if (options.supersededBy === options.id) refusals.push(`${options.id} cannot supersede itself`);
@@ -90,7 +102,7 @@ export async function retire(options: RetireOptions, io: Io): Promise<RetireResu
 
   const request: RetirementRequest = {
     status,
-    on: options.meeting ?? real,
+    on,
     reason,
     meeting: options.meeting,
     supersededBy: options.supersededBy,

@@ -142,6 +142,26 @@ describe('ppp retire', () => {
       'is itself withdrawn',
     ],
     ['an unknown id', () => {}, ['CS-PRO-0009', '--reason', 'x'], 2, 'not a document in the register'],
+    [
+      'a meeting before the approval',
+      () => {},
+      ['CS-PRO-0001', '--meeting', '2024-11-12', '--reason', 'x'],
+      1,
+      'before CS-PRO-0001 was approved (2025-03-11)',
+    ],
+    [
+      'a proposal',
+      (root) => {
+        writeFileSync(
+          join(root, PRO),
+          readFileSync(join(root, PRO), 'utf8').replace('status: approved', 'status: proposed'),
+        );
+        git(root, ['commit', '-qam', 'A proposal']);
+      },
+      ['CS-PRO-0001', '--reason', 'x'],
+      1,
+      'ppp decide CS-PRO-0001 decline',
+    ],
     ['an empty reason', () => {}, ['CS-PRO-0001', '--reason', '  '], 2, '--reason TEXT is required'],
     ['no reason', () => {}, ['CS-PRO-0001'], 2, '--reason TEXT is required'],
     [

@@ -25,8 +25,8 @@ block { on, reason, meeting?, superseded_by? }, removes submission, and commits 
 with git commit -S and the trailers ppp verify checks: PPP-Document, PPP-Retired-On, PPP-Status,
 and PPP-Superseded-By and PPP-Meeting when given. The date is the meeting's, else the real date.
 Refused (exit 1, nothing changed) when the document is already retired, has uncommitted changes
-or was never committed, --superseded-by names a missing or retired document or itself, or the
-meeting has not taken place. An approved document deleted or set to a retired status without
+or was never committed, --superseded-by names a missing or retired document or itself, the
+meeting has not taken place or comes before the approval, or the document is a proposal. An approved document deleted or set to a retired status without
 this commit fails ppp verify (removed-without-retirement).
 
 Examples:
