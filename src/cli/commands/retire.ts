@@ -26,8 +26,9 @@ with git commit -S and the trailers ppp verify checks: PPP-Document, PPP-Retired
 and PPP-Superseded-By and PPP-Meeting when given. The date is the meeting's, else the real date.
 Refused (exit 1, nothing changed) when the document is already retired, has uncommitted changes
 or was never committed, --superseded-by names a missing or retired document or itself, the
-meeting has not taken place or comes before the approval, or the document is a proposal. An approved document deleted or set to a retired status without
-this commit fails ppp verify (removed-without-retirement).
+meeting has not taken place or comes before the approval, or the document is a proposal. An
+approved document deleted or set to a retired status without this commit fails ppp verify
+(removed-without-retirement), and ppp validate warns while the change is uncommitted.
 
 Examples:
   $ ppp retire CS-PRO-0003 --reason "No longer needed after the service restructure" --status archived
