@@ -35,6 +35,7 @@ export function explainBadDate(value: unknown): string | null {
   return null;
 }
 
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = [
   'January',
   'February',
@@ -175,4 +176,10 @@ function offsetMinutes(instant: number, timeZone: string): number {
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((local - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/** Returns a date written out for people: Tuesday 12 January 2027. */
+export function longDate(date: IsoDate): string {
+  const month = MONTHS[Number(date.slice(5, 7)) - 1];
+  return `${DAYS[weekday(date) - 1]} ${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`;
 }

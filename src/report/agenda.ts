@@ -1,31 +1,9 @@
 /** The agenda as markdown that reads well as it is and pasted into an e-mail or Word, and as JSON (SPEC section 11). */
 import type { Agenda, AgendaItem } from '../core/agenda.js';
-import { weekday } from '../core/calendar.js';
+import { longDate } from '../core/calendar.js';
 import type { Member } from '../core/members.js';
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** Returns a date written out: Tuesday 12 January 2027. */
-export function longDate(date: string): string {
-  return (
-    `${DAYS[weekday(date) - 1]} ${Number(date.slice(8, 10))} ` +
-    `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
-  );
-}
+export { longDate };
 
 /** Returns the agenda as the SPEC's JSON: ITEM fields as listed there, with notes added. */
 export function agendaJson(agenda: Agenda): string {
