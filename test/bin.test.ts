@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSyn
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, ppp } from './helpers/cli.js';
-import { allowSigners, commitAll, makeKey, useKey } from './helpers/git.js';
+import { approvableRegister, commitAll } from './helpers/git.js';
 import { ROOT, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from './helpers/register.js';
 
 afterAll(cleanup);
@@ -141,22 +141,7 @@ describe('every command, once, through the binary', () => {
   });
 
   /** A register whose form is submitted to the meeting of 2026-11-10, signing with a key listed in allowed_signers. */
-  function approvable(): string {
-    const set = validSet();
-    const form = 'documents/forms/CS-FRM-0001-return.md';
-    set[form] = set[form]!.replace(
-      'status: drafting',
-      'summary: Records the return home interview.\nstatus: submitted\nsubmission: { ' +
-        'kind: draft, on: 2026-10-20, meeting: 2026-11-10 }\neqia: { status: ' +
-        'not-required, reason: A recording form that changes no service. }',
-    );
-    const root = makeRegister(set);
-    const key = makeKey('chair');
-    allowSigners(root, [{ principal: 'chair@example.org', publicKey: key.publicKey }]);
-    commitAll(root);
-    useKey(root, key);
-    return root;
-  }
+  const approvable = () => approvableRegister({ on: '2026-10-20', meeting: '2026-11-10' }).root;
 
   const EVERYONE = [
     'chair,hqa,psw,hos-north,hos-south,hos-west,hos-cic,qa1,qa2,qa3,tm-wfd,commissioning',

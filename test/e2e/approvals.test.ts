@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/core/content-hash.js';
 import { run } from '../helpers/run.js';
-import { allowSigners, commitAll, git, gitCode, makeKey, snapshot, useKey } from '../helpers/git.js';
-import { cleanup, makeRegister, PRESET, ROOT, tempDir, validSet } from '../helpers/register.js';
+import { approvableRegister, commitAll, git, gitCode, makeKey, snapshot, useKey } from '../helpers/git.js';
+import { cleanup, makeRegister, PRESET, ROOT, tempDir } from '../helpers/register.js';
 
 afterAll(cleanup);
 
@@ -22,20 +22,7 @@ const TODAY = ['--today', '2027-01-20'];
  * A register in git whose form is submitted to the meeting of 2027-01-12, signing with a key listed in allowed_signers.
  */
 function approvable(options: { settings?: string; form?: (text: string) => string } = {}) {
-  const set = validSet();
-  set[FRM] = set[FRM]!.replace(
-    'status: drafting',
-    'summary: Records the return home interview.\nstatus: submitted\nsubmission: { ' +
-      'kind: draft, on: 2026-12-20, meeting: 2027-01-12 }\neqia: { status: ' +
-      'not-required, reason: A recording form that changes no service. }',
-  );
-  if (options.form) set[FRM] = options.form(set[FRM]!);
-  const root = makeRegister(set, options.settings ?? PRESET);
-  const key = makeKey('chair');
-  allowSigners(root, [{ principal: 'chair@example.org', publicKey: key.publicKey }]);
-  commitAll(root);
-  useKey(root, key);
-  return { root, key };
+  return approvableRegister({ on: '2026-12-20', meeting: '2027-01-12' }, options);
 }
 
 async function verifyJson(root: string) {

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowSigners, commitAll, makeKey, snapshot, useKey } from '../helpers/git.js';
-import { cleanup, makeRegister, validSet } from '../helpers/register.js';
+import { approvableRegister, snapshot } from '../helpers/git.js';
+import { cleanup } from '../helpers/register.js';
 import { run as runNow, type RunOptions } from '../helpers/run.js';
 
 afterAll(cleanup);
@@ -16,20 +16,7 @@ const run = (args: string[], options: RunOptions = {}) => runNow(args, { now: NO
 const FRM = 'documents/forms/CS-FRM-0001-return.md';
 
 /** A register in git whose form was submitted on 2026-10-20 to the meeting of 2026-11-10, with a signing key. */
-function approvable(): string {
-  const set = validSet();
-  set[FRM] = set[FRM]!.replace(
-    'status: drafting',
-    'summary: Records the interview.\nstatus: submitted\nsubmission: { kind: draft, on: 2026-10-20, meeting: ' +
-      '2026-11-10 }\neqia: { status: not-required, reason: A recording form that changes no service. }',
-  );
-  const root = makeRegister(set);
-  const key = makeKey('chair');
-  allowSigners(root, [{ principal: 'chair@example.org', publicKey: key.publicKey }]);
-  commitAll(root);
-  useKey(root, key);
-  return root;
-}
+const approvable = () => approvableRegister({ on: '2026-10-20', meeting: '2026-11-10' }).root;
 
 describe('a record is never dated after the real date', () => {
   it.each([

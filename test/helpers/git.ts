@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv } from './cli.js';
-import { tempDir } from './register.js';
+import { PRESET, makeRegister, tempDir, validSet } from './register.js';
 
 /** Runs git in dir with the clean test environment and returns stdout; throws with git's message on failure. */
 export function git(
@@ -64,4 +64,29 @@ export function snapshot(dir: string, file: string): { head: string; index: stri
     status: git(dir, ['status', '--porcelain']),
     bytes: readFileSync(join(dir, file), 'base64'),
   };
+}
+
+/**
+ * Returns a register in git whose form CS-FRM-0001 was submitted (received `on`) to `meeting` and may be approved:
+ * committed, signing with a throwaway key listed in allowed_signers under chair@example.org.
+ */
+export function approvableRegister(
+  submission: { on: string; meeting: string },
+  options: { settings?: string; form?: (text: string) => string } = {},
+): { root: string; key: { path: string; publicKey: string } } {
+  const file = 'documents/forms/CS-FRM-0001-return.md';
+  const set = validSet();
+  set[file] = set[file]!.replace(
+    'status: drafting',
+    'summary: Records the return home interview.\nstatus: submitted\nsubmission: { ' +
+      `kind: draft, on: ${submission.on}, meeting: ${submission.meeting} }\neqia: { status: ` +
+      'not-required, reason: A recording form that changes no service. }',
+  );
+  if (options.form) set[file] = options.form(set[file]!);
+  const root = makeRegister(set, options.settings ?? PRESET);
+  const key = makeKey('chair');
+  allowSigners(root, [{ principal: 'chair@example.org', publicKey: key.publicKey }]);
+  commitAll(root);
+  useKey(root, key);
+  return { root, key };
 }
