@@ -94,9 +94,10 @@ export function buildAgenda(input: AgendaInput): Agenda {
     papers_late: compareDates(today, meeting.circulation_deadline) > 0,
     today,
     progress: {
+      // Open as the agenda stood on its day: raised by then, and not yet done then.
       actions: input.actions
-        .filter((a) => a.done_on === null)
-        .map((a) => ({ ...a, overdue: compareDates(a.due, today) < 0 }))
+        .filter((a) => compareDates(a.raised, today) <= 0 && (a.done_on === null || compareDates(a.done_on, today) > 0))
+        .map((a) => ({ ...a, done_on: null, overdue: compareDates(a.due, today) < 0 }))
         .sort((a, b) => compareDates(a.due, b.due)),
       escalations: input.reviews.filter((r) => r.state === 'escalate'),
       overdue_reviews: input.reviews.filter((r) => r.state === 'overdue'),
@@ -130,7 +131,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
     if (status === 'submitted') {
       const target = text(d, 'submission', 'meeting');
       const on = text(d, 'submission', 'on');
-      const kind = text(d, 'submission', 'kind') ?? 'draft';
+      const submitted = text(d, 'submission', 'kind') ?? 'draft';
+      // A draft of a document in force on interim approval comes for its full approval.
+      const kind = submitted === 'draft' && text(d, 'approval', 'route') === 'interim' ? 'interim' : submitted;
       // Items for this meeting, and items left over from an earlier one, come to this meeting.
       if (!target || !on || compareDates(target, meeting.date) > 0) continue;
       // Carried forward only from a meeting that has taken place: until then the item is that meeting's.
