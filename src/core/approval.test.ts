@@ -131,6 +131,17 @@ describe('planApproval', () => {
     });
   });
 
+  it('approves in full the version a document on interim approval was submitted with; a revision is the next', () => {
+    const interim = {
+      ...submitted,
+      version: '1.0',
+      approval: { route: 'interim', approved_on: '2026-10-19', approved_by: 'Head of Service' },
+    };
+    expect(planApproval(interim, dorset, request()).version).toBe('1.0');
+    const revised = { ...interim, submission: { kind: 'review', on: '2026-12-01', meeting: '2027-01-12' } };
+    expect(planApproval(revised, dorset, request()).version).toBe('2.0');
+  });
+
   it('clamps the due date to the end of the month', () => {
     expect(
       planApproval(submitted, dorset, request({ on: '2028-02-29', meeting: undefined, cycle: '1 year' })).review.due,

@@ -4,7 +4,7 @@
  * the register and git, and writes the result.
  */
 import { compareDates, isIsoDate, type IsoDate } from './calendar.js';
-import { RETIRED, isProposal, type FrontMatter, type Route } from './document.js';
+import { RETIRED, isProposal, text, type FrontMatter, type Route } from './document.js';
 import { defaultCycleFor, routesFor, type Settings } from './settings.js';
 import { addDuration, isLonger, parseDuration, type Duration } from './duration.js';
 
@@ -168,7 +168,13 @@ export function planApproval(data: FrontMatter, settings: Settings, request: App
   const cycle = cycleOf(data, settings, request);
   if (!cycle.ok) throw new RangeError(cycle.message);
   const status = request.route === 'interim' ? 'interim' : 'approved';
-  const version = request.version ?? nextVersion(String(data.version ?? '0.1'), String(data.status), request.route);
+  // A document on interim approval, submitted for its full approval, is the same version approved in full.
+  const onInterim =
+    data.status === 'submitted' &&
+    text(data, 'approval', 'route') === 'interim' &&
+    (text(data, 'submission', 'kind') ?? 'draft') === 'draft';
+  const current = onInterim ? 'interim' : String(data.status);
+  const version = request.version ?? nextVersion(String(data.version ?? '0.1'), current, request.route);
   const approval: Record<string, string> = {
     route: request.route,
     approved_on: request.on,
