@@ -127,11 +127,11 @@ function minutesMarkdown(
 }
 
 const OUTCOME: Record<Decision, (d: DecisionRecord) => string> = {
-  agree: () => 'proposal agreed, to be drafted',
+  agree: (d) => `proposal agreed, to be drafted${d.reason ? ` (${d.reason})` : ''}`,
   decline: (d) => `proposal declined (${d.reason ?? 'no reason recorded'})`,
   return: (d) => `returned to the author (${d.reason ?? 'no reason recorded'})`,
-  defer: (d) => `deferred to the meeting of ${d.deferred_to ?? 'the next meeting'}`,
-  note: () => 'noted',
+  defer: (d) => `deferred to the meeting of ${d.deferred_to ?? 'the next meeting'}${d.reason ? ` (${d.reason})` : ''}`,
+  note: (d) => `noted${d.reason ? ` (${d.reason})` : ''}`,
 };
 
 /**
