@@ -64,7 +64,9 @@ function renderField(key: string, value: unknown, block: boolean): string {
   const pair = (doc.contents as { items: Pair[] }).items[0]!;
   const node = pair.value as Node & { flow?: boolean; items?: unknown[] };
   if (node && typeof node === 'object' && 'items' in node && shallow(value) && !block) node.flow = true;
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true }).replace(/\n$/, '');
+  const rendered = doc.toString({ lineWidth: 0, flowCollectionPadding: true }).replace(/\n$/, '');
+  // Padded braces read well ({ status: completed }); a list reads as the registers write it: [CS-POL-0001].
+  return node.flow && Array.isArray(value) ? rendered.replace(/^([^:]+): \[ (.*) \]$/, '$1: [$2]') : rendered;
 }
 
 function shallow(value: unknown): boolean {

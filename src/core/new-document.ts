@@ -34,7 +34,7 @@ export function renderNewDocument(template: Template, fields: NewFields): string
     list.flow = true;
     set('governed_by', list);
   }
-  const yaml = doc.toString({ lineWidth: 0 });
+  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // A function, not a string: "$&" or "$'" in a title must stay as written.
   const body = template.body.replace(/^# .*$/m, () => `# ${fields.title.replace(/\r?\n/g, ' ')}`);
   return `---\n${yaml}---\n${body.startsWith('\n') ? body : '\n' + body}`;

@@ -63,7 +63,7 @@ it.skipIf(!hasScript)(
     expect(readdirSync(join(dir, 'documents/procedures'))).toEqual(['CS-PRO-0001-missing-children.md']);
     const text = readFileSync(join(dir, 'documents/procedures/CS-PRO-0001-missing-children.md'), 'utf8');
     expect(text).toContain('owner: psw');
-    expect(text).toContain('governed_by: [ CS-POL-0001 ]');
+    expect(text).toContain('governed_by: [CS-POL-0001]');
     expect((await run(['validate'], { cwd: dir })).code).toBe(0);
   },
 );
