@@ -1,5 +1,5 @@
 /** ppp agenda on the sample register and on small temporary ones, with a fixed --today. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/run.js';
@@ -28,8 +28,10 @@ describe('the agenda of the sample register for 12 January 2027', () => {
     expect(Object.keys(a.progress)).toEqual(
       expect.arrayContaining(['actions', 'escalations', 'overdue_reviews', 'absences']),
     );
-    for (const section of ['proposals_and_drafts', 'reviews', 'information', 'horizon', 'deferred'])
+    for (const section of ['proposals_and_drafts', 'reviews', 'information', 'horizon'])
       expect(a[section].length, section).toBeGreaterThan(0);
+    // Everything for January was received in time (the story ends on 2026-11-24, a month before the deadline).
+    expect(a.deferred).toEqual([]);
     expect(Object.keys(a.reviews[0])).toEqual(
       expect.arrayContaining(['id', 'title', 'type', 'owner', 'version', 'kind', 'submitted_on', 'file']),
     );
@@ -48,17 +50,43 @@ describe('the agenda of the sample register for 12 January 2027', () => {
     },
   );
 
-  it('defers the late submission, unless the chair accepts it', async () => {
-    expect(ids((await json()).deferred)).toEqual(['CS-PRO-0011']);
-    const accepted = JSON.parse(
-      (await run(['agenda', '--json', '--accept-late', 'CS-PRO-0011', '-C', SAMPLE, '--today', '2027-01-05'])).stdout,
-    );
-    expect(accepted.deferred).toEqual([]);
-    expect(ids(accepted.proposals_and_drafts)).toContain('CS-PRO-0011');
+  it('the issued agenda of 10 November holds the late item the chair accepted', async () => {
+    const issued = JSON.parse((await run(['agenda', '--json', '--meeting', '2026-11-10', '-C', SAMPLE])).stdout);
+    expect(issued).toMatchObject({ source: { kind: 'issued', as_of: '2026-11-05' }, issued_on: '2026-11-05' });
+    expect(issued.proposals_and_drafts.find((i: { id: string }) => i.id === 'CS-PRO-0011')).toMatchObject({
+      submitted_on: '2026-10-30',
+      note: 'received 2026-10-30, after the deadline; accepted by the chair',
+    });
     expect(await run(['agenda', '--accept-late', 'CS-PRO-0003', '-C', SAMPLE, '--today', '2027-01-05'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('not a late submission'),
     });
+  });
+
+  it('defers a late submission, unless the chair accepts it', async () => {
+    const root = tempDir();
+    cpSync(SAMPLE, root, { recursive: true });
+    const file = join(root, 'documents/procedures/CS-PRO-0011-transfer-of-cases-between-teams.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('on: 2026-11-24,', 'on: 2026-12-30, late: true,'));
+    const plan = async (...extra: string[]) =>
+      JSON.parse((await run(['agenda', '--json', ...extra, '-C', root, '--today', '2027-01-05'])).stdout);
+    expect(ids((await plan()).deferred)).toEqual(['CS-PRO-0011']);
+    const accepted = await plan('--accept-late', 'CS-PRO-0011');
+    expect(accepted.deferred).toEqual([]);
+    expect(ids(accepted.proposals_and_drafts)).toContain('CS-PRO-0011');
+  });
+
+  it('an agenda planned earlier lists the actions open that day, not those raised or done later', async () => {
+    const root = tempDir();
+    cpSync(SAMPLE, root, { recursive: true });
+    rmSync(join(root, 'meetings/2026-10-13/agenda.json'));
+    const a = JSON.parse(
+      (await run(['agenda', '--json', '--meeting', '2026-10-13', '-C', root, '--today', '2026-09-30'])).stdout,
+    );
+    expect(a.progress.actions.map((x: { id: string; done_on: unknown }) => [x.id, x.done_on])).toEqual([
+      ['A-2026-09-02', null],
+      ['A-2026-09-01', null],
+    ]);
   });
 
   it('puts submitted proposals and drafts, and the interim approval, in section 2; reviews in section 3', async () => {
@@ -67,6 +95,7 @@ describe('the agenda of the sample register for 12 January 2027', () => {
       kind: 'interim',
     });
     expect(a.proposals_and_drafts.map((i: { kind: string }) => i.kind).sort()).toEqual([
+      'draft',
       'draft',
       'draft',
       'interim',
@@ -101,7 +130,6 @@ describe('the agenda of the sample register for 12 January 2027', () => {
       '## 3. Reviews of existing documents',
       '## 4. Horizon scanning and future workstreams',
       '## For information',
-      '## Deferred to the next meeting',
       '## Papers',
     ];
     const at = order.map((h) => md.indexOf(h));

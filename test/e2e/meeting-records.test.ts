@@ -110,7 +110,7 @@ it('ppp minutes writes the minutes from the agenda, attendance and actions, and 
   const md = readFileSync(join(dir, 'meetings/2027-01-12/minutes.md'), 'utf8');
   expect(md).toContain('# Practice, Policy and Procedures Group: minutes of Tuesday 12 January 2027');
   expect(md).toContain('### CS-PRO-0003 Case file audit (procedure, version 2.0)');
-  expect(md.match(/Decision: approved \/ approved with changes \/ deferred \/ not approved/g)!.length).toBe(6);
+  expect(md.match(/Decision: approved \/ approved with changes \/ deferred \/ not approved/g)!.length).toBe(7);
   expect(md).toContain('- A-2027-01-01: Publish the approved pre-birth procedure.');
   const order = [
     '## Attendance',
