@@ -12,6 +12,8 @@ import {
   writeFileAtomic,
 } from '../io/fs.js';
 import { initRepository, isInsideWorkTree } from '../io/git.js';
+import { addDays, compareDates, daysBetween } from '../core/calendar.js';
+import { realToday } from '../io/clock.js';
 import type { Io } from '../io/io.js';
 import { SETTINGS_FILE } from '../io/locate.js';
 import { presetNames } from '../io/register-files.js';
@@ -99,6 +101,8 @@ export interface ExampleResult {
   approvals: number;
   signingKey: string;
   principal: string;
+  /** Where the story, anchored to the real date, stands: its last day and the meetings either side. */
+  story: { end: string; lastMeeting?: string; nextMeeting?: string };
 }
 
 /**
@@ -112,7 +116,7 @@ export async function initExample(options: { dir: string }, io: Io): Promise<Exa
     throw new UsageError(`${root} is a file, not a folder; choose a new folder for the example`);
   if (pathExists(root) && listFolder(root).length > 0)
     throw new UsageError(`${root} is not empty; the example is a new repository, so choose a new or empty folder`);
-  const { planExampleHistory } = await import('../core/example-history.js');
+  const { anchorHistory, planExampleHistory } = await import('../core/example-history.js');
   const { parseMembers } = await import('../core/members.js');
   const { gitOutput, runGit } = await import('../io/git.js');
   const { writeHistory } = await import('../io/history-writer.js');
@@ -160,9 +164,14 @@ ${principal} namespaces="git" ${publicKey}
       await gitOutput(root, ['config', 'user.name', name]);
       await gitOutput(root, ['config', 'user.email', principal]);
     }
-    const steps = planExampleHistory(
-      sample.filter((f) => f.path !== 'allowed_signers'),
-      signers,
+    const story = await anchoredStory(sample, io);
+    const steps = anchorHistory(
+      planExampleHistory(
+        sample.filter((f) => f.path !== 'allowed_signers'),
+        signers,
+      ),
+      story.map,
+      story.sampleMeetings,
     );
     const perDay = new Map<string, number>();
     const commits = steps.map((step) => {
@@ -179,7 +188,14 @@ ${principal} namespaces="git" ${publicKey}
     for (const [path, text] of latest) writeFileAtomic(join(root, path), text);
     await writeHistory(root, commits, { branch: 'main', signingKey: keyPath });
     const approvals = steps.filter((step) => step.approval).length;
-    return { root, commits: steps.length, approvals, signingKey: keyPath, principal };
+    return {
+      root,
+      commits: steps.length,
+      approvals,
+      signingKey: keyPath,
+      principal,
+      story: { end: story.storyEnd, lastMeeting: story.lastMeeting, nextMeeting: story.nextMeeting },
+    };
   } catch (error) {
     if (createdRoot) removePath(root);
     else for (const entry of listFolder(root)) removePath(join(root, entry));
@@ -189,3 +205,36 @@ ${principal} namespaces="git" ${publicKey}
     });
   }
 }
+
+/**
+ * Returns the map that anchors the sample's story to the real date (see core/story-dates.ts): its meetings become the
+ * group's meetings around today, and its last day yesterday.
+ */
+async function anchoredStory(sample: readonly { path: string; text: string }[], io: Io) {
+  const { parseSettings } = await import('../core/ppp-yaml.js');
+  const { meetings } = await import('../core/meetings.js');
+  const { loadWorkingCalendar } = await import('./steps/working-calendar.js');
+  const { dateMapThrough, SAMPLE_NOW, storyAnchors } = await import('../core/story-dates.js');
+  const parsed = parseSettings(sample.find((f) => f.path === SETTINGS_FILE)?.text ?? '');
+  if (!parsed.ok) throw new ConfigError(`the sample register's ${SETTINGS_FILE} does not load; reinstall ppp`);
+  const settings = parsed.settings;
+  const calendar = await loadWorkingCalendar(settings);
+  const yesterday = addDays(realToday(io, settings.timezone), -1);
+  const span = { back: daysBetween(SAMPLE_FIRST, SAMPLE_NOW), ahead: daysBetween(SAMPLE_NOW, SAMPLE_LAST) };
+  const sampleMeetings = meetings(settings, calendar, SAMPLE_FIRST, { to: SAMPLE_LAST }).map((m) => m.date);
+  const around = meetings(settings, calendar, addDays(yesterday, -span.back - 400), {
+    to: addDays(yesterday, span.ahead + 400),
+  });
+  // Items received for the next meeting stay in time: the story ends by its submission deadline.
+  const next = around.find((m) => compareDates(m.date, yesterday) > 0);
+  const last = [...around].reverse().find((m) => compareDates(m.date, yesterday) <= 0);
+  let storyEnd = yesterday;
+  if (next && compareDates(next.submission_deadline, storyEnd) < 0) storyEnd = next.submission_deadline;
+  if (last && compareDates(storyEnd, last.date) < 0) storyEnd = last.date;
+  const anchors = storyAnchors({ sampleMeetings, realMeetings: around.map((m) => m.date), storyEnd });
+  return { map: dateMapThrough(anchors), sampleMeetings, storyEnd, lastMeeting: last?.date, nextMeeting: next?.date };
+}
+
+/** The span of the sample's dates, with room: its oldest approval and its latest review. */
+const SAMPLE_FIRST = '2019-01-01';
+const SAMPLE_LAST = '2031-12-31';

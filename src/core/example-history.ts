@@ -14,6 +14,7 @@ import { editFrontMatter } from './front-matter-edit.js';
 import { frontMatterData } from './front-matter.js';
 import { RETIRED } from './document.js';
 import { retirementMessage, type RetirementStatus, type RetirementTrailers } from './retirement.js';
+import { redateFile, redateText, SAMPLE_NOW, type DateMap } from './story-dates.js';
 
 export interface SampleFile {
   /** Register-relative path, forward slashes. */
@@ -37,10 +38,8 @@ export const EDITED_AFTER_APPROVAL = {
   on: '2026-11-18',
 } as const;
 
-/**
- * The last day of the sample's recorded life: nothing later happens in the replayed history unless the sample dates it.
- */
-const SETTLED = '2026-11-16';
+/** The last day of the sample's recorded life: nothing later happens in the replayed history. */
+const SETTLED = SAMPLE_NOW;
 
 type Data = Record<string, unknown>;
 
@@ -62,7 +61,9 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
     const submission = (data.submission ?? undefined) as Data | undefined;
     const approvedOn = typeof approval?.approved_on === 'string' ? approval.approved_on : undefined;
     if (!approvedOn) {
-      const on = typeof submission?.on === 'string' ? submission.on : '2026-10-20';
+      const agreed = (data.proposal as Data | undefined)?.agreed_on;
+      const on =
+        typeof submission?.on === 'string' ? submission.on : typeof agreed === 'string' ? agreed : '2026-10-20';
       add(on, `Add ${id}: ${title} (${String(data.status)})`, [{ path: file.path, text: file.text }]);
       continue;
     }
@@ -178,10 +179,15 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
   for (const meeting of new Set(
     files.filter((f) => f.path.startsWith('meetings/')).map((f) => f.path.split('/')[1]!),
   )) {
+    const records = files.filter((f) => f.path.startsWith(`meetings/${meeting}/`));
+    // The agenda as the chair issued it, on the day it went out; the meeting's record once it has met.
+    const agenda = records.filter((f) => /\/agenda\.(md|json)$/.test(f.path));
+    const issuedOn = agenda.map((f) => /"issued_on": "(\d{4}-\d{2}-\d{2})"/.exec(f.text)?.[1]).find(Boolean);
+    if (agenda.length && issuedOn) add(issuedOn, `Issue the agenda of the meeting of ${meeting}`, agenda);
     add(
       addDays(meeting, 2),
-      `Record the meeting of ${meeting}: attendance and minutes`,
-      files.filter((f) => f.path.startsWith(`meetings/${meeting}/`)),
+      `Record the meeting of ${meeting}: attendance, decisions and minutes`,
+      records.filter((f) => !agenda.includes(f) || !issuedOn),
     );
   }
   const others = files.filter(
@@ -195,6 +201,27 @@ export function planExampleHistory(files: readonly SampleFile[], signersFile: Sa
   ]);
   if (actions.length) add(SETTLED, 'Bring the action tracker up to date', actions);
   return steps.sort((a, b) => compareDates(a.date, b.date) || a.seq - b.seq).map(({ seq: _seq, ...step }) => step);
+}
+
+/**
+ * Returns the history with every date moved through the map (commit dates, files, paths and messages); an approval's
+ * content hash is that of its document as moved.
+ */
+export function anchorHistory(
+  steps: readonly ExampleCommit[],
+  map: DateMap,
+  sampleMeetings: readonly string[],
+): ExampleCommit[] {
+  return steps.map((step) => {
+    const files = step.files.map((f) => ({
+      path: redateText(f.path, map, sampleMeetings),
+      text: redateFile(f.path, f.text, map, sampleMeetings),
+    }));
+    let message = redateText(step.message, map, sampleMeetings);
+    const hash = contentHash(files[0]?.text ?? '');
+    if (step.approval && hash) message = message.replace(/^(PPP-Content-SHA256: )[0-9a-f]{64}$/m, `$1${hash}`);
+    return { date: map(step.date), message, files, approval: step.approval };
+  });
 }
 
 function approvalMessageOf(title: string, text: string, approval: Data): string {

@@ -519,7 +519,8 @@ describe('ppp init --example replays the sample as dated, signed history', () =>
   let v: Awaited<ReturnType<typeof verifyJson>>;
   beforeAll(async () => {
     dir = join(makeRegister(), 'example');
-    const r = await run(['init', dir, '--example']);
+    // The story as the sample tells it: on 2026-11-25 its dates are its own (example-story.test.ts moves the day).
+    const r = await run(['init', dir, '--example'], { now: () => Date.UTC(2026, 10, 25, 12) });
     expect(r.code, r.stderr).toBe(0);
     status = git(dir, ['status', '--porcelain']);
     v = await verifyJson(dir);

@@ -42,8 +42,11 @@ Examples:
             `Created the live example register in ${r.root}\n  ${r.commits} commits ` +
               `replaying the sample's history, ${r.approvals} of them signed approvals\n` +
               `  demonstration signing key: ${r.signingKey} (principal ${r.principal}, listed in allowed_signers)\n` +
+              `  its story runs to ${r.story.end}: the last meeting was ${r.story.lastMeeting ?? 'none'}, ` +
+              `the next is ${r.story.nextMeeting ?? 'none'}\n` +
               `\nTry:\n  cd ${dir}\n  ppp verify                       one document was edited ` +
-              `after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda --today 2027-01-05\n`,
+              `after approval\n  ppp history CS-PRO-0001 --diff 2.0..\n  ppp agenda\n` +
+              `  ppp approve CS-PRO-0010 --route ppp   its full approval, at the meeting it went to\n`,
           );
           return;
         }
