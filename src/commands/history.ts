@@ -7,7 +7,8 @@ import { approvedDocument, type CommitVerdict } from '../core/verify.js';
 import { decodeUtf8 } from '../io/fs.js';
 import { approvalCommits, diffVersions, fileCommits, isInsideWorkTree, readBlobs } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { judgeCommits } from './steps/approval-verdicts.js';
+import { judgeCommits, judgeRetirements } from './steps/approval-verdicts.js';
+import { parseRetirementTrailers, supersededIn } from '../core/retirement.js';
 import { findDocument, loadRegister } from './steps/load-register.js';
 
 export type { HistoryEntry, HistoryResult };
@@ -38,12 +39,41 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
     .filter((c) => parseAdoptionTrailers(c.message)?.documents.some((d) => d.id === options.id))
     .reverse();
   const verdicts = await judgeCommits(root, [...approvals, ...adoptions], io, true);
+  // A retirement changes the file (its status, or its removal): it is judged as verify judges it.
+  const retiring = commits.filter(
+    (c) =>
+      parseRetirementTrailers(c.message)?.['PPP-Document'] === options.id ||
+      supersededIn(c.message).includes(options.id),
+  );
+  const retirements = await judgeRetirements(
+    root,
+    retiring.map((commit) => ({ commit, id: options.id })),
+  );
   const versions = commits.map((c): HistoryEntry => {
     const f = c.files[0];
     const bytes = f ? blobs.get(f.blob) : undefined;
     const text = bytes ? decodeUtf8(bytes) : undefined;
     const data = text === undefined ? undefined : frontMatterData(text);
     const v: CommitVerdict | undefined = verdicts.get(c.commit);
+    const r = retirements.get(`${c.commit}:${options.id}`);
+    if (r && !v) {
+      return {
+        commit: c.commit,
+        date: c.date.slice(0, 10),
+        kind: 'retirement',
+        version: typeof data?.version === 'string' ? data.version : null,
+        status: typeof data?.status === 'string' ? data.status : r.status,
+        file: f?.path ?? record.file,
+        subject: c.message.split('\n')[0] ?? '',
+        route: null,
+        meeting: parseRetirementTrailers(c.message)?.['PPP-Meeting'] ?? null,
+        approved_on: null,
+        retired_on: r.retiredOn,
+        signer: r.signature.signer || r.signature.key || null,
+        state: r.state,
+        ...(r.detail ? { detail: r.detail } : {}),
+      };
+    }
     return {
       commit: c.commit,
       date: c.date.slice(0, 10),

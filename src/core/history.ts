@@ -6,9 +6,10 @@ export interface HistoryEntry {
   date: string;
   /**
    * approval: a commit with PPP trailers naming this document; adoption: a commit recording it as approved before ppp
-   * (PPP-Adopted), which changes no file; change: any other commit of the file.
+   * (PPP-Adopted), which changes no file; retirement: a commit taking it out of use (ppp retire, or the approval of a
+   * document that supersedes it); change: any other commit of the file.
    */
-  kind: 'approval' | 'adoption' | 'change';
+  kind: 'approval' | 'adoption' | 'retirement' | 'change';
   version: string | null;
   status: string | null;
   file: string;
@@ -16,6 +17,8 @@ export interface HistoryEntry {
   route: string | null;
   meeting: string | null;
   approved_on: string | null;
+  /** For a retirement: the date it took effect. */
+  retired_on?: string;
   signer: string | null;
   /** For an approval: its signature and trailer check, as ppp verify states it. */
   state: VerifyState | null;

@@ -17,14 +17,15 @@ export function historyTable(result: HistoryResult, c: ChalkInstance): string {
   for (const e of result.versions) {
     const painted =
       e.state === null ? c.dim('(not an approval)') : e.state === 'verified' ? c.green(e.state) : c.red(e.state);
-    const state = e.kind === 'adoption' ? `${painted} (adopted)` : painted;
+    const state =
+      e.kind === 'adoption' ? `${painted} (adopted)` : e.kind === 'retirement' ? `${painted} (retired)` : painted;
     cells.push([
       e.date,
       e.version ?? '',
       e.status ?? '',
       e.route ?? '',
       e.meeting ?? '',
-      e.approved_on ?? '',
+      e.approved_on ?? e.retired_on ?? '',
       printable(e.signer ?? ''),
       state,
       e.commit.slice(0, 12),

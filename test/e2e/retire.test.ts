@@ -61,6 +61,15 @@ describe('ppp retire', () => {
     const v = await verifyRows(root);
     expect(v.rows.get('CS-PRO-0001')!.state).toBe('verified');
     expect(v.code).toBe(0);
+    // ppp history lists the retirement as one, judged as verify judges it.
+    const history = JSON.parse((await run(['history', 'CS-PRO-0001', '--json'], { cwd: root })).stdout);
+    expect(history.versions.at(-1)).toMatchObject({
+      kind: 'retirement',
+      status: 'withdrawn',
+      retired_on: '2026-11-25',
+      state: 'verified',
+      commit: head(root),
+    });
   });
 
   it('archives with --status archived at a meeting that has taken place, dated that day; --json', async () => {
@@ -306,6 +315,8 @@ describe('approving a document that supersedes another', () => {
       commit: head(root),
       retired_on: '2026-11-10',
     });
+    const history = JSON.parse((await run(['history', 'CS-PRO-0001', '--json'], { cwd: root })).stdout);
+    expect(history.versions.at(-1)).toMatchObject({ kind: 'retirement', status: 'superseded', state: 'verified' });
   });
 
   it('refuses, changing nothing, when the superseded document has uncommitted changes', async () => {

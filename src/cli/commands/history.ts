@@ -23,7 +23,9 @@ export const historyCommand: CliCommand = {
 Lists every commit of the document's file, oldest first (renames followed). An approval
 commit shows its route, meeting, the signer's principal from allowed_signers and the
 signature state ppp verify would give it; an adoption (ppp adopt), which changes no file, is
-listed where it was made, marked (adopted); other commits are changes between approvals.
+listed where it was made, marked (adopted); a retirement (ppp retire, or the approval of a
+document that supersedes it) is marked (retired), its date under Approved; other commits are
+changes between approvals.
 
 Examples:
   $ ppp history CS-PRO-0007
