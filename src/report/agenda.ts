@@ -29,8 +29,8 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   };
   out.push(`# ${md(agenda.group)}`, '', `**Agenda for the meeting of ${longDate(agenda.meeting)}**`, '');
   out.push(
-    `Items and drafts were due by ${longDate(agenda.submission_deadline)}. Papers go ` +
-      `out by ${longDate(agenda.circulation_deadline)}.`,
+    `Items and drafts ${agenda.submission_deadline < agenda.today ? 'were' : 'are'} due by ` +
+      `${longDate(agenda.submission_deadline)}. Papers go out by ${longDate(agenda.circulation_deadline)}.`,
     '',
   );
   if (agenda.papers_late)

@@ -116,6 +116,13 @@ describe('the agenda of the sample register for 12 January 2027', () => {
     expect(feb.information).toEqual([]);
   });
 
+  it('says the submission deadline is ahead, or was, as it is on the day', async () => {
+    const before = await run(['agenda', '-C', SAMPLE, '--today', '2026-11-25']);
+    expect(before.stdout).toContain('Items and drafts are due by Thursday 24 December 2026.');
+    const after = await run(['agenda', '-C', SAMPLE, '--today', '2027-01-05']);
+    expect(after.stdout).toContain('Items and drafts were due by Thursday 24 December 2026.');
+  });
+
   it('warns when the papers are late', async () => {
     const late = await run(['agenda', '-C', SAMPLE, '--today', '2027-01-08']);
     expect(late.stdout).toContain('> **The papers are late:** they were due out by Thursday 7 January 2027');
