@@ -122,7 +122,8 @@ it('only src/io/git.ts imports simple-git, and only src/io/fs.ts writes files', 
   for (const f of sources('')) {
     const text = readFileSync(f, 'utf8');
     if (!f.endsWith(join('io', 'git.ts'))) expect(importsOf(text).includes('simple-git'), f).toBe(false);
-    if (!f.endsWith(join('io', 'fs.ts')))
+    // The register lock (io/lock.ts) makes and moves its own small file; every file of the register goes through fs.ts.
+    if (!f.endsWith(join('io', 'fs.ts')) && !f.endsWith(join('io', 'lock.ts')))
       expect(/writeFileSync|renameSync|appendFileSync|createWriteStream/.test(text), f).toBe(false);
   }
 });

@@ -6,6 +6,9 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
+import { releaseLocks } from '../io/lock.js';
+import { fileSystemFailure } from '../io/fs-failure.js';
+import { isCancelledPrompt } from './failures.js';
 import { printable } from '../report/printable.js';
 import { packageVersion } from '../io/package-root.js';
 import { COMMANDS } from './command-table.js';
@@ -26,6 +29,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return run.exitCode;
   } catch (error) {
     return report(error, io);
+  } finally {
+    releaseLocks();
   }
 }
 
@@ -105,11 +110,21 @@ function report(error: unknown, io: Io): number {
     case 'RefusalError':
       io.stderr.write(`ppp: ${printable(e.message)}\n`);
       return 1;
-    default:
+    default: {
+      if (isCancelledPrompt(error)) {
+        io.stderr.write('\nppp: cancelled; nothing was written\n');
+        return 130;
+      }
+      const failure = fileSystemFailure(error);
+      if (failure) {
+        io.stderr.write(`ppp: ${printable(failure)}\n`);
+        return 2;
+      }
       io.stderr.write(
         `ppp: internal error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`,
       );
       return 2;
+    }
   }
 }
 

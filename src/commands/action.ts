@@ -18,7 +18,7 @@ export async function raiseAction(
   if (!options.text.trim())
     throw new UsageError('the action needs its text: ppp action add "what is to be done" --owner ID --due DATE');
   if (!isIsoDate(options.due)) throw new UsageError(`--due ${options.due} is not a real date written YYYY-MM-DD`);
-  const ctx = await openActionTracker(io, options.register);
+  const ctx = await openActionTracker(io, options.register, 'action add');
   if (!ctx.members.has(options.owner))
     throw new UsageError(
       `--owner ${options.owner} is not a member in members.yaml; use one of: ${[...ctx.members.keys()].join(', ')}`,
@@ -59,7 +59,7 @@ export async function markActionDone(
 ): Promise<Action> {
   if (options.on !== undefined && !isIsoDate(options.on))
     throw new UsageError(`--on ${options.on} is not a real date written YYYY-MM-DD`);
-  const ctx = await openActionTracker(io, options.register);
+  const ctx = await openActionTracker(io, options.register, 'action done');
   const today = recordingToday(io, ctx.settings.timezone, options.today);
   const action = ctx.actions.find((a) => a.id === options.id);
   if (!action) throw new UsageError(`${options.id} is not an action in actions.yaml; ppp actions lists them`);

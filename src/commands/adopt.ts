@@ -60,7 +60,7 @@ export interface AdoptResult {
  */
 export async function adopt(options: AdoptOptions, io: Io): Promise<AdoptResult> {
   const evidence = checkFlags(options);
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, { register: options.register, write: 'adopt' });
   const { root } = loaded;
   if (!(await isInsideWorkTree(root)))
     throw new GitError(

@@ -5,7 +5,7 @@ import type { Member } from '../core/members.js';
 import { compareDates } from '../core/calendar.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { realToday, today as todayOf } from '../io/clock.js';
-import { writeFileAtomic } from '../io/fs.js';
+import { readTextIfExists, removePath, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 import { agendaOf, issuedFiles } from './steps/meeting-agenda.js';
@@ -35,7 +35,10 @@ export interface AgendaResult {
 
 /** Returns the agenda of the meeting and its markdown, written to options.out when given. */
 export async function agenda(options: AgendaOptions, io: Io): Promise<AgendaResult> {
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, {
+    register: options.register,
+    write: options.issue ? 'agenda --issue' : undefined,
+  });
   const today = todayOf(io, loaded.settings.timezone, options.today);
   if (options.issue) return issue(loaded, options, today, realToday(io, loaded.settings.timezone));
   const result = await agendaOf(loaded, { today, meeting: options.meeting, acceptLate: options.acceptLate });
@@ -74,7 +77,16 @@ async function issue(
   const { agendaMarkdown } = await import('../report/agenda.js');
   const markdown = agendaMarkdown(issued, loaded.members);
   const files = issuedFiles(agenda.meeting);
-  writeFileAtomic(join(loaded.root, files.data), JSON.stringify(issued, null, 2) + '\n');
-  writeFileAtomic(join(loaded.root, files.markdown), markdown);
+  // Both files or neither: should the second write fail, the first is put back as it was.
+  const dataPath = join(loaded.root, files.data);
+  const before = readTextIfExists(dataPath);
+  writeFileAtomic(dataPath, JSON.stringify(issued, null, 2) + '\n');
+  try {
+    writeFileAtomic(join(loaded.root, files.markdown), markdown);
+  } catch (error) {
+    if (before === undefined) removePath(dataPath);
+    else writeFileAtomic(dataPath, before);
+    throw error;
+  }
   return { agenda: issued, members: loaded.members, markdown, issued: [files.markdown, files.data] };
 }

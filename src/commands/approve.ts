@@ -66,7 +66,7 @@ export interface ApproveResult {
  */
 export async function approve(options: ApproveOptions, io: Io): Promise<ApproveResult> {
   const route = checkFlags(options);
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, { register: options.register, write: 'approve' });
   const record = findDocument(loaded, options.id);
   if (isProposal(record.data)) throw new RefusalError(`${proposalRefusal(options.id)}; nothing was changed`);
   await checkCommitted(loaded.root, record.file);

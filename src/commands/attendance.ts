@@ -51,7 +51,7 @@ export async function recordAttendance(
   options: AttendanceOptions,
   io: Io,
 ): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[]; ahead: boolean }> {
-  const { root, settings } = await loadSettings(io, options.register);
+  const { root, settings } = await loadSettings(io, options.register, 'attendance');
   const meeting = scheduledMeeting(settings, await loadWorkingCalendar(settings), options.date);
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
   const attendance: Attendance = {

@@ -50,7 +50,7 @@ export async function decide(options: DecideOptions, io: Io): Promise<DecideResu
   }
   const decision = options.decision as Decision;
   if (options.meeting === undefined) throw new UsageError('say which meeting decided: pass --meeting DATE');
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, { register: options.register, write: 'decide' });
   const { settings } = loaded;
   const calendar = await loadWorkingCalendar(settings);
   const meeting = scheduledMeeting(settings, calendar, options.meeting).date;

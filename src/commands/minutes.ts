@@ -23,7 +23,7 @@ export async function writeMinutes(
   options: { register?: string; today?: string; date: string },
   io: Io,
 ): Promise<{ file: string; path: string }> {
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, { register: options.register, write: 'minutes' });
   const members = loaded.members;
   const today = todayOf(io, loaded.settings.timezone, options.today);
   const real = realToday(io, loaded.settings.timezone);

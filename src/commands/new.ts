@@ -54,8 +54,9 @@ export function choices(loaded: LoadedRegister, type?: string) {
 }
 
 /** Writes a new document and returns its id and path. */
-export async function newDocument(options: NewOptions, io: Io, loaded?: LoadedRegister): Promise<NewResult> {
-  const register = loaded ?? (await loadRegister(io, { register: options.register }));
+export async function newDocument(options: NewOptions, io: Io): Promise<NewResult> {
+  // Read (again, after any prompts) under the register lock: the next free id is then one no other run is taking.
+  const register = await loadRegister(io, { register: options.register, write: 'new' });
   const type = options.type;
   if (!isDocumentType(type))
     throw new UsageError(`"${type}" is not a document type; use one of: ${DOCUMENT_TYPES.join(', ')}`);

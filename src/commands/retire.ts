@@ -46,7 +46,7 @@ export interface RetireResult {
  */
 export async function retire(options: RetireOptions, io: Io): Promise<RetireResult> {
   const { reason, status } = checkFlags(options);
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, { register: options.register, write: 'retire' });
   const { root, settings } = loaded;
   const record = findDocument(loaded, options.id);
   // The real date, never --today: a retirement is not recorded before it happened.

@@ -48,7 +48,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     throw new UsageError(`--kind ${options.kind} is not one of: ${KINDS.join(', ')}`);
   if (options.meeting !== undefined && !isIsoDate(options.meeting))
     throw new UsageError(`--meeting ${options.meeting} is not a real date written YYYY-MM-DD`);
-  const loaded = await loadRegister(io, { register: options.register });
+  const loaded = await loadRegister(io, { register: options.register, write: 'submit' });
   const record = findDocument(loaded, options.id);
   const status = String(record.data.status);
   if (status === 'submitted') {

@@ -3,6 +3,7 @@
  * one atomic writer every write goes through. The other io modules read the register's own
  * files through readTextIfExists.
  */
+import { fileSystemFailure } from './fs-failure.js';
 import { hash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -12,6 +13,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  rmdirSync,
   rmSync,
   openSync,
   readdirSync,
@@ -24,7 +26,7 @@ import {
   writeFileSync,
   type Dirent,
 } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
@@ -42,8 +44,24 @@ export function isDirectory(path: string): boolean {
 /** Makes a folder and its parents; returns true when the folder itself was created. */
 export function makeDirectory(path: string): boolean {
   const existed = pathExists(path);
-  mkdirSync(path, { recursive: true });
+  mkdirRecursive(path);
   return !existed;
+}
+
+/**
+ * mkdir -p that reports the real cause: Node's recursive mkdir says ENOENT where a parent cannot be made (on a
+ * read-only file system, or without permission); the parent that exists is then tried alone, for its own error.
+ */
+function mkdirRecursive(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let missing = path;
+    while (!pathExists(dirname(missing)) && dirname(missing) !== missing) missing = dirname(missing);
+    mkdirSync(missing);
+    throw error;
+  }
 }
 
 /** Removes a file or folder and everything in it (for undoing a failed step). */
@@ -75,6 +93,16 @@ export function realPath(path: string): string {
   }
 }
 
+/** Renames a file or folder (on one drive: atomic). */
+export function movePath(from: string, to: string): void {
+  renameSync(from, to);
+}
+
+/** Removes a folder that is empty; never its contents. */
+export function removeEmptyFolder(path: string): void {
+  rmdirSync(path);
+}
+
 /** Returns the file's text, or undefined when it does not exist. */
 export function readTextIfExists(path: string): string | undefined {
   try {
@@ -83,7 +111,9 @@ export function readTextIfExists(path: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     if ((error as NodeJS.ErrnoException).code === 'EISDIR')
       throw new ConfigError(`${path} is a folder, where a file is expected; move the folder away`);
-    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw new ConfigError(fileSystemFailure(error) ?? `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -98,13 +128,28 @@ export function writeFileAtomic(
   options: { exclusive?: boolean; makeFolders?: boolean } = {},
 ): void {
   if (isDirectory(path)) throw new ConfigError(`${path} is a folder; name a file to write`);
+  // A device, pipe or socket (--out /dev/stdout) is written to, never replaced by a file.
+  if (!options.exclusive && isSpecialFile(path)) {
+    try {
+      return writeFileSync(path, content);
+    } catch (error) {
+      throw aboutTarget(error, path);
+    }
+  }
   if (options.makeFolders === false) {
     if (!isDirectory(dirname(path)))
       throw new ConfigError(`${dirname(path)} is not a folder; create it first or name a file in an existing folder`);
-  } else mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(tmp, content, { flag: 'wx' });
+  } else {
+    try {
+      mkdirRecursive(dirname(path));
+    } catch (error) {
+      throw aboutTarget(error, dirname(path));
+    }
+  }
+  // A short name, so that a target name at the file system's limit fails as itself, not as the temporary file.
+  const tmp = join(dirname(path), `.ppp-${randomBytes(6).toString('hex')}.tmp`);
   try {
+    writeFileSync(tmp, content, { flag: 'wx' });
     // A replaced file keeps its permissions (git records the executable bit).
     const mode = existingMode(path);
     if (mode !== undefined) chmodSync(tmp, mode);
@@ -118,9 +163,29 @@ export function writeFileAtomic(
     try {
       unlinkSync(tmp);
     } catch {
-      // already gone
+      // never made, or already gone
     }
-    throw error;
+    throw aboutTarget(error, path);
+  }
+}
+
+/** Returns the error of a write, naming the file the user asked for rather than the temporary one. */
+function aboutTarget(error: unknown, path: string): unknown {
+  const e = error as NodeJS.ErrnoException & { dest?: string };
+  if (typeof e?.code === 'string' && e.code !== 'EEXIST') {
+    e.path = path;
+    e.syscall = 'write';
+    delete e.dest;
+  }
+  return error;
+}
+
+function isSpecialFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -209,8 +274,10 @@ export function listDocuments(root: string): ListedFile[] {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
+    } catch (error) {
+      // Gone since it was listed: nothing to read. Unreadable: the register cannot be checked whole, so say so.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -256,8 +323,10 @@ export function listDocuments(root: string): ListedFile[] {
   let realDocs: string;
   try {
     realDocs = realpathSync(docs);
-  } catch {
-    return [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return [];
+    throw error;
   }
   walk(docs, realDocs, 'documents');
   const out: ListedFile[] = [...byReal.values()].map(({ rel, abs, outside }) => ({ rel, abs, outside }));

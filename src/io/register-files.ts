@@ -2,6 +2,7 @@
  * Reads a register's own files (settings, members, actions, attendance, templates), with the built-in templates and
  * schemas beside them.
  */
+import { fileSystemFailure } from './fs-failure.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
@@ -31,7 +32,9 @@ export function readSettingsText(root: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw new ConfigError(fileSystemFailure(error) ?? `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -3,6 +3,7 @@
  * (ed25519 signatures are deterministic), without starting ssh-keygen, which costs tens of
  * milliseconds a signature. Used where many commits are signed in a row (ppp init --example).
  */
+import { fileSystemFailure } from './fs-failure.js';
 import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/errors.js';
@@ -47,7 +48,10 @@ function readEd25519Key(keyPath: string): { key: KeyObject; publicBlob: Buffer }
   try {
     text = readFileSync(keyPath, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read the signing key ${keyPath}: ${(error as Error).message}`, { cause: error });
+    throw new ConfigError(
+      `the signing key: ${fileSystemFailure(error) ?? `cannot read ${keyPath}: ${(error as Error).message}`}`,
+      { cause: error },
+    );
   }
   const m = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(text);
   if (!m) throw fail('not an OpenSSH private key');

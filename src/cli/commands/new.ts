@@ -83,7 +83,6 @@ Examples:
         const result = await newDocument(
           { register, type, title, owner, governedBy, proposal: opts.proposal, summary: opts.summary },
           io,
-          loaded,
         );
         io.stdout.write(`${result.path}\n`);
         io.stderr.write(`Created ${result.id}. Fill in its sections, then run ppp validate ${result.file}\n`);

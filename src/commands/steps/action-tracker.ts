@@ -22,8 +22,8 @@ export interface ActionTracker {
 }
 
 /** Returns the register's actions with what a change to them needs. */
-export async function openActionTracker(io: Io, register?: string): Promise<ActionTracker> {
-  const { root, settings } = await loadSettings(io, register);
+export async function openActionTracker(io: Io, register?: string, write?: string): Promise<ActionTracker> {
+  const { root, settings } = await loadSettings(io, register, write);
   const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
   const { actions, problems, path, text } = readActions(root, members);
   const blocking = problems.filter((p) => p.rule !== 'actions/unknown-owner');

@@ -11,6 +11,7 @@ import { cacheDir, contextKey, openCache, type Cache } from '../../io/cache.js';
 import { blankRecord, type Job } from '../../io/check-job.js';
 import { listDocuments, readDocument } from '../../io/fs.js';
 import type { Io } from '../../io/io.js';
+import { lockRegister } from '../../io/lock.js';
 import { locateRegister } from '../../io/locate.js';
 import { checkJobs } from '../../io/pool.js';
 import {
@@ -46,19 +47,27 @@ export interface LoadedRegister {
 
 export interface LoadOptions {
   register?: string;
+  /** The command that will write the register: it holds the register lock from this read to its last write. */
+  write?: string;
   /** Use and update the validation cache (default true). */
   cache?: boolean;
 }
 
 /** Returns the register's root and settings alone (no documents read), for commands that need only those. */
-export async function loadSettings(io: Io, register?: string): Promise<{ root: string; settings: Settings }> {
+export async function loadSettings(
+  io: Io,
+  register?: string,
+  write?: string,
+): Promise<{ root: string; settings: Settings }> {
   const root = locateRegister({ register, env: io.env, cwd: io.cwd });
+  if (write) await lockRegister(root, io, write);
   return { root, settings: (await readSettings(root)).settings };
 }
 
 /** Returns the register found from the options, with every document checked on its own. */
 export async function loadRegister(io: Io, options: LoadOptions): Promise<LoadedRegister> {
   const root = locateRegister({ register: options.register, env: io.env, cwd: io.cwd });
+  if (options.write) await lockRegister(root, io, options.write);
   const settingsText = readSettingsText(root);
   const templates = readTemplates(root);
   const schemas = readSchemas();
