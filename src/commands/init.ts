@@ -1,19 +1,23 @@
 /** ppp init: a new, empty register from a preset, in a git repository; all of it or nothing. */
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, GitError, UsageError } from '../core/errors.js';
 import {
   isDirectory,
   listFolder,
+  movePath,
   makeDirectory,
   pathExists,
   readPackageFile,
   readPackageTree,
+  removeEmptyFolder,
   removePath,
   writeFileAtomic,
 } from '../io/fs.js';
 import { initRepository, isInsideWorkTree } from '../io/git.js';
 import { addDays, compareDates, daysBetween } from '../core/calendar.js';
 import { realToday } from '../io/clock.js';
+import { fileSystemFailure } from '../io/fs-failure.js';
 import type { Io } from '../io/io.js';
 import { SETTINGS_FILE } from '../io/locate.js';
 import { presetNames } from '../io/register-files.js';
@@ -88,10 +92,10 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
     for (const path of created.reverse()) removePath(path);
     if (createdRoot) removePath(root);
     if (error instanceof GitError) throw error;
-    throw new UsageError(
-      `could not create the register in ${root}: ${(error as Error).message}; nothing was left behind`,
-      { cause: error },
-    );
+    const why = fileSystemFailure(error)?.replace(/\. Nothing was changed$/, '') ?? (error as Error).message;
+    throw new UsageError(`could not create the register in ${root}: ${why}; nothing was left behind`, {
+      cause: error,
+    });
   }
 }
 
@@ -138,12 +142,37 @@ export async function initExample(options: { dir: string }, io: Io): Promise<Exa
   const name = chair?.name ?? 'PPP Chair';
   const principal = chair?.email ?? 'chair@example.org';
 
-  const createdRoot = makeDirectory(root);
+  // Built in a hidden folder beside it and renamed into place at the end: an interrupted or failed run leaves
+  // nothing behind, and the folder never holds half an example.
+  const build = join(dirname(root), `.${basename(root)}.ppp-example-${randomBytes(4).toString('hex')}`);
+  const interrupted = (signal: NodeJS.Signals) => {
+    // git or ssh-keygen may still be writing in it: try again until it is gone.
+    for (let attempt = 0; attempt < 20 && pathExists(build); attempt++) {
+      try {
+        removePath(build);
+      } catch {
+        // a file appeared while removing; once more
+      }
+    }
+    io.stderr.write(`\nppp: stopped by ${signal}; nothing was left behind\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.once(s, interrupted);
   try {
-    await initRepository(root);
+    makeDirectory(build);
+  } catch (error) {
+    for (const s of signals) process.removeListener(s, interrupted);
+    // Said of the folder asked for, not of the hidden one beside it.
+    Object.assign(error as object, { path: root, syscall: 'write' });
+    throw error;
+  }
+  try {
+    await initRepository(build);
+    makeDirectory(join(build, '.git', 'ppp-demo'));
+    const buildKey = join(build, '.git', 'ppp-demo', 'id_ed25519');
     const keyPath = join(root, '.git', 'ppp-demo', 'id_ed25519');
-    makeDirectory(join(root, '.git', 'ppp-demo'));
-    const publicKey = await makeSshKey(keyPath, 'ppp demonstration key');
+    const publicKey = await makeSshKey(buildKey, 'ppp demonstration key');
     const signers = {
       path: 'allowed_signers',
       text: `${ALLOWED_SIGNERS}#
@@ -153,16 +182,10 @@ ${principal} namespaces="git" ${publicKey}
 `,
     };
     // Sign as the sample's chair with the demonstration key, in this repository only.
-    for (const [key, value] of [
-      ['gpg.format', 'ssh'],
-      ['user.signingkey', keyPath],
-      ['gpg.ssh.allowedSignersFile', join(root, 'allowed_signers')],
-    ]) {
-      await gitOutput(root, ['config', key!, value!]);
-    }
-    if ((await runGit(root, ['config', 'user.email'])).code !== 0) {
-      await gitOutput(root, ['config', 'user.name', name]);
-      await gitOutput(root, ['config', 'user.email', principal]);
+    await gitOutput(build, ['config', 'gpg.format', 'ssh']);
+    if ((await runGit(build, ['config', 'user.email'])).code !== 0) {
+      await gitOutput(build, ['config', 'user.name', name]);
+      await gitOutput(build, ['config', 'user.email', principal]);
     }
     const story = await anchoredStory(sample, io);
     const steps = anchorHistory(
@@ -185,8 +208,17 @@ ${principal} namespaces="git" ${publicKey}
     // The work tree holds each file as the last step left it; git writes the whole history in a few calls,
     // where git add and git commit per step cost ten times as long.
     const latest = new Map(steps.flatMap((step) => step.files.map((f) => [f.path, f.text] as const)));
-    for (const [path, text] of latest) writeFileAtomic(join(root, path), text);
-    await writeHistory(root, commits, { branch: 'main', signingKey: keyPath });
+    for (const [path, text] of latest) writeFileAtomic(join(build, path), text);
+    await writeHistory(build, commits, { branch: 'main', signingKey: buildKey });
+    if (pathExists(root)) removeEmptyFolder(root);
+    movePath(build, root);
+    // Paths in the configuration are the example's own, now that it is in place.
+    for (const [key, value] of [
+      ['user.signingkey', keyPath],
+      ['gpg.ssh.allowedSignersFile', join(root, 'allowed_signers')],
+    ]) {
+      await gitOutput(root, ['config', key!, value!]);
+    }
     const approvals = steps.filter((step) => step.approval).length;
     return {
       root,
@@ -197,12 +229,12 @@ ${principal} namespaces="git" ${publicKey}
       story: { end: story.storyEnd, lastMeeting: story.lastMeeting, nextMeeting: story.nextMeeting },
     };
   } catch (error) {
-    if (createdRoot) removePath(root);
-    else for (const entry of listFolder(root)) removePath(join(root, entry));
+    removePath(build);
     if (error instanceof GitError || error instanceof UsageError || error instanceof ConfigError) throw error;
-    throw new GitError(`could not build the example in ${root}: ${(error as Error).message}; nothing was left behind`, {
-      cause: error,
-    });
+    const why = fileSystemFailure(error)?.replace(/\. Nothing was changed$/, '') ?? (error as Error).message;
+    throw new GitError(`could not build the example in ${root}: ${why}; nothing was left behind`, { cause: error });
+  } finally {
+    for (const s of signals) process.removeListener(s, interrupted);
   }
 }
 

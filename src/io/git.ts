@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitError } from '../core/errors.js';
+import { GitError, RefusalError } from '../core/errors.js';
 
 async function git(dir: string) {
   const { simpleGit } = await import('simple-git');
@@ -144,10 +144,25 @@ export async function signingSetup(root: string): Promise<SigningSetup> {
   return { format: format === 'ssh' || format === 'x509' ? format : 'openpgp', key, keyCommand };
 }
 
+/** Why git could not make a commit: the cause decides the advice, and only a signing failure is called one. */
+export type CommitFailureCause = 'signing' | 'identity' | 'locked' | 'hook' | 'other';
+
+/** A commit git refused, with git's own words and the cause read from them. */
+export class CommitError extends GitError {
+  override name = 'GitError';
+  constructor(
+    message: string,
+    readonly kind: CommitFailureCause,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Commits one file, signed (git commit -S, whatever commit.gpgsign says) or explicitly unsigned,
- * and returns the new commit id. On failure the commit is not made, the index entry of the file
- * is put back, and a GitError carries git's reason.
+ * Commits the files alone (git commit --only), signed (-S) or explicitly unsigned, and returns the commit's id. On
+ * failure no commit is made, the index entries are as they were, and a CommitError carries git's reason and its
+ * cause. The commit made is read back: should a hook have changed its message's PPP trailers or its files, it is
+ * undone and a RefusalError says so.
  */
 export async function commitFile(
   root: string,
@@ -159,16 +174,63 @@ export async function commitFile(
   const rels = typeof rel === 'string' ? [rel] : [...rel];
   const head = (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD'])).stdout.trim();
   const staged = (await runGit(root, ['ls-files', '--stage', '--', ...rels])).stdout;
+  const hashed = await runGit(root, ['hash-object', '--', ...rels]);
+  const meant = hashed.code === 0 ? hashed.stdout.trim().split('\n') : undefined;
   const r = await runGit(
     root,
     ['commit', '--quiet', '--only', options.sign ? '-S' : '--no-gpg-sign', '--file=-', '--', ...rels],
     { input: message, env: options.env },
   );
-  if (r.code === 0) return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
-  // git leaves the index alone when a commit fails, but a hook may not: put the file's entry back as it was.
-  const now = (await runGit(root, ['ls-files', '--stage', '--', ...rels])).stdout;
-  if (now !== staged) await runGit(root, ['reset', '--quiet', head || 'HEAD', '--', ...rels]);
-  throw new GitError(firstLines(r.stderr) || `git commit exited with ${r.code}`);
+  if (r.code !== 0) {
+    // git leaves the index alone when a commit fails, but a hook may not: put the file's entry back as it was.
+    const now = (await runGit(root, ['ls-files', '--stage', '--', ...rels])).stdout;
+    if (now !== staged) await runGit(root, ['reset', '--quiet', head || 'HEAD', '--', ...rels]);
+    throw await commitError(root, r);
+  }
+  const commit = (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
+  const made = await Promise.all(
+    rels.map(async (f) => (await runGit(root, ['rev-parse', '--verify', '-q', `HEAD:./${f}`])).stdout.trim()),
+  );
+  const changed =
+    meant && made.some((blob, n) => blob !== meant[n]) ? 'its files' : await rewrittenTrailers(root, message);
+  if (changed) {
+    await undoCommit(root, head, rels, staged);
+    throw new RefusalError(
+      `a git hook changed ${changed} as git committed them, so the commit no longer records what ppp meant to ` +
+        `record; it was undone (nothing was committed). Let the hooks leave ${rels.join(' and ')} and the ` +
+        'PPP- trailers as they are (or run ppp where they are not installed), then run the command again',
+    );
+  }
+  return commit;
+}
+
+/**
+ * Makes a commit that changes no file (git commit --only --allow-empty: whatever is staged stays staged and out of
+ * it), signed (-S, whatever commit.gpgsign says) or explicitly unsigned, and returns its id. On failure no commit is
+ * made and a CommitError carries git's reason; a commit whose PPP trailers a hook changed is undone.
+ */
+export async function commitNoChange(
+  root: string,
+  message: string,
+  options: { sign: boolean; env?: Record<string, string> },
+): Promise<string> {
+  const head = (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD'])).stdout.trim();
+  const r = await runGit(
+    root,
+    ['commit', '--quiet', '--only', '--allow-empty', options.sign ? '-S' : '--no-gpg-sign', '--file=-'],
+    { input: message, env: options.env },
+  );
+  if (r.code !== 0) throw await commitError(root, r);
+  const changed = await rewrittenTrailers(root, message);
+  if (changed) {
+    await undoCommit(root, head, [], '');
+    throw new RefusalError(
+      `a git hook changed ${changed} as git committed it, so the commit no longer records what ppp meant to ` +
+        'record; it was undone (nothing was committed). Let the hooks leave the PPP- trailers as they are ' +
+        '(or run ppp where they are not installed), then run the command again',
+    );
+  }
+  return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
 }
 
 /** Returns the commit HEAD points to, or undefined in a repository with no commits yet. */
@@ -177,23 +239,78 @@ export async function headCommit(root: string): Promise<string | undefined> {
   return r.code === 0 ? r.stdout.trim() || undefined : undefined;
 }
 
-/**
- * Makes a commit that changes no file (git commit --only --allow-empty: whatever is staged stays staged and out of
- * it), signed (-S, whatever commit.gpgsign says) or explicitly unsigned, and returns its id. On failure no commit is
- * made and a GitError carries git's reason.
- */
-export async function commitNoChange(
-  root: string,
-  message: string,
-  options: { sign: boolean; env?: Record<string, string> },
-): Promise<string> {
-  const r = await runGit(
-    root,
-    ['commit', '--quiet', '--only', '--allow-empty', options.sign ? '-S' : '--no-gpg-sign', '--file=-'],
-    { input: message, env: options.env },
-  );
-  if (r.code === 0) return (await gitOutput(root, ['rev-parse', 'HEAD'])).trim();
-  throw new GitError(firstLines(r.stderr) || `git commit exited with ${r.code}`);
+/** Returns what a hook changed in the PPP trailers of the commit just made ('' when nothing). */
+async function rewrittenTrailers(root: string, message: string): Promise<string> {
+  const ours = pppLines(message);
+  const committed = pppLines(await gitOutput(root, ['log', '-1', '--format=%B']));
+  return ours.join('\n') === committed.join('\n') ? '' : 'its PPP- trailers';
+}
+
+function pppLines(message: string): string[] {
+  return message
+    .split('\n')
+    .filter((l) => /^PPP-[A-Za-z-]+:/.test(l))
+    .map((l) => l.trimEnd());
+}
+
+/** Takes back the commit just made: HEAD where it was, the files' index entries as they were. */
+async function undoCommit(root: string, head: string, rels: readonly string[], staged: string): Promise<void> {
+  if (head) await gitOutput(root, ['update-ref', '-m', 'ppp: undo a commit a hook changed', 'HEAD', head]);
+  else await gitOutput(root, ['update-ref', '-d', 'HEAD']);
+  if (rels.length === 0) return;
+  // Back to the entries staged before the commit (for a new file, none: it leaves the index).
+  await runGit(root, ['rm', '--cached', '--quiet', '--ignore-unmatch', '--', ...rels]);
+  if (staged.trim()) await gitOutput(root, ['update-index', '--index-info'], { input: staged });
+}
+
+/** Returns the error of a failed git commit, its cause read from git's words and the repository's hooks. */
+async function commitError(root: string, r: GitRun): Promise<CommitError> {
+  const said = firstLines(r.stderr) || `git commit exited with ${r.code}`;
+  const text = r.stderr;
+  if (/index\.lock'?: File exists|Another git process seems to be running/i.test(text)) {
+    return new CommitError(
+      `git could not commit: "${said}". Another git command is running in this repository, or one stopped and left ` +
+        'its index.lock behind: wait for it to finish, or, if no git is running, remove .git/index.lock',
+      'locked',
+    );
+  }
+  if (/Please tell me who you are|unable to auto-detect email|empty ident name|Author identity unknown/i.test(text)) {
+    return new CommitError(
+      `git could not commit: it does not know who you are ("${said}"). Tell it once with ` +
+        'git config --global user.name "Your Name" and git config --global user.email you@example.org',
+      'identity',
+    );
+  }
+  if (/gpg failed to sign|failed to sign|signing failed|ssh-keygen|Couldn't (load|sign)|Load key .*:/i.test(text)) {
+    return new CommitError(said, 'signing');
+  }
+  const hook = await activeHook(root);
+  if (hook) {
+    return new CommitError(
+      `the git hook ${hook} refused the commit${said.startsWith('git commit exited') ? '' : `: "${said}"`}. ` +
+        'Fix what it reports (or ask who installed it), then run the command again',
+      'hook',
+    );
+  }
+  return new CommitError(said, 'other');
+}
+
+/** Returns the first commit hook that would run here, as a path to show, or undefined. */
+async function activeHook(root: string): Promise<string | undefined> {
+  const dir = (await runGit(root, ['rev-parse', '--git-path', 'hooks'])).stdout.trim();
+  const configured = (await runGit(root, ['config', 'core.hooksPath'])).stdout.trim();
+  const { accessSync, constants } = await import('node:fs');
+  const { resolve: resolvePath, join: joinPath } = await import('node:path');
+  const base = resolvePath(root, configured || dir);
+  for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) {
+    try {
+      accessSync(joinPath(base, name), constants.X_OK);
+      return joinPath(configured || dir, name);
+    } catch {
+      // not installed
+    }
+  }
+  return undefined;
 }
 
 /** A commit whose message carries PPP-Document (or PPP-Adopted), with the files it changed (register-relative). */

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitError, RefusalError } from '../../core/errors.js';
 import { pathExists } from '../../io/fs.js';
-import { signingSetup, type SigningSetup } from '../../io/git.js';
+import { CommitError, signingSetup, type SigningSetup } from '../../io/git.js';
 import type { LoadedRegister } from './load-register.js';
 
 /** Whether the commit is signed, and the set-up it signs with. */
@@ -35,11 +35,16 @@ export async function planSigning(loaded: LoadedRegister): Promise<SigningPlan> 
 }
 
 /** Returns the error for a commit git could not make: git's reason, and what to check when signing failed. */
-export function commitFailure(what: string, plan: SigningPlan, error: unknown, leftAsItWas: string): GitError {
+export function commitFailure(what: string, plan: SigningPlan, error: unknown, leftAsItWas: string): Error {
+  // A hook that rewrote the commit was undone already: its refusal says so.
+  if (error instanceof RefusalError) return error;
   const reason = (error as Error).message;
+  // Only a failure to sign is called one; a hook, a missing identity or a locked index says what it is.
+  const kind = error instanceof CommitError ? error.kind : 'other';
+  const signing = plan.sign && (kind === 'signing' || kind === 'other');
   return new GitError(
-    `${what} could not be made${plan.sign ? ' (signing failed)' : ''}: ` +
-      `${reason}. ${plan.sign ? signingHint(plan.setup) + ' ' : ''}${leftAsItWas}`,
+    `${what} could not be made${signing ? ' (signing failed)' : ''}: ` +
+      `${reason}. ${signing ? signingHint(plan.setup) + ' ' : ''}${leftAsItWas}`,
     { cause: error },
   );
 }
