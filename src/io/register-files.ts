@@ -99,6 +99,28 @@ export function readAllowedSigners(root: string): { text?: string; entries: Sign
   };
 }
 
+/**
+ * Returns the set-up error of a command that needs the group's members when members.yaml is missing or cannot be read
+ * at all (no member read from it), else undefined.
+ */
+export function membersSetupError(
+  root: string,
+  read: { members: readonly Member[]; problems: readonly Problem[] },
+  command: string,
+): ConfigError | undefined {
+  if (readTextIfExists(join(root, MEMBERS_FILE)) === undefined)
+    return new ConfigError(
+      `${MEMBERS_FILE} is missing from ${root}, and ${command} needs the group's members; create it with a ` +
+        `"members:" list, one entry per member ({ id: hqa, name: …, role: head-of-service }), as ppp init writes it`,
+    );
+  if (read.members.length > 0 || read.problems.length === 0) return undefined;
+  const first = read.problems[0]!;
+  return new ConfigError(
+    `${MEMBERS_FILE} cannot be read, so ${command} knows no members (${MEMBERS_FILE}:${first.line}:${first.column}: ` +
+      `${first.message}); fix it (ppp validate ${MEMBERS_FILE} lists every problem) and run ${command} again`,
+  );
+}
+
 /** Returns the actions of actions.yaml (none when there is no file), its text, and its problems. */
 export function readActions(
   root: string,
