@@ -23,6 +23,7 @@ import {
 import type { Io } from '../io/io.js';
 import { judgeCommits } from './steps/approval-verdicts.js';
 import { findDocument, loadRegister, type LoadedRegister } from './steps/load-register.js';
+import { refuseShallow } from './steps/full-history.js';
 import { commitFailure, planSigning } from './steps/signing.js';
 
 export interface AdoptOptions {
@@ -66,6 +67,13 @@ export async function adopt(options: AdoptOptions, io: Io): Promise<AdoptResult>
     throw new GitError(
       `${root} is not in a git repository; adoption is a git commit, so run git init and commit the register first`,
     );
+  await refuseShallow(
+    root,
+    'ppp adopt',
+    'approvals and adoptions made before may be missing from its history and be recorded again',
+  );
+  // A dry run writes nothing, so only a real one needs a set-up that can sign.
+  const plan = options.dryRun ? undefined : await planSigning(loaded, io, 'ppp adopt');
   const candidates = options.all ? claimingApproval(loaded) : named(loaded, options.ids);
   const refusals = await findRefusals(loaded, candidates, io);
   const head = await headCommit(root);
@@ -107,9 +115,8 @@ export async function adopt(options: AdoptOptions, io: Io): Promise<AdoptResult>
     dryRun: options.dryRun === true,
     isRefusal,
   };
-  if (isRefusal || options.dryRun || !head) return result;
+  if (isRefusal || !plan || !head) return result;
 
-  const plan = await planSigning(loaded);
   const message = adoptionMessage(
     adopted.map((a) => ({ ...a, contentHash: a.content_sha256 })),
     evidence,

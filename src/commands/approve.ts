@@ -28,7 +28,7 @@ import {
   type OpenDocument,
 } from './steps/edit-document.js';
 import { findDocument, loadRegister, problemsOf, type LoadedRegister } from './steps/load-register.js';
-import { commitFailure, planSigning } from './steps/signing.js';
+import { commitFailure, planSigning, type SigningPlan } from './steps/signing.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface ApproveOptions {
@@ -70,6 +70,8 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   const record = findDocument(loaded, options.id);
   if (isProposal(record.data)) throw new RefusalError(`${proposalRefusal(options.id)}; nothing was changed`);
   await checkCommitted(loaded.root, record.file);
+  // Set-up mistakes (no key, a missing or malformed allowed_signers) come first, before the document's own refusals.
+  const signing = await planSigning(loaded, io, 'ppp approve');
   const problems = problemsOf(loaded, record).filter((p) => p.severity === 'error');
   if (problems.length)
     throw new RefusalError(
@@ -123,6 +125,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   const superseded = await supersededEdits(loaded, options.id, doc.data, plan.version, on, route, meeting);
   const { commit, signed } = await commitApproval(
     loaded,
+    signing,
     [{ doc, after }, ...superseded],
     message + superseded.map((s) => `PPP-Supersedes: ${s.id}\n`).join(''),
     commitDates(io, loaded.settings.timezone),
@@ -238,11 +241,11 @@ async function readResponses(
  */
 async function commitApproval(
   loaded: LoadedRegister,
+  plan: SigningPlan,
   edits: readonly { doc: OpenDocument; after: string }[],
   message: string,
   dates: Record<string, string>,
 ): Promise<{ commit: string; signed: boolean }> {
-  const plan = await planSigning(loaded);
   for (const e of edits) writeDocument(e.doc, e.after);
   const files = edits.map((e) => e.doc.file);
   try {

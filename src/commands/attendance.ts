@@ -8,7 +8,7 @@ import { scheduledMeeting } from '../core/meetings.js';
 import { recordingToday } from '../io/clock.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
-import { readMembers } from '../io/register-files.js';
+import { readMembers, membersSetupError } from '../io/register-files.js';
 import { loadSettings } from './steps/load-register.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
@@ -53,7 +53,10 @@ export async function recordAttendance(
 ): Promise<{ file: string; attendance: Attendance; quorate: boolean; short: string[]; ahead: boolean }> {
   const { root, settings } = await loadSettings(io, options.register, 'attendance');
   const meeting = scheduledMeeting(settings, await loadWorkingCalendar(settings), options.date);
-  const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
+  const read = readMembers(root, settings);
+  const membersMissing = membersSetupError(root, read, 'ppp attendance');
+  if (membersMissing) throw membersMissing;
+  const members = new Map(read.members.map((m) => [m.id, m]));
   const attendance: Attendance = {
     present: ids(options.present),
     apologies: apologies(options.apologies, members),

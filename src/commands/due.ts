@@ -3,6 +3,7 @@ import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { dueRows, REVIEW_STATES, type DueRow, type ReviewState } from '../core/reviews.js';
 import { today as todayOf } from '../io/clock.js';
+import { membersSetupError } from '../io/register-files.js';
 import type { Io } from '../io/io.js';
 import { loadRegister } from './steps/load-register.js';
 
@@ -25,9 +26,12 @@ export async function due(options: DueOptions, io: Io): Promise<{ today: string;
   }
   const loaded = await loadRegister(io, { register: options.register });
   if (options.owner !== undefined && !loaded.members.some((m) => m.id === options.owner)) {
-    throw new UsageError(
-      `--owner ${options.owner} is not a member in members.yaml; ` +
-        `use one of: ${loaded.members.map((m) => m.id).join(', ')}`,
+    throw (
+      membersSetupError(loaded.root, { members: loaded.members, problems: loaded.memberProblems }, 'ppp due') ??
+      new UsageError(
+        `--owner ${options.owner} is not a member in members.yaml; ` +
+          `use one of: ${loaded.members.map((m) => m.id).join(', ')}`,
+      )
     );
   }
   const today = todayOf(io, loaded.settings.timezone, options.today);

@@ -9,6 +9,8 @@ import { approvalCommits, diffVersions, fileCommits, isInsideWorkTree, readBlobs
 import type { Io } from '../io/io.js';
 import { judgeCommits, judgeRetirements } from './steps/approval-verdicts.js';
 import { parseRetirementTrailers, supersededIn } from '../core/retirement.js';
+import { checkedAllowedSigners } from './steps/allowed-signers.js';
+import { refuseShallow } from './steps/full-history.js';
 import { findDocument, loadRegister } from './steps/load-register.js';
 
 export type { HistoryEntry, HistoryResult };
@@ -27,7 +29,11 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
   const { root } = loaded;
   const record = findDocument(loaded, options.id);
   if (!(await isInsideWorkTree(root)))
-    throw new GitError(`${root} is not in a git repository, so a document has no history`);
+    throw new GitError(
+      `${root} is not in a git repository, so a document has no history; approvals are git commits (git init, ` +
+        `commit the register, then approve with ppp approve)`,
+    );
+  await refuseShallow(root, 'ppp history', 'its approval commits and earlier versions may be missing');
   const commits = (await fileCommits(root, record.file)).reverse();
   const blobs = await readBlobs(
     root,
@@ -38,6 +44,10 @@ export async function history(options: HistoryOptions, io: Io): Promise<HistoryR
   const adoptions = (await approvalCommits(root))
     .filter((c) => parseAdoptionTrailers(c.message)?.documents.some((d) => d.id === options.id))
     .reverse();
+  checkedAllowedSigners(root, 'ppp history', {
+    needed: approvals.length + adoptions.length > 0 && loaded.settings.approval.signing === 'required',
+    why: 'its signatures are judged against the keys it lists, so every approval would show as untrusted-signer',
+  });
   const verdicts = await judgeCommits(root, [...approvals, ...adoptions], io, true);
   // A retirement changes the file (its status, or its removal): it is judged as verify judges it.
   const retiring = commits.filter(

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readMeetingRecords, readMembers } from '../io/register-files.js';
 import { loadSettings } from './steps/load-register.js';
+import { settingsWarnings } from './steps/settings-warnings.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface MeetingsOptions {
@@ -68,5 +69,7 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
     ics = resolve(io.cwd, options.ics);
     writeFileAtomic(ics, meetingsIcs(rows, settings), { makeFolders: false });
   }
-  return { today, settings, root, rows, ics };
+  // Set-up mistakes about meetings are shown where the schedule is read: warnings, the list stands.
+  const warnings = await settingsWarnings({ root, settings });
+  return { today, settings, root, rows, ics, warnings };
 }

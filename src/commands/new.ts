@@ -8,7 +8,7 @@ import { parseTemplate } from '../core/templates.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import { retiredIdsInHistory } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { readTemplates } from '../io/register-files.js';
+import { membersSetupError, readTemplates } from '../io/register-files.js';
 import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 
 export interface NewOptions {
@@ -66,9 +66,12 @@ export async function newDocument(options: NewOptions, io: Io): Promise<NewResul
   if (title.length > 200)
     throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
   if (!register.members.some((m) => m.id === options.owner)) {
-    throw new UsageError(
-      `--owner ${options.owner} is not a member in members.yaml; use one of: ` +
-        `${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`,
+    throw (
+      membersSetupError(register.root, { members: register.members, problems: register.memberProblems }, 'ppp new') ??
+      new UsageError(
+        `--owner ${options.owner} is not a member in members.yaml; use one of: ` +
+          `${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`,
+      )
     );
   }
   const governors = GOVERNORS[type];

@@ -63,6 +63,7 @@ export async function retire(options: RetireOptions, io: Io): Promise<RetireResu
     throw new GitError(
       `${root} is not in a git repository; a retirement is a git commit, so run git init and commit the register first`,
     );
+  const plan = await planSigning(loaded, io, 'ppp retire');
   const refusals: string[] = [];
   const current = String(record.data.status);
   if (RETIRED.has(current)) refusals.push(`${options.id} is already ${current}; a retired document is retired once`);
@@ -125,7 +126,6 @@ export async function retire(options: RetireOptions, io: Io): Promise<RetireResu
     },
     reason,
   );
-  const plan = await planSigning(loaded);
   writeDocument(doc, after);
   let commit: string;
   try {

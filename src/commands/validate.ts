@@ -12,7 +12,9 @@ import { decodeUtf8 } from '../io/fs.js';
 import { checkRegister } from '../rules/runner.js';
 import { pathExists, realPath } from '../io/fs.js';
 import type { Io } from '../io/io.js';
-import { readActions } from '../io/register-files.js';
+import { readActions, readAllowedSigners } from '../io/register-files.js';
+import { SIGNERS_FILE } from '../core/verify.js';
+import { settingsWarnings } from './steps/settings-warnings.js';
 import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 
 export interface ValidateOptions {
@@ -46,6 +48,8 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
     ...(!selection || selection.other.has('actions.yaml')
       ? readActions(loaded.root, new Map(loaded.members.map((m) => [m.id, m]))).problems
       : []),
+    ...(!selection || selection.other.has(SIGNERS_FILE) ? readAllowedSigners(loaded.root).problems : []),
+    ...(await settingsWarnings(loaded)).filter((p) => !selection || selection.other.has(p.file)),
     ...records.flatMap((r) => r.problems),
     ...checkRegister(view, loaded.context(), selected),
     ...(await uncommittedRetirements(loaded, selected)),
@@ -132,15 +136,19 @@ function selectFiles(
     const rel = relative(realRoot, realPath(abs)).split(sep).join('/');
     if (rel.startsWith('..')) throw new UsageError(`${p}: is outside the register ${root}`);
     if (rel === '' || rel === 'members.yaml') members = true;
-    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/') || rel === 'actions.yaml')
-      other.add(rel.endsWith('.yaml') ? rel : `${rel}/`);
+    const isRegisterFile = REGISTER_FILES.includes(rel);
+    if (rel === '' || rel === 'meetings' || rel.startsWith('meetings/') || isRegisterFile)
+      other.add(rel.endsWith('.yaml') || rel === SIGNERS_FILE ? rel : `${rel}/`);
     const matches = files.filter((f) => rel === '' || f === rel || f.startsWith(rel + '/'));
-    if (matches.length === 0 && rel !== 'members.yaml' && rel !== 'actions.yaml' && !rel.startsWith('meetings'))
+    if (matches.length === 0 && !isRegisterFile && !rel.startsWith('meetings'))
       throw new UsageError(`${p}: no documents there (documents are documents/**/*.md)`);
     for (const m of matches) selected.add(m);
   }
   return { files: selected, members, other };
 }
+
+/** The register's own files that PATHS may name, besides documents and meetings/. */
+const REGISTER_FILES = ['members.yaml', 'actions.yaml', SIGNERS_FILE, 'ppp.yaml'];
 
 /** Files named exactly, or any file under a folder named with a trailing slash. */
 class PrefixSet {
@@ -149,6 +157,8 @@ class PrefixSet {
     this.entries.push(entry);
   }
   has(file: string): boolean {
-    return this.entries.some((e) => e === file || e === '/' || (e.endsWith('/') && file.startsWith(e)));
+    return this.entries.some(
+      (e) => e === file || e === '/' || e === `${file}/` || (e.endsWith('/') && file.startsWith(e)),
+    );
   }
 }

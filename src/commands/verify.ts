@@ -13,9 +13,11 @@ import {
   type VerifyRow,
 } from '../core/verify.js';
 import { decodeUtf8, readDocument } from '../io/fs.js';
-import { approvalCommits, isInsideWorkTree, isShallow, type LoggedCommit } from '../io/git.js';
+import { approvalCommits, isInsideWorkTree, type LoggedCommit } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { judgeCommits, judgeRetirements } from './steps/approval-verdicts.js';
+import { checkedAllowedSigners } from './steps/allowed-signers.js';
+import { refuseShallow } from './steps/full-history.js';
 import { loadRegister } from './steps/load-register.js';
 
 export interface VerifyOptions {
@@ -41,14 +43,13 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
       `${root} is not in a git repository; approvals are git commits, so there is ` +
         `nothing to verify (git init, then approve with ppp approve)`,
     );
-  if (await isShallow(root)) {
-    throw new GitError(
-      `${root} is a shallow clone, so the approval commits may be missing from its ` +
-        `history; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in ` +
-        `actions/checkout) and run ppp verify again`,
-    );
-  }
+  await refuseShallow(root, 'ppp verify', 'the approval commits may be missing from its history');
   const commits = await approvalCommits(root);
+  checkedAllowedSigners(root, 'ppp verify', {
+    // With approval.signing optional an unsigned approval needs no key to be judged.
+    needed: commits.length > 0 && settings.approval.signing === 'required',
+    why: 'ppp verify trusts a signature only from a key it lists, so every approval would fail as untrusted-signer',
+  });
   const last = new Map<string, LoggedCommit>();
   const lastAt = new Map<string, number>();
   const retiredBy = new Map<string, { commit: LoggedCommit; at: number }>();

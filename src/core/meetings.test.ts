@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankHolidays } from './bank-holidays.js';
 import { addDays, weekday } from './calendar.js';
-import { meetingOn, meetings, nextMeeting, ruleFault } from './meetings.js';
+import {
+  closedMeetingDays,
+  lastMeetingWithinYear,
+  meetingFolderFault,
+  meetingOn,
+  meetings,
+  nextMeeting,
+  ruleFault,
+  scheduleFault,
+} from './meetings.js';
 import { parseSettings } from './ppp-yaml.js';
 import { workingCalendar } from './working-days.js';
 
@@ -121,8 +130,89 @@ describe('added, cancelled and closure days', () => {
   });
 });
 
-it.each([
-  ['FREQ=MONTHLY;BYDAY=+2TUE', 'Invalid weekday'],
-  ['FREQ=MONTHLY;BYMONTH=13', 'no meeting'],
-  ['every second tuesday', 'Unknown RRULE property'],
-])('refuses the rule %s', (rule, fragment) => expect(ruleFault(rule)).toContain(fragment));
+describe('meeting rules explained in words', () => {
+  it.each([
+    ['FREQ=MONTHLY;BYDAY=+2TUE', '"+2TUE" is not a day', '+2TU'],
+    ['FREQ=MONTLY;BYDAY=+2TU', 'FREQ=MONTLY is not a frequency', 'MONTHLY'],
+    ['BYDAY=+2TU', 'no FREQ', 'FREQ=MONTHLY'],
+    ['freq=monthly;byday=+2tu', 'small letters', 'FREQ=MONTHLY;BYDAY=+2TU'],
+    ['FREQ=MONTHLY; BYDAY=+2TU', 'spaces', ''],
+    ['FREQ=MONTHLY;BYDAY=+2TU;', 'empty part', ''],
+    ['every second tuesday', 'small letters', ''],
+    ['EVERY SECOND TUESDAY', 'spaces', ''],
+    ['FREQ=MONTHLY;BYDAY=+6TU', 'a month has at most five', '+1 to +5'],
+    ['FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=13', '"13" is not a month', ''],
+    ['FREQ=MONTHLY;BYDAY=+2TU;UNTIL=2027-12-31', 'UNTIL=2027-12-31 is not a date written YYYYMMDD', ''],
+    ['FREQ=MONTHLY;BYDAY=+2TU;INTERVAL=0', 'INTERVAL=0', '1 or more'],
+    ['FREQ=MONTHLY;BYDAY=+2TU;DAY=3', 'DAY is not a part', 'BYMONTHDAY'],
+    ['FREQ=MONTHLY;FREQ=WEEKLY', 'FREQ is given twice', ''],
+    ['FREQ=MONTHLY;BYMONTHDAY=30;BYMONTH=2', 'no meeting at all', 'BYMONTHDAY'],
+    ['', 'empty', ''],
+  ])('%s: says what is wrong', (rule, fragment, more) => {
+    const fault = ruleFault(rule);
+    expect(fault).toContain(fragment);
+    expect(fault).toContain(more);
+  });
+
+  it.each(['FREQ=MONTHLY;BYDAY=+2TU', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE', 'FREQ=MONTHLY;BYDAY=-1FR;COUNT=100'])(
+    '%s is a usable rule',
+    (rule) => expect(ruleFault(rule)).toBe(undefined),
+  );
+});
+
+describe('a schedule with no meeting in the next twelve months', () => {
+  const withRule = (rule: string, extra = '') =>
+    settingsOf(`group: G\nid_prefix: CS\nmeetings:\n  rule: "${rule}"\n${extra}`);
+  it.each([
+    ['FREQ=MONTHLY;BYDAY=+2TU;UNTIL=20251231', '', 'UNTIL ended it on 2025-12-31'],
+    ['FREQ=MONTHLY;BYDAY=+2TU;COUNT=3', '', 'COUNT=3 has used up its meetings, the last on 2000-03-14'],
+    ['FREQ=YEARLY;INTERVAL=3;BYMONTH=3;BYDAY=+2TU', '  start: 2025-01-01\n', 'next meeting is on 2028-03-14'],
+    ['FREQ=MONTHLY;BYDAY=+2TU', '  start: 2028-06-01\n', 'meetings.start is 2028-06-01'],
+  ])('%s %s: explained', (rule, extra, fragment) => {
+    const fault = scheduleFault(withRule(rule, extra), '2027-01-05');
+    expect(fault).toContain('no meeting in the twelve months from 2027-01-05 to 2028-01-05');
+    expect(fault).toContain(fragment);
+  });
+
+  it('a rule run out is fine while meetings.add holds a meeting within the year', () => {
+    const s = withRule('FREQ=MONTHLY;BYDAY=+2TU;UNTIL=20251231', '  add: [2027-06-08]\n');
+    expect(scheduleFault(s, '2027-01-05')).toBe(undefined);
+    expect(lastMeetingWithinYear(s, '2027-01-05')).toBe('2027-06-08');
+    expect(scheduleFault(dorset, '2027-01-05')).toBe(undefined);
+  });
+});
+
+describe('one-off meetings on closed days, and stray meeting folders', () => {
+  const s = settingsOf(
+    dorsetText.replace(
+      'add: []                        # one-off',
+      'add: [2027-01-09, 2027-05-03, 2027-04-07, 2027-04-08]  #',
+    ),
+  );
+  it('warns of a weekend, a bank holiday and a closure day, not of a working day', () => {
+    const withClosure = { ...s, holidays: { ...s.holidays, add: ['2027-04-08'] } };
+    const cal = workingCalendar(bankHolidays('england-and-wales'), ['2027-04-08']);
+    expect(closedMeetingDays(withClosure, cal)).toEqual([
+      { index: 0, date: '2027-01-09', why: 'a Saturday' },
+      { index: 1, date: '2027-05-03', why: 'a bank holiday (england-and-wales)' },
+      { index: 3, date: '2027-04-08', why: 'a closure day (holidays.add)' },
+    ]);
+  });
+
+  it.each([
+    ['2026-11-10', undefined],
+    ['virtual', undefined],
+    ['2027-01-09', undefined],
+    ['2026-11-11', 'the nearest meetings are 2026-11-10 and 2027-01-09'],
+    ['2026-12-08', 'nearest meetings are 2026-11-10 and 2027-01-09'],
+    ['notes', 'not named by a meeting'],
+    ['2026-9-8', 'rename it meetings/2026-09-08'],
+    ['2026-11-1', '2026-11-01 is not a scheduled meeting either; the nearest are 2026-10-13 and 2026-11-10'],
+    ['10-11-2026', 'rename it meetings/2026-11-10'],
+    ['2026-08-11', 'nearest meetings are 2026-07-14 and 2026-09-08'],
+  ])('meetings/%s', (name, fragment) => {
+    const fault = meetingFolderFault(s, name);
+    if (fragment === undefined) expect(fault).toBe(undefined);
+    else expect(fault).toContain(fragment);
+  });
+});

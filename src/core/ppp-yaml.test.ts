@@ -147,3 +147,34 @@ describe('review.cycles', () => {
     expect(r.faults[0]!.message).toContain('did you mean "framework"?');
   });
 });
+
+describe('set-up mistakes in ppp.yaml, explained', () => {
+  it.each([
+    ['Europe/Londn', 'Europe/London'],
+    ['London', 'Europe/London'],
+    ['UK', 'Europe/London'],
+    ['Europ/Paris', 'Europe/Paris'],
+  ])('timezone %s: did you mean %s?', (zone, meant) => {
+    const r = parseSettings(`group: G\nid_prefix: CS\ntimezone: ${zone}\n`);
+    if (r.ok) throw new Error('accepted');
+    expect(r.faults[0]).toMatchObject({ line: 3, column: 11 });
+    expect(r.faults[0]!.message).toContain(`did you mean "${meant}"?`);
+  });
+
+  it('a meeting rule that has run out is a fault at its line, given today', () => {
+    const text = 'group: G\nid_prefix: CS\nmeetings:\n  rule: "FREQ=MONTHLY;BYDAY=+2TU;UNTIL=20251231"\n';
+    expect(parseSettings(text).ok).toBe(true);
+    const r = parseSettings(text, { today: '2027-01-05' });
+    if (r.ok) throw new Error('accepted');
+    expect(r.faults[0]).toMatchObject({ line: 4, column: 9 });
+    expect(r.faults[0]!.message).toContain('no meeting in the twelve months from 2027-01-05');
+    expect(r.faults[0]!.message).toContain('FREQ=MONTHLY;BYDAY=+2TU');
+  });
+
+  it('a rule that does not parse says which part is wrong and what a valid rule looks like', () => {
+    const r = parseSettings('group: G\nid_prefix: CS\nmeetings:\n  rule: "FREQ=MONTHLY;BYDAY=+2TUE"\n');
+    if (r.ok) throw new Error('accepted');
+    expect(r.faults[0]).toMatchObject({ line: 4, column: 9 });
+    expect(r.faults[0]!.message).toMatch(/"\+2TUE" is not a day.*write it like FREQ=MONTHLY;BYDAY=\+2TU/);
+  });
+});

@@ -9,7 +9,7 @@ import { ajvMessages, guessOr, type Wording } from './ajv-messages.js';
 import { isIsoDate, isTimeZone } from './calendar.js';
 import { DOCUMENT_TYPES, ROUTES, isDocumentType, type DocumentType } from './document.js';
 import { isLonger, parseDuration, parseMeetingLength, type Duration } from './duration.js';
-import { ruleFault } from './meetings.js';
+import { RULE_EXAMPLE, ruleFault, scheduleFault } from './meetings.js';
 import { REGIONS, type Settings } from './settings.js';
 import { readStrictYaml, type Position } from './strict-yaml.js';
 import { closest, describe } from './text.js';
@@ -137,8 +137,11 @@ interface Faults {
   add(path: readonly string[], message: string, atKey?: boolean): void;
 }
 
-/** Returns the settings of a ppp.yaml text, or every fault with its line and column. */
-export function parseSettings(text: string): ConfigResult {
+/**
+ * Returns the settings of a ppp.yaml text, or every fault with its line and column; with today, also a meeting
+ * schedule that gives no meeting in the twelve months from it.
+ */
+export function parseSettings(text: string, options: { today?: string } = {}): ConfigResult {
   const yaml = readStrictYaml(text);
   if (yaml.faults.length)
     return { ok: false, faults: yaml.faults.map(({ line, column, message }) => ({ line, column, message })) };
@@ -171,6 +174,7 @@ export function parseSettings(text: string): ConfigResult {
   if (faults.list.length) return { ok: false, faults: sorted(faults.list) };
   // Roles are checked once the lists are known to be lists of text.
   checkRoles(settings, faults);
+  if (options.today !== undefined) checkSchedule(settings, options.today, faults);
   if (faults.list.length) return { ok: false, faults: sorted(faults.list) };
   return { ok: true, settings };
 }
@@ -276,7 +280,12 @@ function withDurations(merged: Record<string, unknown>, faults: Faults): Setting
 /** Checks the time zone and every date the settings list. */
 function checkDates(settings: Settings, faults: Faults): void {
   if (typeof settings.timezone === 'string' && !isTimeZone(settings.timezone)) {
-    faults.add(['timezone'], `timezone "${settings.timezone}" is not a known time zone; write it like Europe/London`);
+    const guess = closestTimeZone(settings.timezone);
+    faults.add(
+      ['timezone'],
+      `timezone "${settings.timezone}" is not a known time zone` +
+        `${guess ? ` (did you mean "${guess}"?)` : ''}; write it as an IANA zone like Europe/London`,
+    );
   }
   for (const path of [
     ['holidays', 'add'],
@@ -299,6 +308,24 @@ function checkDates(settings: Settings, faults: Faults): void {
   }
 }
 
+/** Returns the IANA time zone a mistyped one most likely meant (Europe/london, Europe/Londn, London, UK), if any. */
+export function closestTimeZone(name: string): string | undefined {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const folded = name.trim().replace(/\s+/g, '_').toLowerCase();
+  const aliases: Record<string, string> = { uk: 'Europe/London', gb: 'Europe/London', bst: 'Europe/London' };
+  const city = (z: string) => z.slice(z.lastIndexOf('/') + 1);
+  const nearCity = closest(
+    folded.slice(folded.lastIndexOf('/') + 1),
+    zones.map((z) => city(z).toLowerCase()),
+  );
+  return (
+    aliases[folded] ??
+    zones.find((z) => z.toLowerCase() === folded || city(z).toLowerCase() === folded) ??
+    closest(name.trim(), zones) ??
+    (nearCity ? zones.find((z) => city(z).toLowerCase() === nearCity) : undefined)
+  );
+}
+
 /** Checks that the meeting rule is an RRULE that gives meetings. */
 function checkMeetingRule(settings: Settings, faults: Faults): void {
   if (typeof settings.meetings.rule !== 'string') return;
@@ -309,9 +336,25 @@ function checkMeetingRule(settings: Settings, faults: Faults): void {
   if (!fault) return;
   faults.add(
     ['meetings', 'rule'],
-    `meetings.rule "${settings.meetings.rule}" is not a usable iCalendar RRULE ` +
-      `(${fault}); write it like FREQ=MONTHLY;BYDAY=+2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11`,
+    `meetings.rule "${settings.meetings.rule}" is not a usable iCalendar RRULE: ${fault}; ${RULE_EXAMPLE}`,
   );
+}
+
+/** Checks that the schedule gives a meeting in the twelve months from today: a rule run out is a set-up mistake. */
+function checkSchedule(settings: Settings, today: string, faults: Faults): void {
+  const fault = scheduleFault(settings, today);
+  if (!fault) return;
+  faults.add(
+    ['meetings', 'rule'],
+    `meetings.rule "${settings.meetings.rule}" ${fault}, so no meeting can be planned; ${RULE_EXAMPLE} ` +
+      `(or list the coming meetings in meetings.add)`,
+  );
+}
+
+/** Returns the line and column of a setting's value in a ppp.yaml text (of its nearest parent that is written). */
+export function settingPosition(text: string, path: readonly string[]): Position {
+  const yaml = readStrictYaml(text);
+  return positionOf(yaml.doc, path, yaml.at, false);
 }
 
 /** Checks that every type has a route: approval.authorities replaces the default map as a whole. */

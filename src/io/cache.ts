@@ -18,6 +18,12 @@ export interface Cache {
   /** The parsed settings stored with the records, when the cache is of the same ppp.yaml. */
   settings: Settings | undefined;
   setSettings(settings: Settings): void;
+  /**
+   * The last meeting found within twelve months when the schedule was last checked: until that day, a meeting is
+   * certainly within twelve months of today, so the schedule need not be worked out again.
+   */
+  scheduleUntil: string | undefined;
+  setScheduleUntil(date: string): void;
   get(file: string, hash: string): DocRecord | undefined;
   /** True when nothing is cached for this register under this key. */
   isEmpty(): boolean;
@@ -39,26 +45,38 @@ export function openCache(dir: string, root: string, key: string): Cache {
   const path = join(dir, `validate-${id}.json`);
   let entries: Record<string, DocRecord> = {};
   let settings: Settings | undefined;
+  let scheduleUntil: string | undefined;
   try {
     const parsed = JSON.parse(readTextIfExists(path) ?? 'null') as {
       format?: number;
       key?: string;
       settings?: Settings;
+      scheduleUntil?: string;
       files?: Record<string, DocRecord>;
     } | null;
     if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
       entries = parsed.files;
       settings = parsed.settings;
+      scheduleUntil = typeof parsed.scheduleUntil === 'string' ? parsed.scheduleUntil : undefined;
     }
   } catch {
     entries = {};
   }
   let dirty = false;
   return {
-    settings,
+    get settings() {
+      return settings;
+    },
     setSettings(value) {
       if (settings === undefined) dirty = true;
       settings = value;
+    },
+    get scheduleUntil() {
+      return scheduleUntil;
+    },
+    setScheduleUntil(date) {
+      if (date !== scheduleUntil) dirty = true;
+      scheduleUntil = date;
     },
     isEmpty() {
       return Object.keys(entries).length === 0;
@@ -80,7 +98,7 @@ export function openCache(dir: string, root: string, key: string): Cache {
         if (r) kept[f] = typeof r.positions === 'string' ? r : { ...r, positions: JSON.stringify(r.positions) };
       }
       try {
-        writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, settings, files: kept }));
+        writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, settings, scheduleUntil, files: kept }));
       } catch {
         // A cache that cannot be written only costs speed next time.
       }

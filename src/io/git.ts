@@ -124,6 +124,10 @@ export async function fileStatus(root: string, rel: string): Promise<string> {
 
 export interface SigningSetup {
   format: 'ssh' | 'openpgp' | 'x509';
+  /** gpg.format as written, when set (git itself refuses a value it does not know). */
+  formatSetting?: string;
+  /** user.email, when set. */
+  email?: string;
   /** user.signingkey, when set. */
   key?: string;
   /** gpg.ssh.defaultKeyCommand, when set: ssh signing without a configured key. */
@@ -136,12 +140,31 @@ export async function signingSetup(root: string): Promise<SigningSetup> {
     const r = await runGit(root, ['config', '--get', name]);
     return r.code === 0 ? r.stdout.trim() || undefined : undefined;
   };
-  const [format, key, keyCommand] = await Promise.all([
+  const [format, key, keyCommand, email] = await Promise.all([
     get('gpg.format'),
     get('user.signingkey'),
     get('gpg.ssh.defaultKeyCommand'),
+    get('user.email'),
   ]);
-  return { format: format === 'ssh' || format === 'x509' ? format : 'openpgp', key, keyCommand };
+  return {
+    format: format === 'ssh' || format === 'x509' ? format : 'openpgp',
+    formatSetting: format,
+    key,
+    keyCommand,
+    email,
+  };
+}
+
+/** Returns git's reason when it does not know who is committing (no user.name or user.email), else undefined. */
+export async function identityProblem(root: string): Promise<string | undefined> {
+  const r = await runGit(root, ['var', 'GIT_COMMITTER_IDENT']);
+  if (r.code === 0) return undefined;
+  // git explains at length; its last line (fatal: …) says what is missing.
+  const fatal = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('fatal: '))
+    .pop();
+  return fatal?.slice('fatal: '.length).trim() || 'Committer identity unknown';
 }
 
 /** Why git could not make a commit: the cause decides the advice, and only a signing failure is called one. */

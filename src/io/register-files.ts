@@ -16,6 +16,8 @@ import { parseAttendance, type Attendance } from '../core/attendance.js';
 import { decisionsFile, parseDecisions, type DecisionRecord } from '../core/decisions.js';
 import { MEMBERS_FILE, parseMembers, type Member } from '../core/members.js';
 import { templateFault } from '../core/templates.js';
+import { parseAllowedSigners, type SignerEntry } from '../core/allowed-signers.js';
+import { SIGNERS_FILE } from '../core/verify.js';
 import type { Problem } from '../core/problem.js';
 import type { SchemaSources } from '../core/schema.js';
 import { rate } from '../rules/index.js';
@@ -38,13 +40,17 @@ export function readSettingsText(root: string): string {
   }
 }
 
-/** Returns the register's settings, or throws a ConfigError naming each fault's line and column. */
+/**
+ * Returns the register's settings, or throws a ConfigError naming each fault's line and column; with today, a meeting
+ * schedule that gives no meeting in the twelve months from it is one.
+ */
 export async function readSettings(
   root: string,
   text = readSettingsText(root),
+  today?: string,
 ): Promise<{ settings: Settings; text: string }> {
   const { parseSettings } = await import('../core/ppp-yaml.js');
-  const result = parseSettings(text);
+  const result = parseSettings(text, { today });
   if (!result.ok) {
     const lines = result.faults.map((f) => `${SETTINGS_FILE}:${f.line}:${f.column}: ${f.message}`);
     throw new ConfigError(
@@ -79,6 +85,43 @@ export function readMembers(
   }
   const parsed = parseMembers(text, settings.roles);
   return { members: parsed.members, problems: parsed.problems.map(rate), text };
+}
+
+/**
+ * Returns the keys listed in allowed_signers and the problems of its lines (signers/invalid); text is undefined
+ * when the file does not exist.
+ */
+export function readAllowedSigners(root: string): { text?: string; entries: SignerEntry[]; problems: Problem[] } {
+  const text = readTextIfExists(join(root, SIGNERS_FILE));
+  if (text === undefined) return { entries: [], problems: [] };
+  const parsed = parseAllowedSigners(text);
+  return {
+    text,
+    entries: parsed.entries,
+    problems: parsed.faults.map((f) => rate({ file: SIGNERS_FILE, rule: 'signers/invalid', ...f })),
+  };
+}
+
+/**
+ * Returns the set-up error of a command that needs the group's members when members.yaml is missing or cannot be read
+ * at all (no member read from it), else undefined.
+ */
+export function membersSetupError(
+  root: string,
+  read: { members: readonly Member[]; problems: readonly Problem[] },
+  command: string,
+): ConfigError | undefined {
+  if (readTextIfExists(join(root, MEMBERS_FILE)) === undefined)
+    return new ConfigError(
+      `${MEMBERS_FILE} is missing from ${root}, and ${command} needs the group's members; create it with a ` +
+        `"members:" list, one entry per member ({ id: hqa, name: …, role: head-of-service }), as ppp init writes it`,
+    );
+  if (read.members.length > 0 || read.problems.length === 0) return undefined;
+  const first = read.problems[0]!;
+  return new ConfigError(
+    `${MEMBERS_FILE} cannot be read, so ${command} knows no members (${MEMBERS_FILE}:${first.line}:${first.column}: ` +
+      `${first.message}); fix it (ppp validate ${MEMBERS_FILE} lists every problem) and run ${command} again`,
+  );
 }
 
 /** Returns the actions of actions.yaml (none when there is no file), its text, and its problems. */
@@ -139,6 +182,18 @@ function meetingFolders(root: string): string[] {
     return [];
   }
   return names.filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n)).sort();
+}
+
+/** Returns the names of the folders under meetings/ (none when there is no such folder). */
+export function meetingFolderNames(root: string): string[] {
+  try {
+    return readdirSync(join(root, 'meetings'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /** Returns the template of every type: the register's templates/TYPE.md where it has one, else the built-in one. */

@@ -16,12 +16,15 @@ import linkRetired from './link-retired.js';
 import linkSelf from './link-self.js';
 import linkUnresolved from './link-unresolved.js';
 import memberUnknown from './member-unknown.js';
+import meetingsClosedDay from './meetings-closed-day.js';
+import meetingsUnscheduledFolder from './meetings-unscheduled-folder.js';
 import { parseRules } from './parse-rules.js';
 import reviewBeforeApproval from './review-before-approval.js';
 import reviewBeyondMaxCycle from './review-beyond-max-cycle.js';
 import reviewCycleTooLong from './review-cycle-too-long.js';
 import reviewDueMismatch from './review-due-mismatch.js';
 import reviewMissing from './review-missing.js';
+import signersInvalid from './signers-invalid.js';
 import submissionMissing from './submission-missing.js';
 import supersedesStatus from './supersedes-status.js';
 import templateMissingSection from './template-missing-section.js';
@@ -30,6 +33,9 @@ import type { DocumentRule, RegisterRule, Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
   ...parseRules,
+  signersInvalid,
+  meetingsClosedDay,
+  meetingsUnscheduledFolder,
   idFileName,
   idTypeCode,
   idPrefix,

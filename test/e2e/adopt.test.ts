@@ -233,7 +233,7 @@ describe('ppp adopt', () => {
     git(root, ['config', '--unset', 'user.signingkey']);
     const before = snapshot(root, POL);
     const r = await adopt(root, ['CS-POL-0001', ...EVIDENCE]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('no signing key is configured');
     expect(r.stderr).toContain('approval.signing: required');
     expect(snapshot(root, POL)).toEqual(before);

@@ -303,7 +303,8 @@ describe('ppp approve', () => {
     git(root, ['config', '--unset', 'user.signingkey']);
     const before = snapshot(root, FRM);
     const none = await run(['approve', 'CS-FRM-0001', '--route', 'ppp', ...TODAY], { cwd: root });
-    expect(none.code).toBe(1);
+    // A set-up mistake, not a refusal of the document: exit 2.
+    expect(none.code).toBe(2);
     expect(none.stderr).toContain('no signing key is configured');
     expect(snapshot(root, FRM)).toEqual(before);
     git(root, ['config', 'user.signingkey', join(root, 'no-such-key')]);

@@ -45,8 +45,11 @@ commit, with a PPP-Supersedes: ID trailer each. Refused (exit 1, nothing
 changed) when the document does not validate, has uncommitted changes, was not submitted
 (routes director and interim excepted), its type may not use the route, the cycle is
 longer than review.max_cycle, or the equality impact assessment or consultation that
-ppp.yaml requires is missing. If the commit cannot be signed, the file is restored and no
-commit is left (exit 2).
+ppp.yaml requires is missing. A set-up that cannot sign (no key, a key file that does not
+exist, an SSH key with gpg.format not ssh, git not knowing who you are) or a missing or
+malformed allowed_signers is a set-up error (exit 2, nothing changed); a signing key not
+listed in allowed_signers is warned about before it signs. If the commit cannot be signed,
+the file is restored and no commit is left (exit 2).
 
 Examples:
   $ ppp approve CS-PRO-0007 --route ppp --meeting 2026-11-10

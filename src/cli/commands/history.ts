@@ -25,7 +25,8 @@ commit shows its route, meeting, the signer's principal from allowed_signers and
 signature state ppp verify would give it; an adoption (ppp adopt), which changes no file, is
 listed where it was made, marked (adopted); a retirement (ppp retire, or the approval of a
 document that supersedes it) is marked (retired), its date under Approved; other commits are
-changes between approvals.
+changes between approvals. A register outside git, a shallow clone, or a missing or malformed
+allowed_signers is a set-up error (exit 2) naming the fix.
 
 Examples:
   $ ppp history CS-PRO-0007

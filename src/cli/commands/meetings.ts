@@ -19,6 +19,8 @@ export const meetingsCommand: CliCommand = {
 Meetings come from meetings.rule (an iCalendar RRULE) in ppp.yaml, plus meetings.add, less
 meetings.cancel. Deadlines in working days skip weekends, bank holidays of holidays.region and
 holidays.add. Importing the .ics file again updates the events instead of adding copies.
+A one-off meeting in meetings.add on a weekend or closure day, and a folder under meetings/
+named by no meeting's date, are warned about (ppp validate lists them too).
 
 Examples:
   $ ppp meetings
@@ -33,10 +35,12 @@ Examples:
           const { io } = run;
           const g = globals(command);
           const { listMeetings } = await import('../../commands/meetings.js');
-          const { today, rows, ics } = await listMeetings(
+          const { today, rows, ics, warnings } = await listMeetings(
             { register: g.register, today: g.today, from: opts.from, to: opts.to, count: opts.count, ics: opts.ics },
             io,
           );
+          for (const w of warnings)
+            io.stderr.write(`ppp: warning: ${w.file}:${w.line}:${w.column}: ${w.message} (${w.rule})\n`);
           const out = await import('../../report/meetings.js');
           if (ics && !opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${ics}\n`);
           io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));

@@ -21,6 +21,9 @@ export const validateCommand: CliCommand = {
       .addHelpText(
         'after',
         `
+Also checked: members.yaml, actions.yaml, meetings/ (attendance, decisions, folders named by
+no meeting date), allowed_signers (one key a line, as ssh-keygen reads it) and the one-off
+meetings of ppp.yaml (not on a weekend or closure day).
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 usage or set-up error.
 The cache lives in PPP_CACHE_DIR, else $XDG_CACHE_HOME/ppp, else ~/.cache/ppp.
 

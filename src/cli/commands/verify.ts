@@ -27,7 +27,9 @@ trailer names it, or an adoption commit of ppp adopt whose PPP-Adopted trailer d
   removed-without-retirement  approved once, but its file has gone or its status is retired with no
                            retirement commit (ppp retire ID --reason "…"); a document properly retired is
                            verified, judged by its retirement commit
-Exit 1 when any document fails. Run it in CI beside ppp validate.
+Exit 1 when any document fails. Exit 2, naming the fix, for a set-up mistake: a register
+outside git, a shallow clone, or an allowed_signers that is missing or has a line ssh-keygen
+cannot read. Run it in CI beside ppp validate.
 
 Examples:
   $ ppp verify

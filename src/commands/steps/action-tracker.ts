@@ -8,7 +8,7 @@ import type { Member } from '../../core/members.js';
 import { listProblems } from '../../core/problem.js';
 import type { Settings } from '../../core/settings.js';
 import type { Io } from '../../io/io.js';
-import { readActions, readMembers } from '../../io/register-files.js';
+import { membersSetupError, readActions, readMembers } from '../../io/register-files.js';
 import { loadSettings } from './load-register.js';
 
 export interface ActionTracker {
@@ -24,7 +24,10 @@ export interface ActionTracker {
 /** Returns the register's actions with what a change to them needs. */
 export async function openActionTracker(io: Io, register?: string, write?: string): Promise<ActionTracker> {
   const { root, settings } = await loadSettings(io, register, write);
-  const members = new Map(readMembers(root, settings).members.map((m) => [m.id, m]));
+  const read = readMembers(root, settings);
+  const missing = membersSetupError(root, read, 'ppp action');
+  if (missing) throw missing;
+  const members = new Map(read.members.map((m) => [m.id, m]));
   const { actions, problems, path, text } = readActions(root, members);
   const blocking = problems.filter((p) => p.rule !== 'actions/unknown-owner');
   if (blocking.length)

@@ -11,6 +11,7 @@ import { cacheDir, contextKey, openCache, type Cache } from '../../io/cache.js';
 import { blankRecord, type Job } from '../../io/check-job.js';
 import { listDocuments, readDocument } from '../../io/fs.js';
 import type { Io } from '../../io/io.js';
+import { realToday } from '../../io/clock.js';
 import { lockRegister } from '../../io/lock.js';
 import { locateRegister } from '../../io/locate.js';
 import { checkJobs } from '../../io/pool.js';
@@ -61,7 +62,24 @@ export async function loadSettings(
 ): Promise<{ root: string; settings: Settings }> {
   const root = locateRegister({ register, env: io.env, cwd: io.cwd });
   if (write) await lockRegister(root, io, write);
-  return { root, settings: (await readSettings(root)).settings };
+  const text = readSettingsText(root);
+  const settings = (await readSettings(root, text)).settings;
+  await checkSchedule(root, text, settings, io);
+  return { root, settings };
+}
+
+/**
+ * Throws the ppp.yaml error, at its line, when the meeting schedule gives no meeting in the twelve months from the real
+ * date: checked on every run, since settings cached while the rule still gave meetings may have run out since.
+ */
+async function checkSchedule(root: string, text: string, settings: Settings, io: Io, cache?: Cache): Promise<void> {
+  const today = realToday(io, settings.timezone);
+  // Until the last meeting found last time, a meeting is within twelve months: no need to load rrule again.
+  if (cache?.scheduleUntil !== undefined && today <= cache.scheduleUntil) return;
+  const { lastMeetingWithinYear } = await import('../../core/meetings.js');
+  const until = lastMeetingWithinYear(settings, today);
+  if (until !== undefined) cache?.setScheduleUntil(until);
+  else await readSettings(root, text, today);
 }
 
 /** Returns the register found from the options, with every document checked on its own. */
@@ -81,6 +99,7 @@ export async function loadRegister(io: Io, options: LoadOptions): Promise<Loaded
   // Settings checked on an earlier run of the same ppp.yaml are taken from the cache: no ajv to load.
   const settings = cache?.settings ?? (await readSettings(root, settingsText)).settings;
   cache?.setSettings(settings);
+  await checkSchedule(root, settingsText, settings, io, cache);
   const members = readMembers(root, settings);
   const input: ContextInput = { settings, templates, schemas: schemas.sources };
   const records = await readRecords(root, input, cache, io);
