@@ -1,11 +1,11 @@
 /** Formatters of the meeting schedule: table, JSON (SPEC section 11), and an iCalendar file (RFC 5545). */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { createEvents, type EventAttributes } from 'ics';
 import { addDays, weekday, zonedInstant } from '../core/calendar.js';
 import type { Settings } from '../core/settings.js';
 import type { MeetingRow } from '../core/meetings.js';
 import { slugify } from '../core/ids.js';
+import { renderTable, type Column } from './table.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const day = (d: string) => `${DAYS[weekday(d) - 1]} ${d}`;
@@ -15,27 +15,26 @@ export function meetingsJson(rows: MeetingRow[]): string {
   return JSON.stringify(rows, null, 2) + '\n';
 }
 
-/** Returns the meetings as a table for the terminal. */
-export function meetingsTable(rows: MeetingRow[], c: ChalkInstance, today: string): string {
-  const table = new Table({
-    head: ['Meeting', 'Items and drafts by', 'Papers out by', 'Working days left', 'Quorate'].map((h) => c.bold(h)),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of rows) {
+/** Returns the meetings as a table that fits the width (or one record each on a narrow terminal), then today. */
+export function meetingsTable(rows: MeetingRow[], c: ChalkInstance, today: string, width: number): string {
+  const columns: Column[] = ['Meeting', 'Items and drafts by', 'Papers out by', 'Working days left', 'Quorate'].map(
+    (head) => ({ head }),
+  );
+  const cells = rows.map((r) => {
     const left = r.working_days_to_submission;
     const leftText =
       left === null
-        ? c.dim('deadline passed')
+        ? c.dim('passed')
         : left <= 2
           ? c.red(String(left))
           : left <= 5
             ? c.yellow(String(left))
             : String(left);
     const quorate = r.quorate === null ? '' : r.quorate ? c.green('yes') : c.red('no');
-    table.push([day(r.date), day(r.submission_deadline), day(r.circulation_deadline), leftText, quorate]);
-  }
-  return `${table.toString()}\nToday is ${day(today)}.\n`;
+    return [day(r.date), day(r.submission_deadline), day(r.circulation_deadline), leftText, quorate];
+  });
+  const table = rows.length ? renderTable(columns, cells, { width, head: (h) => c.bold(h) }) + '\n' : '';
+  return `${table}${rows.length ? '' : 'No meetings in that time.\n'}Today is ${day(today)}.\n`;
 }
 
 /**
