@@ -25,6 +25,7 @@ import reviewMissing from './review-missing.js';
 import submissionMissing from './submission-missing.js';
 import supersedesStatus from './supersedes-status.js';
 import templateMissingSection from './template-missing-section.js';
+import titleControlCharacter from './title-control-character.js';
 import type { Fault, Problem } from '../core/problem.js';
 import type { DocumentRule, RegisterRule, Rule } from './types.js';
 
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   idFileName,
   idTypeCode,
   idPrefix,
+  titleControlCharacter,
   documentIncomplete,
   approvalMissing,
   approvalRouteNotAllowed,
