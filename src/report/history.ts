@@ -42,7 +42,7 @@ export function historyTable(result: HistoryResult, c: ChalkInstance, width: num
     'Signer',
     'Signature',
     'Commit',
-  ].map((head): Column => ({ head, kind: head === 'Signature' ? 'words' : 'fixed' }));
+  ].map((head): Column => ({ head }));
   const table = renderTable(columns, cells, { width, head: (h) => c.bold(h) });
   const heading = `${printable(result.id)} — ${printable(result.file)}`;
   return `${heading}\n${table}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
