@@ -370,6 +370,24 @@ const nearMisses: FileNearMiss[] = [
     column: 37,
     message: 'role "operations-managers" is not one of the roles',
   },
+  {
+    rule: 'members/control-character',
+    name: 'a newline escape in a quoted name',
+    text: `members:\n  - { id: chair, name: "Ann \\\\n Lee", role: chair }\n`,
+    broken: `members:\n  - { id: chair, name: "Ann \\n Lee", role: chair }\n`,
+    line: 2,
+    column: 24,
+    message: 'name holds a control character (\\n)',
+  },
+  {
+    rule: 'members/control-character',
+    name: 'a name with accents, an apostrophe and a non-Latin script',
+    text: `members:\n  - { id: chair, name: "Siân O'Brien-Ηλίας", role: chair }\n`,
+    broken: `members:\n  - { id: chair, name: "Siân O'Brien-Ηλίας\\u202e", role: chair }\n`,
+    line: 2,
+    column: 24,
+    message: 'holds a control character (\\u202e)',
+  },
   // attendance.yaml
   {
     rule: 'attendance/invalid',

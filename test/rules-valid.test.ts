@@ -273,6 +273,12 @@ const nearMisses: NearMiss[] = [
     ),
     brokenSettings: PRESET,
   },
+  near(
+    'title/control-character',
+    'a folded title kept on one line (>-), with accents, quotes and a dash',
+    valid([FRM, 'title: Return home interview', 'title: >-\n  Return home — “Siân’s” interview\n  record']),
+    (f) => edit(f, FRM, 'interview\n  record', 'interview\u202e record'),
+  ),
   // Completeness, approval and review.
   near(
     'document/incomplete',

@@ -213,6 +213,22 @@ const cases: Case[] = [
     message: 'does not start with CS-',
   },
   {
+    rule: 'title/control-character',
+    files: change(FRM, 'title: Return home interview', 'title: "Return home\\e[2J interview"'),
+    file: FRM,
+    line: 3,
+    column: 8,
+    message: 'control character (\\u001b)',
+  },
+  {
+    rule: 'title/control-character',
+    files: change(PRO, 'title: Missing children', 'title: >\n  Missing children'),
+    file: PRO,
+    line: 3,
+    column: 8,
+    message: 'control character (\\n)',
+  },
+  {
     rule: 'document/incomplete',
     files: change(POL, 'sponsor: psw\n', ''),
     file: POL,

@@ -50,3 +50,9 @@ export interface CliCommand {
   /** Adds the command (with its flags, help and action) to the program and returns it. */
   define(program: Command, run: Run): Command;
 }
+
+/** Returns the width tables are laid out to: the terminal's, else COLUMNS, else 120 (a file or a pipe). */
+export function outputWidth(io: Io): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120);
+}

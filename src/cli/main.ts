@@ -9,13 +9,15 @@ import { processIo, type Io } from '../io/io.js';
 import { releaseLocks } from '../io/lock.js';
 import { fileSystemFailure } from '../io/fs-failure.js';
 import { isCancelledPrompt } from './failures.js';
-import { printable } from '../report/printable.js';
+import { guardOutput, printableLines } from '../report/printable.js';
 import { packageVersion } from '../io/package-root.js';
 import { COMMANDS } from './command-table.js';
 import type { Run } from './common.js';
 
 /** Returns the exit code of running ppp with argv (without "node ppp"). */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: readonly string[], world: Io = processIo()): Promise<number> {
+  // Every byte ppp prints passes the guard: a control character a formatter missed is escaped, not sent raw.
+  const io: Io = { ...world, stdout: guardOutput(world.stdout), stderr: guardOutput(world.stderr) };
   const run: Run = { io, exitCode: 0 };
   // ppp --version is answered here, not by commander: as a program option commander would also
   // take it after a command, where ppp approve --version V means the version approved.
@@ -105,10 +107,10 @@ function report(error: unknown, io: Io): number {
     case 'UsageError':
     case 'ConfigError':
     case 'GitError':
-      io.stderr.write(`ppp: ${printable(e.message)}\n`);
+      io.stderr.write(`ppp: ${printableLines(e.message)}\n`);
       return 2;
     case 'RefusalError':
-      io.stderr.write(`ppp: ${printable(e.message)}\n`);
+      io.stderr.write(`ppp: ${printableLines(e.message)}\n`);
       return 1;
     default: {
       if (isCancelledPrompt(error)) {
@@ -117,7 +119,7 @@ function report(error: unknown, io: Io): number {
       }
       const failure = fileSystemFailure(error);
       if (failure) {
-        io.stderr.write(`ppp: ${printable(failure)}\n`);
+        io.stderr.write(`ppp: ${printableLines(failure)}\n`);
         return 2;
       }
       io.stderr.write(

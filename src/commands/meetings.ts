@@ -1,10 +1,10 @@
 /** ppp meetings: the meeting schedule with its deadlines, and the same as an iCalendar file. */
 import { resolve } from 'node:path';
 import { quorum } from '../core/attendance.js';
-import { isIsoDate } from '../core/calendar.js';
+import { addMonths, isIsoDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
-import { meetings as scheduled, type MeetingRow } from '../core/meetings.js';
-import { today as todayOf } from '../io/clock.js';
+import { meetingOn, meetings as scheduled, type MeetingRow } from '../core/meetings.js';
+import { instant, today as todayOf } from '../io/clock.js';
 import { writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readMeetingRecords, readMembers } from '../io/register-files.js';
@@ -23,6 +23,9 @@ export interface MeetingsOptions {
 }
 
 export type { MeetingRow };
+
+/** The longest span --from and --to may list. */
+const MAX_YEARS = 10;
 
 /**
  * Returns the meetings asked for, with both deadlines and the working days left before each submission deadline; writes
@@ -44,6 +47,12 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
   const today = todayOf(io, settings.timezone, options.today);
   const from = options.from ?? today;
   if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
+  // Ten years of meetings is already some 100 of them; a longer span is a typo (2207 for 2027) more often than a plan.
+  if (options.to !== undefined && options.to > addMonths(from, 12 * MAX_YEARS))
+    throw new UsageError(
+      `--from ${from} --to ${options.to} spans more than ${MAX_YEARS} years; ` +
+        `list at most ${MAX_YEARS} years at a time (--to ${addMonths(from, 12 * MAX_YEARS)} at the latest)`,
+    );
   const calendar = await loadWorkingCalendar(settings);
   const list = scheduled(
     settings,
@@ -66,8 +75,14 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
   let ics: string | undefined;
   if (options.ics !== undefined) {
     const { meetingsIcs } = await import('../report/meetings.js');
+    // The meetings cancelled within the span listed are written too, under their UIDs, so a calendar removes them.
+    const end = options.to ?? rows.at(-1)?.date ?? from;
+    const cancelled = [...new Set(settings.meetings.cancel)]
+      .filter((d) => d >= from && d <= end)
+      .sort()
+      .map((d) => meetingOn(settings, calendar, d));
     ics = resolve(io.cwd, options.ics);
-    writeFileAtomic(ics, meetingsIcs(rows, settings), { makeFolders: false });
+    writeFileAtomic(ics, meetingsIcs(rows, settings, { cancelled, generatedAt: instant(io) }), { makeFolders: false });
   }
   // Set-up mistakes about meetings are shown where the schedule is read: warnings, the list stands.
   const warnings = await settingsWarnings({ root, settings });

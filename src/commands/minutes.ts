@@ -13,6 +13,7 @@ import { approvalCommits, isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { readActions } from '../io/register-files.js';
 import { longDate } from '../report/agenda.js';
+import { markdownText as md } from '../report/printable.js';
 import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 import { agendaOf } from './steps/meeting-agenda.js';
 
@@ -63,15 +64,16 @@ function minutesMarkdown(
   outcomes: ReadonlyMap<string, string[]>,
 ): string {
   const names = new Map(members.map((m) => [m.id, m.name]));
-  const who = (id: string) => names.get(id) ?? id;
-  const out: string[] = [`# ${agenda.group}: minutes of ${longDate(agenda.meeting)}`, ''];
+  // Every value from the register is shown escaped: control characters and markdown markup never pass raw.
+  const who = (id: string) => md(names.get(id) ?? id);
+  const out: string[] = [`# ${md(agenda.group)}: minutes of ${longDate(agenda.meeting)}`, ''];
   out.push('## Attendance', '');
   if (!attendance)
     out.push(`Not recorded yet: run ppp attendance ${agenda.meeting} --present … --apologies … --absent …`, '');
   else {
     out.push(`**Present:** ${attendance.present.map(who).join(', ') || 'none'}.`, '');
     const apology = (a: Attendance['apologies'][number]) =>
-      a.delegate ? `${who(a.member)} (${a.delegate} attended in their place)` : who(a.member);
+      a.delegate ? `${who(a.member)} (${md(a.delegate)} attended in their place)` : who(a.member);
     out.push(`**Apologies:** ${attendance.apologies.map(apology).join(', ') || 'none'}.`, '');
     out.push(`**Absent:** ${attendance.absent.map(who).join(', ') || 'none'}.`, '');
     out.push(
@@ -85,7 +87,7 @@ function minutesMarkdown(
     `Open actions: ${agenda.progress.actions.length} ` +
       `(${agenda.progress.actions.filter((a) => a.overdue).length} overdue). Reviews ` +
       `to escalate: ` +
-      `${agenda.progress.escalations.map((r) => r.id).join(', ') || 'none'}. Members ` +
+      `${md(agenda.progress.escalations.map((r) => r.id).join(', ')) || 'none'}. Members ` +
       `to escalate for absence: ${agenda.progress.absences.map((a) => who(a.member)).join(', ') || 'none'}.`,
     '',
   );
@@ -95,11 +97,11 @@ function minutesMarkdown(
     if (list.length === 0) out.push('None.', '');
     for (const i of list)
       out.push(
-        `### ${i.id} ${i.title} (${i.type}, version ${i.version})`,
+        `### ${md(i.id)} ${md(i.title)} (${md(i.type)}, version ${md(i.version)})`,
         '',
         `Presented by ${who(i.owner)}.`,
         '',
-        outcomes.has(i.id) ? `Decision: ${outcomes.get(i.id)!.join('; ')}.` : DECISION,
+        outcomes.has(i.id) ? `Decision: ${md(outcomes.get(i.id)!.join('; '))}.` : DECISION,
         '',
         'Notes:',
         '',
@@ -108,21 +110,22 @@ function minutesMarkdown(
   items('## 2. New document proposals and drafts', agenda.proposals_and_drafts);
   items('## 3. Reviews of existing documents', agenda.reviews);
   out.push('## 4. Horizon scanning and future workstreams', '');
-  for (const i of agenda.horizon) out.push(`- ${i.id} ${i.title}${i.note ? `: ${i.note}` : ''}.`);
+  for (const i of agenda.horizon) out.push(`- ${md(i.id)} ${md(i.title)}${i.note ? `: ${md(i.note)}` : ''}.`);
   out.push('', 'Notes:', '');
   out.push('## For information', '');
-  for (const i of agenda.information) out.push(`- ${i.id} ${i.title}${i.note ? `: ${i.note}` : ''}. Noted.`);
+  for (const i of agenda.information)
+    out.push(`- ${md(i.id)} ${md(i.title)}${i.note ? `: ${md(i.note)}` : ''}. Noted.`);
   if (agenda.information.length === 0) out.push('None.');
   const listed = new Set([...agenda.proposals_and_drafts, ...agenda.reviews, ...agenda.information].map((i) => i.id));
   const others = [...outcomes].filter(([id]) => !listed.has(id));
   if (others.length) {
     out.push('', '## Other decisions and approvals recorded for this meeting', '');
-    for (const [id, lines] of others) out.push(`- ${id}: ${lines.join('; ')}.`);
+    for (const [id, lines] of others) out.push(`- ${md(id)}: ${md(lines.join('; '))}.`);
   }
   out.push('', '## Actions raised', '');
   if (actions.length === 0)
     out.push('None recorded yet (ppp action add "…" --owner ID --due DATE --meeting ' + agenda.meeting + ').');
-  for (const a of actions) out.push(`- ${a.id}: ${a.text}. ${who(a.owner)}, by ${a.due}.`);
+  for (const a of actions) out.push(`- ${md(a.id)}: ${md(a.text)}. ${who(a.owner)}, by ${md(a.due)}.`);
   return out.join('\n') + '\n';
 }
 

@@ -2,7 +2,7 @@
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
 import type { Fault } from './problem.js';
 import { readStrictYaml } from './strict-yaml.js';
-import { describe } from './text.js';
+import { describe, firstControlCharacter } from './text.js';
 
 export interface Member {
   id: string;
@@ -119,6 +119,18 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
       const v = value(key);
       if (v.value !== undefined && v.value !== null && typeof v.value !== 'string')
         report('members/invalid', v.node, `${key} must be text, not ${describe(v.value)}`);
+    }
+    // A newline, an escape code or a bidirectional override in a name would garble every table, agenda and minutes.
+    for (const key of ['name', 'title', 'organisation', 'email', 'signing_key'] as const) {
+      const v = value(key);
+      const found = typeof v.value === 'string' ? firstControlCharacter(v.value) : undefined;
+      if (found)
+        report(
+          'members/control-character',
+          v.node,
+          `member ${describe(id.value)}: ${key} holds a control character (${found}); ` +
+            'write it as plain text on one line',
+        );
     }
     if (!ok) continue;
     const text = (key: string) => {

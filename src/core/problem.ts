@@ -1,4 +1,5 @@
 /** The one shape of a validation problem, and its order. */
+import { escapeControl } from './text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -39,7 +40,10 @@ export type Fault = Omit<Problem, 'severity'>;
 
 /** Returns problems as the indented lines of an error message: "  file:line:column: message (rule)". */
 export function listProblems(problems: readonly Fault[]): string {
-  return problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message} (${p.rule})`).join('\n');
+  // Each problem is one line whatever its message holds: a newline in a quoted value is shown as \n.
+  return problems
+    .map((p) => `  ${escapeControl(p.file)}:${p.line}:${p.column}: ${escapeControl(p.message)} (${p.rule})`)
+    .join('\n');
 }
 
 /** What a validation run found (SPEC section 11: ppp validate --format json). */

@@ -3,7 +3,7 @@
 /** Returns a short description of a value for messages. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
-  if (typeof value === 'string') return `"${value.length > 60 ? value.slice(0, 57) + '...' : value}"`;
+  if (typeof value === 'string') return `"${escapeControl(value.length > 60 ? value.slice(0, 57) + '...' : value)}"`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   return 'a group of fields';
@@ -37,4 +37,31 @@ function levenshtein(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * Characters that must never reach a terminal, a file or a message raw: C0 controls (newline and tab included: inside
+ * a value they break a line or a table), DEL, C1 controls, the line and paragraph separators, and the bidirectional
+ * marks and overrides that reorder what is shown (the "Trojan Source" characters).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Returns true when text holds a control character of any kind (see CONTROL). */
+export function hasControlCharacter(text: string): boolean {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(text);
+}
+
+/** Returns the first control character of text written as an escape (\n, \u001b), or undefined when it has none. */
+export function firstControlCharacter(text: string): string | undefined {
+  CONTROL.lastIndex = 0;
+  const m = CONTROL.exec(text);
+  return m ? escapeControl(m[0]) : undefined;
+}
+
+/** Returns text with every control character written as an escape: \n, \r, \t, else \uXXXX. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -20,6 +20,11 @@ export function today(io: Io, timeZone: string, override?: string): IsoDate {
   return dateInZone(io.now(), timeZone);
 }
 
+/** Returns the current instant in milliseconds, by the io clock (tests inject it). */
+export function instant(io: Io): number {
+  return io.now();
+}
+
 /**
  * Returns the real date in the time zone, whatever --today says: no record written to the
  * register, and no commit, is ever dated after it (--today moves today for planning only).

@@ -2,6 +2,8 @@
 import type { Agenda, AgendaItem } from '../core/agenda.js';
 import { longDate } from '../core/calendar.js';
 import type { Member } from '../core/members.js';
+import { count } from './count.js';
+import { markdownText as md } from './printable.js';
 
 export { longDate };
 
@@ -13,13 +15,13 @@ export function agendaJson(agenda: Agenda): string {
 /** Returns the agenda as markdown. */
 export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): string {
   const names = new Map(members.map((m) => [m.id, m.name]));
-  const who = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
+  const who = (id: string) => (names.has(id) ? `${md(names.get(id)!)} (${md(id)})` : md(id));
   const out: string[] = [];
   const item = (i: AgendaItem, n: number) => {
-    const version = i.version ? `, version ${i.version}` : '';
+    const version = i.version ? `, version ${md(i.version)}` : '';
     out.push(
-      `${n}. ${md(i.label)}: **${i.id} ${md(i.title)}** (${i.type}${version}). ` +
-        `Owner: ${who(i.owner)}.${i.note ? ` ${capital(i.note)}.` : ''}`,
+      `${n}. ${md(i.label)}: **${md(i.id)} ${md(i.title)}** (${md(i.type)}${version}). ` +
+        `Owner: ${who(i.owner)}.${i.note ? ` ${md(capital(i.note))}.` : ''}`,
     );
   };
   const list = (items: AgendaItem[], empty: string) => {
@@ -45,22 +47,22 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   out.push('**Actions**', '');
   if (p.actions.length === 0) out.push('No open actions.');
   for (const a of p.actions)
-    out.push(`- ${a.id}: ${md(a.text)}. ${who(a.owner)}, due ${a.due}${a.overdue ? ' — **overdue**' : ''}.`);
+    out.push(`- ${md(a.id)}: ${md(a.text)}. ${who(a.owner)}, due ${md(a.due)}${a.overdue ? ' — **overdue**' : ''}.`);
   out.push('', '**Reviews to escalate** (more than the escalation period past due, no reviewed version submitted)', '');
   if (p.escalations.length === 0) out.push('None.');
   for (const r of p.escalations)
     out.push(
-      `- ${r.id} ${md(r.title)}. ${who(r.owner)}; review was due ${r.review_due} (${r.days_past_due} days ago).`,
+      `- ${md(r.id)} ${md(r.title)}. ${who(r.owner)}; review was due ${md(r.review_due)} (${ago(r.days_past_due)}).`,
     );
   out.push('', '**Overdue reviews**', '');
   if (p.overdue_reviews.length === 0) out.push('None.');
   for (const r of p.overdue_reviews)
     out.push(
-      `- ${r.id} ${md(r.title)}. ${who(r.owner)}; review was due ${r.review_due} (${r.days_past_due} days ago).`,
+      `- ${md(r.id)} ${md(r.title)}. ${who(r.owner)}; review was due ${md(r.review_due)} (${ago(r.days_past_due)}).`,
     );
   out.push('', '**Members to escalate for absence** (two or more successive meetings missed without a delegate)', '');
   if (p.absences.length === 0) out.push('None.');
-  for (const a of p.absences) out.push(`- ${who(a.member)}: missed ${a.meetings.join(', ')}.`);
+  for (const a of p.absences) out.push(`- ${who(a.member)}: missed ${md(a.meetings.join(', '))}.`);
   const last = p.last_meeting;
   const lastMeeting = !last
     ? 'none in the past year.'
@@ -86,14 +88,14 @@ export function agendaMarkdown(agenda: Agenda, members: readonly Member[]): stri
   if (papers.length === 0) out.push('No papers.');
   else {
     out.push('| Item | Title | File | Version |', '|---|---|---|---|');
-    for (const x of papers) out.push(`| ${x.id} | ${md(x.title).replace(/\|/g, '\\|')} | ${x.file} | ${x.version} |`);
+    for (const x of papers) out.push(`| ${md(x.id)} | ${md(x.title)} | ${md(x.file)} | ${md(x.version)} |`);
   }
   return out.join('\n') + '\n';
 }
 
-function md(text: string): string {
-  // Keep titles from being read as markdown (a title starting "1." or holding "*").
-  return text.replace(/([\\`*_[\]])/g, '\\$1');
+/** Returns "1 day ago", "12 days ago". */
+function ago(days: number): string {
+  return `${count(days, 'day')} ago`;
 }
 
 function capital(text: string): string {

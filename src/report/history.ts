@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { HistoryResult } from '../core/history.js';
 import { printable } from './printable.js';
-import { boxTable } from './table.js';
+import { renderTable, type Column } from './table.js';
 
 /** Returns the history as JSON. */
 export function historyJson(result: HistoryResult): string {
@@ -10,9 +10,9 @@ export function historyJson(result: HistoryResult): string {
 }
 
 /** Returns the history as a table, oldest first, then the diff when one was asked for. */
-export function historyTable(result: HistoryResult, c: ChalkInstance): string {
+export function historyTable(result: HistoryResult, c: ChalkInstance, width: number): string {
   if (result.diff !== undefined) return result.diff || `No difference.\n`;
-  if (result.versions.length === 0) return `${result.id} has no commits yet (${result.file}).\n`;
+  if (result.versions.length === 0) return `${printable(result.id)} has no commits yet (${printable(result.file)}).\n`;
   const cells: string[][] = [];
   for (const e of result.versions) {
     const painted =
@@ -20,22 +20,30 @@ export function historyTable(result: HistoryResult, c: ChalkInstance): string {
     const state =
       e.kind === 'adoption' ? `${painted} (adopted)` : e.kind === 'retirement' ? `${painted} (retired)` : painted;
     cells.push([
-      e.date,
-      e.version ?? '',
-      e.status ?? '',
-      e.route ?? '',
-      e.meeting ?? '',
-      e.approved_on ?? e.retired_on ?? '',
+      printable(e.date),
+      printable(e.version ?? ''),
+      printable(e.status ?? ''),
+      printable(e.route ?? ''),
+      printable(e.meeting ?? ''),
+      printable(e.approved_on ?? e.retired_on ?? ''),
       printable(e.signer ?? ''),
       state,
       e.commit.slice(0, 12),
     ]);
   }
   const notes = result.versions.filter((e) => e.detail).map((e) => `${e.commit.slice(0, 12)}: ${printable(e.detail!)}`);
-  return `${result.id} — ${result.file}\n${boxTable(
-    ['Committed', 'Version', 'Status', 'Route', 'Meeting', 'Approved', 'Signer', 'Signature', 'Commit'].map((h) =>
-      c.bold(h),
-    ),
-    cells,
-  )}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
+  const columns: Column[] = [
+    'Committed',
+    'Version',
+    'Status',
+    'Route',
+    'Meeting',
+    'Approved',
+    'Signer',
+    'Signature',
+    'Commit',
+  ].map((head): Column => ({ head }));
+  const table = renderTable(columns, cells, { width, head: (h) => c.bold(h) });
+  const heading = `${printable(result.id)} — ${printable(result.file)}`;
+  return `${heading}\n${table}\n${notes.length ? notes.join('\n') + '\n' : ''}`;
 }

@@ -1,19 +1,23 @@
 /** The members as a table. */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Member } from '../core/members.js';
+import { count } from './count.js';
 import { printable } from './printable.js';
+import { renderTable, type Column } from './table.js';
 
-/** Returns the members as a table for the terminal. */
-export function membersTable(members: Member[], c: ChalkInstance): string {
-  const table = new Table({
-    head: ['Id', 'Name', 'Role', 'Title or organisation', 'E-mail', 'Voting'].map((h) => c.bold(h)),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const m of members)
-    table.push(
-      [m.id, m.name, m.role, m.title ?? m.organisation ?? '', m.email ?? '', m.voting ? 'yes' : 'no'].map(printable),
-    );
-  return `${table.toString()}\n${members.length} member${members.length === 1 ? '' : 's'}\n`;
+/** Returns the members as a table that fits the width (names and titles wrapped, nothing else cut), and a count. */
+export function membersTable(members: Member[], c: ChalkInstance, width: number): string {
+  const columns: Column[] = [
+    { head: 'Id' },
+    { head: 'Name', kind: 'text', max: 30 },
+    { head: 'Role' },
+    { head: 'Title or organisation', kind: 'text', max: 40 },
+    { head: 'E-mail' },
+    { head: 'Voting' },
+  ];
+  const cells = members.map((m) =>
+    [m.id, m.name, m.role, m.title ?? m.organisation ?? '', m.email ?? '', m.voting ? 'yes' : 'no'].map(printable),
+  );
+  const table = members.length ? renderTable(columns, cells, { width, head: (h) => c.bold(h) }) + '\n' : '';
+  return `${table}${count(members.length, 'member')}\n`;
 }

@@ -1,9 +1,40 @@
-/** Text for a terminal: control characters from documents (ESC, NUL) are shown as escapes, never sent raw. */
+/**
+ * Text for a terminal, a message or a markdown file: control characters from documents and other files (ESC, NUL, a
+ * newline inside a title, a bidirectional override) are shown as escapes, never sent raw.
+ */
+import { escapeControl } from '../core/text.js';
+import type { Output } from '../io/io.js';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-
-/** Returns text with every control character but tab and newline written as \uXXXX. */
+/** Returns a value with every control character, newline and tab included, written as an escape (\n, \u001b). */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControl(text);
+}
+
+/** Returns text that ppp laid out over several lines with each line made printable: its own newlines are kept. */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
+
+/** Returns a value for markdown: made printable, then with the characters markdown would read as markup escaped. */
+export function markdownText(text: string): string {
+  // Keep values from being read as markdown (a title starting "1." or holding "*", a "|" in a table).
+  return printable(text).replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+const ESC = String.fromCharCode(27);
+// Allowed through the guard: chalk's colour codes (SGR), newline, tab and CR before LF (CSV lines end CRLF).
+const GUARDED = new RegExp(
+  `(${ESC}\\[[0-9;]*m)|\\r(?!\\n)|[\\x00-\\x08\\x0b-\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029` +
+    `\\u202a-\\u202e\\u2066-\\u2069]`,
+  'g',
+);
+
+/**
+ * Returns an output that escapes any control character a formatter let through, except ppp's own colour codes, line
+ * ends and tabs: a second line of defence behind printable(). JSON stays valid, since \uXXXX is JSON's own escape.
+ */
+export function guardOutput(out: Output): Output {
+  return {
+    write: (text: string) => out.write(text.replace(GUARDED, (c, sgr: string | undefined) => sgr ?? printable(c))),
+  };
 }

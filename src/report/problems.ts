@@ -1,6 +1,7 @@
 /** Formatters of validation results: (result) => string. */
 import type { ChalkInstance } from 'chalk';
 import type { ValidationSummary as ValidateResult } from '../core/problem.js';
+import { count } from './count.js';
 import { printable } from './printable.js';
 
 /** Returns the result as JSON (SPEC section 11). */
@@ -25,15 +26,13 @@ export function formatText(result: ValidateResult, c: ChalkInstance, options: { 
     lines.push(`  ${c.dim(loc)}  ${sev}  ${printable(p.message)}  ${c.dim(p.rule)}`);
   }
   if (result.problems.length) lines.push('');
-  const docs = `${result.documents} document${result.documents === 1 ? '' : 's'}`;
+  const docs = count(result.documents, 'document');
   if (result.problems.length === 0) {
     lines.push(c.green(`✔ ${docs} checked, no problems`));
   } else {
-    const n = result.problems.length;
     const summary =
-      `${n} problem${n === 1 ? '' : 's'} (${result.errors} ` +
-      `error${result.errors === 1 ? '' : 's'}, ${result.warnings} ` +
-      `warning${result.warnings === 1 ? '' : 's'}) in ${docs}`;
+      `${count(result.problems.length, 'problem')} (${count(result.errors, 'error')}, ` +
+      `${count(result.warnings, 'warning')}) in ${filesWithProblems(result)}; ${docs} checked`;
     const failing = result.errors > 0 || (options.strict && result.warnings > 0);
     lines.push(failing ? c.red.bold(`✖ ${summary}`) : c.yellow(`⚠ ${summary}`));
   }
@@ -46,11 +45,27 @@ export function formatGithub(result: ValidateResult, pathOf: (file: string) => s
     const where = `file=${escapeProperty(printable(pathOf(p.file)))},line=${p.line},col=${p.column}`;
     return `::${p.severity} ${where},title=${escapeProperty(p.rule)}::${escapeData(printable(p.message))}`;
   });
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const where = result.problems.length ? ` in ${filesWithProblems(result)}` : '';
   out.push(
-    `${count(result.documents, 'document')}: ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}`,
+    `${count(result.documents, 'document')} checked: ${count(result.errors, 'error')}, ` +
+      `${count(result.warnings, 'warning')}${where}`,
   );
   return out.join('\n') + '\n';
+}
+
+/**
+ * Returns the files with problems in words: "1 document", "members.yaml", "3 files (2 documents, members.yaml)". The
+ * register's own files (members.yaml, actions.yaml, ppp.yaml, meetings/…) are named, never counted as documents.
+ */
+export function filesWithProblems(result: ValidateResult): string {
+  const files = [...new Set(result.problems.map((p) => p.file))];
+  const documents = files.filter((f) => f.startsWith('documents/')).length;
+  const others = files.filter((f) => !f.startsWith('documents/')).map(printable);
+  const named = others.length > 3 ? [...others.slice(0, 2), count(others.length - 2, 'other register file')] : others;
+  if (others.length === 0) return count(documents, 'document');
+  if (documents === 0 && others.length === 1) return others[0]!;
+  const parts = [...(documents ? [count(documents, 'document')] : []), ...named];
+  return `${count(files.length, 'file')} (${parts.join(', ')})`;
 }
 
 function escapeData(s: string): string {

@@ -28,6 +28,7 @@ import signersInvalid from './signers-invalid.js';
 import submissionMissing from './submission-missing.js';
 import supersedesStatus from './supersedes-status.js';
 import templateMissingSection from './template-missing-section.js';
+import titleControlCharacter from './title-control-character.js';
 import type { Fault, Problem } from '../core/problem.js';
 import type { DocumentRule, RegisterRule, Rule } from './types.js';
 
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   idFileName,
   idTypeCode,
   idPrefix,
+  titleControlCharacter,
   documentIncomplete,
   approvalMissing,
   approvalRouteNotAllowed,

@@ -35,6 +35,10 @@ export const parseRules: ParseRule[] = [
   parse('members/invalid', 'members.yaml lists members with id, name and role'),
   parse('members/duplicate-id', 'Member ids are unique'),
   parse('members/unknown-role', "A member's role is one of the roles in ppp.yaml"),
+  parse(
+    'members/control-character',
+    "A member's name, title, organisation and e-mail are plain text on one line: no control characters",
+  ),
   parse('attendance/invalid', "A meeting's attendance.yaml lists present, apologies ({ member, delegate }) and absent"),
   parse('attendance/unknown-member', 'Attendance names members of members.yaml'),
   parse('attendance/duplicate', 'Each member is recorded once per meeting'),

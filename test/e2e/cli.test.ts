@@ -258,7 +258,7 @@ describe('ppp validate', () => {
     expect(r.stdout).toContain('documents/procedures/CS-PRO-0001-missing.md\n');
     expect(r.stdout).toMatch(/ {2}10:32\s+warning\s+review\.due 2027-04-11 is not 2027-03-11.*review\/due-mismatch/);
     expect(r.stdout).toMatch(/ {2}12:17\s+error\s+related_forms names CS-FRM-0099.*link\/unresolved/);
-    expect(r.stdout).toContain('✖ 2 problems (1 error, 1 warning) in 3 documents');
+    expect(r.stdout).toContain('✖ 2 problems (1 error, 1 warning) in 1 document; 3 documents checked');
     expect(r.stdout).not.toContain('\u001b[');
   });
 

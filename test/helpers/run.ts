@@ -21,6 +21,10 @@ export interface RunOptions {
    * either, the real clock.
    */
   now?: () => number;
+  /** Runs as if stdout were a terminal (colour follows, unless NO_COLOR). */
+  stdoutIsTTY?: boolean;
+  /** The terminal's width in columns. */
+  columns?: number;
 }
 
 /** Runs ppp with args and returns its exit code and output, as ppp() from cli.ts does for the built binary. */
@@ -33,7 +37,8 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     stdinIsTTY: false,
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    columns: options.columns,
     now: options.now ?? clockOf(args, options.env),
   };
   // git, ssh-keygen and gpg inherit process.env (made clean by test/setup.ts): give them the test's variables too, and

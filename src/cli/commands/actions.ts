@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp actions. */
 export const actionsCommand: CliCommand = {
@@ -23,15 +23,8 @@ export const actionsCommand: CliCommand = {
           run.io.stdout.write(JSON.stringify(actions, null, 2) + '\n');
           return;
         }
-        const c = await stdoutPalette(run.io);
-        const { printable } = await import('../../report/printable.js');
-        const state = (a: (typeof actions)[number]) =>
-          a.done_on ? c.green(`done ${a.done_on}`) : a.overdue ? c.red(`overdue, due ${a.due}`) : `due ${a.due}`;
-        const lines = actions.map((a) => `${a.id}  ${state(a)}  ${a.owner}  ${printable(a.text)}`);
-        run.io.stdout.write(
-          `${lines.join('\n')}${lines.length ? '\n' : ''}${actions.length} ` +
-            `action${actions.length === 1 ? '' : 's'} on ${today}\n`,
-        );
+        const { actionsTable } = await import('../../report/actions.js');
+        run.io.stdout.write(actionsTable(actions, await stdoutPalette(run.io), today, outputWidth(run.io)));
       });
   },
 };

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { count } from '../../report/count.js';
 import { type CliCommand, globals } from '../common.js';
 
 /** Adds ppp adopt. */
@@ -69,8 +70,8 @@ Examples:
             .map((a) => `  ${a.id} v${a.version}  ${a.file}  content ${a.content_sha256.slice(0, 16)}…`)
             .join('\n');
           const head = r.dryRun
-            ? `Would adopt ${n} document${n === 1 ? '' : 's'} (dry run: nothing was written):`
-            : `Adopted ${n} document${n === 1 ? '' : 's'} in commit ${r.commit!.slice(0, 12)} ` +
+            ? `Would adopt ${count(n, 'document')} (dry run: nothing was written):`
+            : `Adopted ${count(n, 'document')} in commit ${r.commit!.slice(0, 12)} ` +
               `${r.signed ? 'signed' : 'NOT signed (approval.signing: optional and no signing key configured)'}:`;
           io.stdout.write(`${head}\n${list}\n${r.refused.length ? `Left out:\n${refused}\n` : ''}`);
         },

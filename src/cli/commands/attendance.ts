@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { count } from '../../report/count.js';
 import { type CliCommand, globals } from '../common.js';
 
 /** Adds ppp attendance. */
@@ -43,7 +44,7 @@ Example:
               : `Not quorate (${r.short.join('; ')}).`;
           run.io.stdout.write(
             `Wrote ${r.file}: ${r.attendance.present.length} present, ` +
-              `${r.attendance.apologies.length} apologies, ${r.attendance.absent.length} absent. ${quorum}\n`,
+              `${count(r.attendance.apologies.length, 'apology')}, ${r.attendance.absent.length} absent. ${quorum}\n`,
           );
         },
       );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp due. */
 export const dueCommand: CliCommand = {
@@ -35,9 +35,7 @@ Examples:
         );
         const out = await import('../../report/due.js');
         io.stdout.write(
-          opts.json
-            ? out.dueJson(rows)
-            : out.dueTable(rows, await stdoutPalette(io), today, io.columns ?? (Number(io.env.COLUMNS) || 120)),
+          opts.json ? out.dueJson(rows) : out.dueTable(rows, await stdoutPalette(io), today, outputWidth(io)),
         );
       });
   },

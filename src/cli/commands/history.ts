@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp history. */
 export const historyCommand: CliCommand = {
@@ -43,7 +43,7 @@ Examples:
           io,
         );
         const { historyJson, historyTable } = await import('../../report/history.js');
-        io.stdout.write(opts.json ? historyJson(result) : historyTable(result, c));
+        io.stdout.write(opts.json ? historyJson(result) : historyTable(result, c, outputWidth(io)));
       });
   },
 };

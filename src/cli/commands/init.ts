@@ -1,4 +1,5 @@
 import type { CliCommand } from '../common.js';
+import { count } from '../../report/count.js';
 import { UsageError } from '../../core/errors.js';
 
 /** Adds ppp init. */
@@ -39,7 +40,7 @@ Examples:
           const { initExample } = await import('../../commands/init.js');
           const r = await initExample({ dir }, io);
           io.stdout.write(
-            `Created the live example register in ${r.root}\n  ${r.commits} commits ` +
+            `Created the live example register in ${r.root}\n  ${count(r.commits, 'commit')} ` +
               `replaying the sample's history, ${r.approvals} of them signed approvals\n` +
               `  demonstration signing key: ${r.signingKey} (principal ${r.principal}, listed in allowed_signers)\n` +
               `  its story runs to ${r.story.end}: the last meeting was ${r.story.lastMeeting ?? 'none'}, ` +

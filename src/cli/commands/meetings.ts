@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, stdoutPalette } from '../common.js';
+import { count } from '../../report/count.js';
+import { type CliCommand, globals, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp meetings. */
 export const meetingsCommand: CliCommand = {
@@ -42,8 +43,15 @@ Examples:
           for (const w of warnings)
             io.stderr.write(`ppp: warning: ${w.file}:${w.line}:${w.column}: ${w.message} (${w.rule})\n`);
           const out = await import('../../report/meetings.js');
-          if (ics && !opts.json) io.stderr.write(`Wrote ${rows.length} meetings and their deadlines to ${ics}\n`);
-          io.stdout.write(opts.json ? out.meetingsJson(rows) : out.meetingsTable(rows, await stdoutPalette(io), today));
+          if (ics && !opts.json)
+            io.stderr.write(
+              `Wrote ${count(rows.length, 'meeting')} and ${rows.length === 1 ? 'its' : 'their'} deadlines to ${ics}\n`,
+            );
+          io.stdout.write(
+            opts.json
+              ? out.meetingsJson(rows)
+              : out.meetingsTable(rows, await stdoutPalette(io), today, outputWidth(io)),
+          );
         },
       );
   },

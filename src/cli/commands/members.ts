@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, stdoutPalette } from '../common.js';
+import { count } from '../../report/count.js';
+import { type CliCommand, globals, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp members. */
 export const membersCommand: CliCommand = {
@@ -26,12 +27,11 @@ Examples:
           io.stdout.write(JSON.stringify(members, null, 2) + '\n');
         } else {
           const { membersTable } = await import('../../report/members.js');
-          io.stdout.write(membersTable(members, await stdoutPalette(io)));
+          io.stdout.write(membersTable(members, await stdoutPalette(io), outputWidth(io)));
         }
         if (problems.length)
           io.stderr.write(
-            `members.yaml has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ` +
-              `run ppp validate members.yaml\n`,
+            `members.yaml has ${count(problems.length, 'problem')}; ` + `run ppp validate members.yaml\n`,
           );
         run.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
       });

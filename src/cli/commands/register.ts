@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, oneOf, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, oneOf, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp register (alias list). */
 export const registerCommand: CliCommand = {
@@ -39,10 +39,7 @@ Examples:
           if (format === 'json') io.stdout.write(out.registerJson(rows));
           else if (format === 'csv') io.stdout.write(out.registerCsv(rows));
           else if (format === 'md') io.stdout.write(out.registerMarkdown(rows));
-          else
-            io.stdout.write(
-              out.registerTable(rows, await stdoutPalette(io), io.columns ?? (Number(io.env.COLUMNS) || 120)),
-            );
+          else io.stdout.write(out.registerTable(rows, await stdoutPalette(io), outputWidth(io)));
           if (unreadable && format === 'table')
             io.stderr.write(
               `${unreadable} file${unreadable === 1 ? ' is' : 's are'} left out because their ` +

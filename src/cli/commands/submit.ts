@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { count } from '../../report/count.js';
 import { type CliCommand, globals } from '../common.js';
 
 /** Adds ppp submit. */
@@ -55,5 +56,5 @@ Examples:
 };
 
 function daysLeft(n: number): string {
-  return n === 0 ? 'today' : `${n} working day${n === 1 ? '' : 's'} from today`;
+  return n === 0 ? 'today' : `${count(n, 'working day')} from today`;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type CliCommand, globals, stdoutPalette } from '../common.js';
+import { type CliCommand, globals, outputWidth, stdoutPalette } from '../common.js';
 
 /** Adds ppp verify. */
 export const verifyCommand: CliCommand = {
@@ -44,7 +44,7 @@ Examples:
         io.stdout.write(
           opts.json
             ? verifyJson(result.ok, result.documents)
-            : verifyTable(result.ok, result.documents, await stdoutPalette(io)),
+            : verifyTable(result.ok, result.documents, await stdoutPalette(io), outputWidth(io)),
         );
         if (!result.ok) run.exitCode = 1;
       });
