@@ -1,7 +1,7 @@
 /** ppp meetings: the meeting schedule with its deadlines, and the same as an iCalendar file. */
 import { resolve } from 'node:path';
 import { quorum } from '../core/attendance.js';
-import { isIsoDate } from '../core/calendar.js';
+import { addMonths, isIsoDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { meetings as scheduled, type MeetingRow } from '../core/meetings.js';
 import { today as todayOf } from '../io/clock.js';
@@ -42,7 +42,12 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
   const { settings, root } = await loadSettings(io, options.register);
   const today = todayOf(io, settings.timezone, options.today);
   const from = options.from ?? today;
+  if (from < addMonths(today, -100 * 12) || from > addMonths(today, 100 * 12))
+    throw new UsageError(`--from ${from} is more than 100 years from today (${today}); give a nearer date`);
   if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
+  // A schedule is planned years ahead, not centuries: a longer span is a mistyped year, and would take minutes to list.
+  if (options.to !== undefined && options.to > addMonths(from, 100 * 12))
+    throw new UsageError(`--to ${options.to} is more than 100 years after ${from}; give a nearer date`);
   const calendar = await loadWorkingCalendar(settings);
   const list = scheduled(
     settings,

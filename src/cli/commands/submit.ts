@@ -20,7 +20,8 @@ export const submitCommand: CliCommand = {
       )
       .option(
         '--late',
-        'submit to --meeting although its submission deadline has passed (the chair decides whether to accept it)',
+        'with --meeting: submit to it although its submission deadline has passed (the chair decides whether to ' +
+          'accept it)',
       )
       .addHelpText(
         'after',
