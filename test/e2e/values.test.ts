@@ -140,7 +140,7 @@ describe('an empty or blank value is refused', () => {
   });
 });
 
-describe('--owner naming nobody lists the members (exit 2)', () => {
+describe('--owner (or an attendance list) naming nobody lists the members (exit 2)', () => {
   it.each([
     [['register', '--owner', 'nobody']],
     [['list', '--owner', 'nobody']],
@@ -148,10 +148,13 @@ describe('--owner naming nobody lists the members (exit 2)', () => {
     [['due', '--owner', 'nobody']],
     [['new', 'policy', '--title', 'T', '--owner', 'nobody']],
     [['action', 'add', 'Do it', '--owner', 'nobody', '--due', '2027-02-01']],
-  ])('%j', async (args) => {
+    [['attendance', '2027-01-12', '--present', 'hqa,nobody'], '--present'],
+    [['attendance', '2027-01-12', '--apologies', 'nobody=A Deputy'], '--apologies'],
+    [['attendance', '2027-01-12', '--absent', 'nobody'], '--absent'],
+  ])('%j', async (args, flag = '--owner') => {
     const r = await run(args, { cwd: root, env: { PPP_TODAY: '2027-01-05' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--owner nobody is not a member in members.yaml; use one of: ');
+    expect(r.stderr).toContain(`${flag} nobody is not a member in members.yaml; use one of: `);
     expect(r.stderr).toContain('hqa');
   });
 
