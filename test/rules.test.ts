@@ -108,7 +108,7 @@ const cases: Case[] = [
     file: FRM,
     line: 1,
     column: 1,
-    message: 'owner is missing',
+    message: 'the field "owner" is missing',
   },
   {
     rule: 'schema/type',
@@ -234,7 +234,7 @@ const cases: Case[] = [
     file: POL,
     line: 6,
     column: 9,
-    message: 'must have sponsor',
+    message: 'must have the field "sponsor"',
   },
   {
     rule: 'approval/missing',

@@ -3,7 +3,6 @@
  * or set-up).
  */
 import { Command, CommanderError, Help, Option } from 'commander';
-import { explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { releaseLocks } from '../io/lock.js';
@@ -13,6 +12,7 @@ import { guardOutput, printableLines } from '../report/printable.js';
 import { packageVersion } from '../io/package-root.js';
 import { COMMANDS } from './command-table.js';
 import type { Run } from './common.js';
+import { refuseBadToday, refuseBlankValues, refuseConflicts } from './values.js';
 
 /** Returns the exit code of running ppp with argv (without "node ppp"). */
 export async function main(argv: readonly string[], world: Io = processIo()): Promise<number> {
@@ -27,7 +27,9 @@ export async function main(argv: readonly string[], world: Io = processIo()): Pr
   }
   const program = buildProgram(run);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // ppp help NAME [SUB]: an unknown name is refused; a known one shows its own help, a subcommand's included.
+    const args = argv[0] === 'help' && argv.length > 1 ? helpArgs(program, argv.slice(1)) : argv;
+    await program.parseAsync([...args], { from: 'user' });
     return run.exitCode;
   } catch (error) {
     return report(error, io);
@@ -68,16 +70,16 @@ Examples:
   $ ppp meetings --ics meetings.ics      the schedule and its deadlines
   $ ppp due --within "3 months"          reviews falling due
 
-Exit codes: 0 success, 1 problems found or request refused, 2 usage or set-up error.
+Exit codes: 0 success, 1 problems found or request refused, 2 usage or set-up error (an empty
+value, flags that cannot go together, a member or command that does not exist).
 Documentation: README.md.`,
     );
-  // Every command refuses an impossible --today or PPP_TODAY, whether or not it uses dates.
+  // Every command refuses an empty or impossible --today or PPP_TODAY, whether or not it uses dates, an empty value
+  // anywhere, and flags that cannot go together: refused with the reason, never guessed.
   program.hook('preAction', (_program, action) => {
-    const given = (action.optsWithGlobals() as { today?: string }).today;
-    const named = given !== undefined ? '--today' : 'PPP_TODAY';
-    const value = given ?? io.env.PPP_TODAY;
-    const bad = value !== undefined && value !== '' ? explainBadDate(value) : null;
-    if (bad) throw new UsageError(`${named}: ${bad}; give a real date as YYYY-MM-DD`);
+    refuseBadToday((action.optsWithGlobals() as { today?: string }).today, io);
+    refuseBlankValues(action);
+    refuseConflicts(action);
   });
   for (const entry of COMMANDS) configure(entry.define(program, run), io, [entry.name]);
   return program;
@@ -92,6 +94,28 @@ function configure(command: Command, io: Io, path: string[]): void {
     path.length === 1 ? `(run "ppp help ${path[0]}" for usage)` : `(run "ppp ${path.join(' ')} --help" for usage)`,
   );
   for (const sub of command.commands) configure(sub, io, [...path, sub.name()]);
+}
+
+/** Returns the arguments that show the help of the command ppp help names, or throws when it names none. */
+function helpArgs(program: Command, names: readonly string[]): string[] {
+  let command = program;
+  for (const name of names) {
+    if (name.startsWith('-')) break;
+    if (name === 'help' && command === program) return ['--help'];
+    const sub = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
+    if (!sub) {
+      const known = command.commands.map((c) => c.name()).filter((n) => n !== 'help');
+      const where = command === program ? 'ppp' : `ppp ${command.name()}`;
+      throw new UsageError(
+        `${name === '' ? 'an empty name' : `"${name}"`} is not a command of ${where}; ` +
+          `run "ppp help${command === program ? '' : ` ${command.name()}`}" or name one of: ${known.join(', ')}`,
+      );
+    }
+    command = sub;
+  }
+  const path: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
+  return [...path, '--help'];
 }
 
 function report(error: unknown, io: Io): number {

@@ -3,6 +3,7 @@ import { addAction, markDone, nextActionId } from '../core/actions-edit.js';
 import type { Action } from '../core/actions.js';
 import { addMonths, compareDates, isIsoDate } from '../core/calendar.js';
 import { RefusalError, UsageError } from '../core/errors.js';
+import { requireMember } from '../core/members.js';
 import { meetingDates, scheduledMeeting } from '../core/meetings.js';
 import { recordingToday } from '../io/clock.js';
 import { writeFileAtomic } from '../io/fs.js';
@@ -19,10 +20,7 @@ export async function raiseAction(
     throw new UsageError('the action needs its text: ppp action add "what is to be done" --owner ID --due DATE');
   if (!isIsoDate(options.due)) throw new UsageError(`--due ${options.due} is not a real date written YYYY-MM-DD`);
   const ctx = await openActionTracker(io, options.register, 'action add');
-  if (!ctx.members.has(options.owner))
-    throw new UsageError(
-      `--owner ${options.owner} is not a member in members.yaml; use one of: ${[...ctx.members.keys()].join(', ')}`,
-    );
+  requireMember('--owner', options.owner, ctx.members.values());
   const today = recordingToday(io, ctx.settings.timezone, options.today);
   let raised: string;
   if (options.meeting !== undefined) {

@@ -10,9 +10,11 @@ import {
 } from '../core/approval.js';
 import { isIsoDate } from '../core/calendar.js';
 import { contentHash } from '../core/content-hash.js';
+import { parsePeriod } from '../core/duration.js';
 import { isProposal, RETIRED, ROUTES, type DocRecord, type FrontMatter, type Route } from '../core/document.js';
 import { GitError, RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
+import { routesFor } from '../core/settings.js';
 import { listProblems } from '../core/problem.js';
 import { checkResponses } from '../core/responses.js';
 import { retirementChanges } from '../core/retirement.js';
@@ -146,6 +148,15 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
   };
 }
 
+/** Returns the routes that may approve the document (approval.authorities for its type), for the route prompt. */
+export async function routeChoices(options: { register?: string; id: string }, io: Io): Promise<Route[]> {
+  const loaded = await loadRegister(io, { register: options.register });
+  const record = findDocument(loaded, options.id);
+  const routes = routesFor(loaded.settings, String(record.data.type));
+  // A document on interim approval goes on to its full approval, not to another interim one.
+  return record.data.status === 'interim' ? routes.filter((r) => r !== 'interim') : routes;
+}
+
 /** Returns the route, once the route and the dates given are known to be well formed. */
 function checkFlags(options: ApproveOptions): Route {
   if (!(ROUTES as readonly string[]).includes(options.route))
@@ -157,6 +168,16 @@ function checkFlags(options: ApproveOptions): Route {
     if (value !== undefined && !isIsoDate(value))
       throw new UsageError(`${flag} ${value} is not a real date written YYYY-MM-DD`);
   }
+  if (options.cycle !== undefined) {
+    const cycle = parsePeriod(options.cycle);
+    if (!cycle.ok) throw new UsageError(`--cycle: ${cycle.message}`);
+    if (cycle.value.workingDays)
+      throw new UsageError(
+        '--cycle: a review cycle is counted in calendar time; write it like "3 years" or "18 months"',
+      );
+  }
+  if (options.version !== undefined && !/^\d+\.\d+$/.test(options.version))
+    throw new UsageError(`--version ${options.version} is not a version; write it like 2.0`);
   return options.route as Route;
 }
 

@@ -5,6 +5,7 @@ import { parseAttendance, quorum, type Attendance } from '../core/attendance.js'
 import { compareDates } from '../core/calendar.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
+import { requireMember } from '../core/members.js';
 import { recordingToday } from '../io/clock.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
@@ -63,9 +64,12 @@ export async function recordAttendance(
     absent: ids(options.absent),
   };
   const named = [...attendance.present, ...attendance.apologies.map((a) => a.member), ...attendance.absent];
-  const unknown = named.filter((id) => !members.has(id));
-  if (unknown.length)
-    throw new UsageError(`not members in members.yaml: ${unknown.join(', ')}; use member ids (ppp members lists them)`);
+  for (const [flag, list] of [
+    ['--present', attendance.present],
+    ['--apologies', attendance.apologies.map((a) => a.member)],
+    ['--absent', attendance.absent],
+  ] as const)
+    for (const id of list) requireMember(flag, id, members.values());
   const twice = named.filter((id, i) => named.indexOf(id) !== i);
   if (twice.length) throw new UsageError(`recorded twice: ${[...new Set(twice)].join(', ')}; name each member once`);
   // A meeting yet to take place may hold apologies sent in advance, but nobody was present or absent yet.

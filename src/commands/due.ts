@@ -1,11 +1,12 @@
 /** ppp due: the review state of every document in force, at today. */
-import { parseDuration } from '../core/duration.js';
+import { parsePeriod } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
+import { requireMember } from '../core/members.js';
 import { dueRows, REVIEW_STATES, type DueRow, type ReviewState } from '../core/reviews.js';
 import { today as todayOf } from '../io/clock.js';
 import { membersSetupError } from '../io/register-files.js';
 import type { Io } from '../io/io.js';
-import { loadRegister } from './steps/load-register.js';
+import { loadRegister, ownersOf } from './steps/load-register.js';
 
 export interface DueOptions {
   register?: string;
@@ -17,7 +18,7 @@ export interface DueOptions {
 
 /** Returns today and the documents' review states, filtered and sorted by due date. */
 export async function due(options: DueOptions, io: Io): Promise<{ today: string; rows: DueRow[] }> {
-  const within = options.within === undefined ? undefined : parseDuration(options.within);
+  const within = options.within === undefined ? undefined : parsePeriod(options.within);
   if (within && !within.ok) throw new UsageError(`--within: ${within.message}`);
   if (within?.ok && within.value.workingDays)
     throw new UsageError('--within takes days, weeks, months or years, not working days');
@@ -26,14 +27,14 @@ export async function due(options: DueOptions, io: Io): Promise<{ today: string;
   }
   const loaded = await loadRegister(io, { register: options.register });
   if (options.owner !== undefined && !loaded.members.some((m) => m.id === options.owner)) {
-    throw (
-      membersSetupError(loaded.root, { members: loaded.members, problems: loaded.memberProblems }, 'ppp due') ??
-      new UsageError(
-        `--owner ${options.owner} is not a member in members.yaml; ` +
-          `use one of: ${loaded.members.map((m) => m.id).join(', ')}`,
-      )
+    const missing = membersSetupError(
+      loaded.root,
+      { members: loaded.members, problems: loaded.memberProblems },
+      'ppp due',
     );
+    if (missing) throw missing;
   }
+  if (options.owner !== undefined) requireMember('--owner', options.owner, loaded.members, ownersOf(loaded.records));
   const today = todayOf(io, loaded.settings.timezone, options.today);
   const rows = dueRows(loaded.records, today, loaded.settings, {
     within: within?.ok ? within.value : undefined,

@@ -46,6 +46,8 @@ export async function listMeetings(options: MeetingsOptions, io: Io) {
   const { settings, root } = await loadSettings(io, options.register);
   const today = todayOf(io, settings.timezone, options.today);
   const from = options.from ?? today;
+  if (from < addMonths(today, -100 * 12) || from > addMonths(today, 100 * 12))
+    throw new UsageError(`--from ${from} is more than 100 years from today (${today}); give a nearer date`);
   if (options.to !== undefined && options.to < from) throw new UsageError(`--to ${options.to} is before ${from}`);
   // Ten years of meetings is already some 100 of them; a longer span is a typo (2207 for 2027) more often than a plan.
   if (options.to !== undefined && options.to > addMonths(from, 12 * MAX_YEARS))

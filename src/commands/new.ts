@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DOCUMENT_TYPES, GOVERNORS, RETIRED, isDocumentType, text, type DocumentType } from '../core/document.js';
 import { RefusalError, UsageError } from '../core/errors.js';
 import { documentPath, nextId } from '../core/ids.js';
+import { requireMember } from '../core/members.js';
 import { renderNewDocument } from '../core/new-document.js';
 import { parseTemplate } from '../core/templates.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
@@ -66,14 +67,14 @@ export async function newDocument(options: NewOptions, io: Io): Promise<NewResul
   if (title.length > 200)
     throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
   if (!register.members.some((m) => m.id === options.owner)) {
-    throw (
-      membersSetupError(register.root, { members: register.members, problems: register.memberProblems }, 'ppp new') ??
-      new UsageError(
-        `--owner ${options.owner} is not a member in members.yaml; use one of: ` +
-          `${register.members.map((m) => m.id).join(', ') || '(members.yaml lists nobody yet)'}`,
-      )
+    const missing = membersSetupError(
+      register.root,
+      { members: register.members, problems: register.memberProblems },
+      'ppp new',
     );
+    if (missing) throw missing;
   }
+  requireMember('--owner', options.owner, register.members);
   const governors = GOVERNORS[type];
   if (options.governedBy !== undefined) {
     const target = register.records.find((r) => r.data?.id === options.governedBy);

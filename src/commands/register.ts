@@ -1,9 +1,10 @@
 /** ppp register (ppp list): the register of documents as rows, filtered. */
 import { DOCUMENT_TYPES, STATUSES } from '../core/document.js';
 import { UsageError } from '../core/errors.js';
+import { requireMember } from '../core/members.js';
 import { registerRows, type RegisterRow, type RowFilter } from '../core/register-rows.js';
 import type { Io } from '../io/io.js';
-import { loadRegister } from './steps/load-register.js';
+import { loadRegister, ownersOf } from './steps/load-register.js';
 
 export interface RegisterOptions extends RowFilter {
   register?: string;
@@ -24,6 +25,7 @@ export async function listRegister(
     throw new UsageError(`--status ${options.status} is not one of: ${STATUSES.join(', ')}`);
   }
   const loaded = await loadRegister(io, { register: options.register });
+  if (options.owner !== undefined) requireMember('--owner', options.owner, loaded.members, ownersOf(loaded.records));
   return {
     rows: registerRows(loaded.records, { type: options.type, status: options.status, owner: options.owner }),
     unreadable: loaded.records.filter((r) => !r.data).length,

@@ -27,8 +27,10 @@ export interface SubmitResult {
   on: string;
   meeting: Meeting;
   late: boolean;
-  /** Working days from today to the meeting's submission deadline (0 on the day itself). */
-  workingDaysLeft: number;
+  /** Working days from today to the meeting's submission deadline (0 on the day itself); null once it has passed. */
+  workingDaysLeft: number | null;
+  /** The meeting it was submitted to before, when this moved a submission. */
+  movedFrom?: string;
 }
 
 const DEFAULT_KIND: Record<string, (typeof KINDS)[number]> = {
@@ -78,6 +80,10 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
   }
   const settings = loaded.settings;
   const today = recordingToday(io, settings.timezone, options.today);
+  // A submission moved to another meeting was received when it was first received: that date stays, and whether it is
+  // in time for the new meeting is judged by it (as a deferred item is).
+  const firstOn = status === 'submitted' ? text(record.data, 'submission', 'on') : undefined;
+  const received = firstOn !== undefined && isIsoDate(firstOn) && firstOn <= today ? firstOn : today;
   const calendar = await loadWorkingCalendar(settings);
   let meeting: Meeting;
   let late = false;
@@ -88,7 +94,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
         `the meeting of ${meeting.date} has already taken place; nothing was changed. ` +
           `Leave out --meeting for the next meeting`,
       );
-    if (meeting.submission_deadline < today) {
+    if (meeting.submission_deadline < received) {
       if (!options.late) {
         throw new RefusalError(
           `the submission deadline of the meeting of ${meeting.date} was ` +
@@ -112,7 +118,7 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     meeting = next;
   }
   const doc = openDocument(loaded, record);
-  const submission: Record<string, unknown> = { kind, on: today, meeting: meeting.date };
+  const submission: Record<string, unknown> = { kind, on: received, meeting: meeting.date };
   if (late) submission.late = true;
   // The submitted document must validate on its own; the register-wide rules are ppp validate's.
   const after = await editDocument(
@@ -126,10 +132,11 @@ export async function submit(options: SubmitOptions, io: Io): Promise<SubmitResu
     id: options.id,
     file: record.file,
     kind,
-    on: today,
+    on: received,
     meeting,
     late,
     workingDaysLeft:
-      meeting.submission_deadline >= today ? calendar.workingDaysBetween(today, meeting.submission_deadline) : 0,
+      meeting.submission_deadline >= today ? calendar.workingDaysBetween(today, meeting.submission_deadline) : null,
+    ...(status === 'submitted' ? { movedFrom: text(record.data, 'submission', 'meeting') } : {}),
   };
 }

@@ -33,6 +33,8 @@ export interface Wording {
   noun: string;
   /** The whole, when the error is at the top: 'the front matter', 'ppp.yaml'. */
   whole: string;
+  /** Returns how a message names the field at a dotted path (default: the path as it is). */
+  field?(path: string): string;
   /** Returns the message for an unknown field, given the fields known where it was found. */
   unknown(field: string, path: string, known: readonly string[], data: unknown, error: ErrorObject): string;
   /** Returns what to add after "X is missing; add it", if anything. */
@@ -66,7 +68,8 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path = segments.join('.');
-  const label = path || wording.whole;
+  const name = (p: string) => wording.field?.(p) ?? p;
+  const label = path ? name(path) : wording.whole;
   const value = error.data;
   const hint = (error.parentSchema as { hint?: string } | undefined)?.hint;
   const params = error.params as Record<string, unknown>;
@@ -80,7 +83,7 @@ function ajvMessage(error: ErrorObject, data: unknown, wording: Wording): AjvMes
     case 'required': {
       const field = String(params.missingProperty);
       const help = wording.requiredHelp?.(field, path);
-      return at('schema/required', `${join(path, field)} is missing; add it${help ? ` (${help})` : ''}`, true);
+      return at('schema/required', `${name(join(path, field))} is missing; add it${help ? ` (${help})` : ''}`, true);
     }
     case 'propertyNames':
     case 'unevaluatedProperties':

@@ -92,6 +92,18 @@ describe('approvalRefusals', () => {
     expect(approvalRefusals(data, dorset, req, '2027-01-20').join('\n')).toContain(message);
   });
 
+  it.each([
+    ['partnership', 'Safeguarding Children Partnership', /Cabinet|Director/],
+    ['cabinet', 'Cabinet', /Partnership|Director/],
+    ['director', 'Director', /Partnership|Cabinet/],
+    ['interim', 'Head of Service', /Partnership|Cabinet|Director/],
+  ] as const)('asks for --by with an example of who approves by route %s', (route, names, notNames) => {
+    const reasons = approvalRefusals(submitted, dorset, request({ route, by: undefined }), '2027-01-20');
+    const hint = reasons.find((r) => r.includes('pass --by'))!;
+    expect(hint).toContain(names);
+    expect(hint).not.toMatch(notNames);
+  });
+
   it('lets director and interim routes approve without a submission', () => {
     expect(
       approvalRefusals(

@@ -36,6 +36,16 @@ export const UNSUBMITTED_ROUTES: readonly Route[] = ['director', 'interim'];
 
 const VERSION_RE = /^(\d+)\.(\d+)$/;
 
+/** Who approves by each route, as an example of --by: a partnership's approval is named after the partnership. */
+const BY_EXAMPLE: Record<Route, string> = {
+  ppp: 'Practice, Policy and Procedures Group',
+  virtual: 'Kent and Medway Policy and Procedures Group',
+  director: "Corporate Director, Children's Services",
+  cabinet: 'Dorset Council Cabinet',
+  interim: 'Head of Service, Children in Care',
+  partnership: 'Merton Safeguarding Children Partnership Executive',
+};
+
 /** Returns why a proposal cannot be approved, and what to do instead. */
 export function proposalRefusal(id: string): string {
   // The group agrees the need for a document before it is drafted: that is a decision, not an approval.
@@ -156,10 +166,7 @@ export function approvalRefusals(
   if (request.route === 'virtual' && request.responses === undefined)
     reasons.push("route virtual needs every voting member's response: pass --responses FILE");
   if (request.by === undefined)
-    reasons.push(
-      `say who approved it: pass --by "..." (for example --by ` +
-        `"${request.route === 'cabinet' ? 'Dorset Council Cabinet' : "Corporate Director, Children's Services"}")`,
-    );
+    reasons.push(`say who approved it: pass --by "..." (for example --by "${BY_EXAMPLE[request.route]}")`);
   return reasons;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, isLonger, parseDuration, parseMeetingLength } from './duration.js';
+import { addDuration, isLonger, parseDuration, parseMeetingLength, parsePeriod } from './duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -63,5 +63,27 @@ describe('parseDuration', () => {
     expect(parseMeetingLength('PT1H30M')).toEqual({ ok: true, minutes: 90 });
     expect(parseMeetingLength('all day').ok).toBe(false);
     expect(parseMeetingLength('0 minutes').ok).toBe(false);
+  });
+});
+
+describe('parsePeriod (a period given on the command line)', () => {
+  it.each(['1 day', '3 months', '10 working days', 'P1Y6M', '100 years', 'P1200M'])('takes %s', (text) => {
+    expect(parsePeriod(text).ok).toBe(true);
+  });
+
+  it.each([
+    ['0 days', 'no time at all'],
+    ['0 working days', 'no time at all'],
+    ['P0Y', 'no time at all'],
+    ['P0Y0M0D', 'no time at all'],
+    ['101 years', 'longer than 100 years'],
+    ['9999 years', 'longer than 100 years'],
+    ['P1201M', 'longer than 100 years'],
+    ['-1 days', 'is not a duration'],
+    ['', 'is not a duration'],
+  ])('refuses %j', (text, message) => {
+    const r = parsePeriod(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(message);
   });
 });

@@ -54,6 +54,24 @@ export function parseDuration(input: unknown): ParseResult {
   return { ok: false, message: `"${text}" is not a duration; ${EXAMPLES}` };
 }
 
+/** The longest period a flag may give: beyond it a date leaves the calendar ppp plans in. */
+const LONGEST_MONTHS = 100 * 12;
+
+/**
+ * Returns a period given on the command line (ppp due --within, ppp approve --cycle), or a message: it must parse, be
+ * longer than nothing and be at most 100 years.
+ */
+export function parsePeriod(input: string): ParseResult {
+  const parsed = parseDuration(input);
+  if (!parsed.ok) return parsed;
+  const { months, days, workingDays, text } = parsed.value;
+  if (months === 0 && days === 0 && workingDays === 0)
+    return { ok: false, message: `"${text}" is no time at all; give a period longer than zero, like "3 months"` };
+  if (months + Math.ceil((days + workingDays) / 28) > LONGEST_MONTHS)
+    return { ok: false, message: `"${text}" is longer than 100 years; give a shorter period, like "3 years"` };
+  return parsed;
+}
+
 /**
  * Returns date + duration in calendar units (months clamp to the month's end). Working days need the calendar of
  * holidays.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMembers } from './members.js';
+import { parseMembers, requireMember } from './members.js';
 
 const ROLES = ['chair', 'qa-manager', 'head-of-service'];
 
@@ -46,5 +46,20 @@ describe('parseMembers', () => {
     expect(p!.line).toBe(line);
     expect(p!.file).toBe('members.yaml');
     expect(p!.message).toContain(fragment);
+  });
+});
+
+describe('requireMember', () => {
+  const members = [{ id: 'chair' }, { id: 'hqa' }];
+  it('returns a member id, or one the filtered data names', () => {
+    expect(requireMember('--owner', 'hqa', members)).toBe('hqa');
+    expect(requireMember('--owner', 'left', members, ['left'])).toBe('left');
+  });
+
+  it.each([
+    ['nobody', members, '--owner nobody is not a member in members.yaml; use one of: chair, hqa'],
+    ['chair', [], 'use one of: (members.yaml lists nobody yet)'],
+  ])('refuses %s with the members listed', (id, list, message) => {
+    expect(() => requireMember('--owner', id, list)).toThrow(message);
   });
 });

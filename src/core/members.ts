@@ -1,5 +1,6 @@
 /** members.yaml: the group's members and their roles, checked into problems like documents are. */
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import { UsageError } from './errors.js';
 import type { Fault } from './problem.js';
 import { readStrictYaml } from './strict-yaml.js';
 import { describe, firstControlCharacter } from './text.js';
@@ -16,6 +17,24 @@ export interface Member {
 }
 
 export const MEMBERS_FILE = 'members.yaml';
+
+/**
+ * Returns the member id a flag names, or throws the usage error that lists the members. `named` are ids the data being
+ * filtered still names (the owner of a document or action who has left members.yaml), accepted for filtering.
+ */
+export function requireMember(
+  flag: string,
+  id: string,
+  members: Iterable<{ id: string }>,
+  named: Iterable<string> = [],
+): string {
+  const ids = [...members].map((m) => m.id);
+  if (ids.includes(id) || [...named].includes(id)) return id;
+  throw new UsageError(
+    `${flag} ${id} is not a member in members.yaml; use one of: ` +
+      `${ids.join(', ') || '(members.yaml lists nobody yet)'} (ppp members lists them)`,
+  );
+}
 
 const FIELDS = new Set(['id', 'name', 'role', 'title', 'organisation', 'email', 'voting', 'signing_key']);
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;

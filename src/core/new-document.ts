@@ -15,7 +15,12 @@ export interface NewFields {
 
 /** Returns the text of a new document made from a template. */
 export function renderNewDocument(template: Template, fields: NewFields): string {
-  const doc = parseDocument(template.frontMatter, { ...YAML_OPTIONS, keepSourceTokens: false });
+  // A field given here takes the place of the template's commented-out placeholder line for it, which would otherwise
+  // be left beside the real one (and an uncommented placeholder keeps its position among the fields).
+  const source = fields.summary
+    ? template.frontMatter.replace(/^#[ \t]*summary:.*$/m, 'summary: placeholder')
+    : template.frontMatter;
+  const doc = parseDocument(source, { ...YAML_OPTIONS, keepSourceTokens: false });
   const set = (key: string, value: unknown) => {
     if (doc.has(key)) doc.set(key, value);
     else doc.add(doc.createPair(key, value));

@@ -152,12 +152,14 @@ function documentWording(types: readonly string[]): Wording {
   return {
     noun: 'field',
     whole: 'the front matter',
+    // Quoted and called a field: "body", "summary" or "scope" on their own read as words of the sentence.
+    field: (path) => `the field "${path}"`,
     unknown(field, path, known, data) {
       const where = path ? `${path} has no field "${field}"` : `"${field}" is not a field of ${article(typeOf(data))}`;
       const candidates = path ? known : [...new Set([...known, ...TOP_LEVEL])];
       return `${where}; ${guessOr(field, candidates, `remove it, or name it x-${field} to keep your own data`)}`;
     },
-    requiredHelp: (field) => FIELD_HELP[field],
+    requiredHelp: (field) => fieldHelp(field),
     enumMessage(path, value) {
       if (path !== 'type') return undefined;
       const guess = typeof value === 'string' ? closest(value, types) : undefined;
@@ -167,6 +169,11 @@ function documentWording(types: readonly string[]): Wording {
       );
     },
   };
+}
+
+/** Returns what a front matter field holds, in a few words, for messages asking for it; undefined if not known. */
+export function fieldHelp(field: string): string | undefined {
+  return Object.hasOwn(FIELD_HELP, field) ? FIELD_HELP[field] : undefined;
 }
 
 const FIELD_HELP: Record<string, string> = {
@@ -179,6 +186,14 @@ const FIELD_HELP: Record<string, string> = {
   kind: 'proposal, draft or review',
   on: 'the date, YYYY-MM-DD',
   with: 'who was consulted',
+  summary: 'the purpose of the document in a sentence or two',
+  sponsor: 'the member id of the accountable senior manager',
+  scope: 'service (one organisation) or partnership (multi-agency)',
+  authority: 'by whose authority the protocol is implemented',
+  body: 'the name of the group these terms constitute',
+  system: 'where the form lives, like the Mosaic recording system',
+  measures: 'how attainment is measured',
+  period: 'the period it covers, like { from: 2026-04-01, to: 2027-03-31 }',
 };
 
 function typeOf(data: unknown): string {

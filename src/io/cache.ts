@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
 import type { DocRecord } from '../core/document.js';
 import { readTextIfExists, writeFileAtomic } from './fs.js';
@@ -34,7 +35,11 @@ export interface Cache {
 
 /** Returns the folder ppp caches in: PPP_CACHE_DIR, else XDG_CACHE_HOME/ppp, else ~/.cache/ppp. */
 export function cacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  if (env.PPP_CACHE_DIR) return env.PPP_CACHE_DIR;
+  if (env.PPP_CACHE_DIR !== undefined) {
+    if (env.PPP_CACHE_DIR.trim() === '')
+      throw new ConfigError('PPP_CACHE_DIR is set but empty; set it to a folder for the cache, or unset it');
+    return env.PPP_CACHE_DIR;
+  }
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'ppp');
   return join(env.HOME || homedir(), '.cache', 'ppp');
 }

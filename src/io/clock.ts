@@ -9,7 +9,10 @@ import type { Io } from './io.js';
 /** Returns today's date: the override (from --today, else PPP_TODAY) or the clock's date in the time zone. */
 export function today(io: Io, timeZone: string, override?: string): IsoDate {
   const given = override ?? io.env.PPP_TODAY;
-  if (given !== undefined && given !== '') {
+  if (given !== undefined) {
+    const named = override !== undefined ? '--today' : 'PPP_TODAY';
+    if (given.trim() === '')
+      throw new UsageError(`${named} is empty; give a real date as YYYY-MM-DD, or leave it out for the real date`);
     const bad = explainBadDate(given);
     if (bad)
       throw new UsageError(

@@ -12,7 +12,15 @@ export function locateRegister(options: {
   cwd: string;
 }): string {
   const named = options.register ?? options.env.PPP_REGISTER;
-  if (named) {
+  // An empty value is a mistake (a variable that expanded to nothing), not a request to search from here.
+  if (named !== undefined && named.trim() === '') {
+    throw new ConfigError(
+      options.register !== undefined
+        ? '--register is empty; name the register folder (-C DIR), or leave it out to find ppp.yaml from here'
+        : 'PPP_REGISTER is set but empty; set it to the register folder, or unset it to find ppp.yaml from here',
+    );
+  }
+  if (named !== undefined) {
     const root = resolve(options.cwd, named);
     const from = options.register ? '--register' : 'PPP_REGISTER';
     if (!existsSync(root) || !statSync(root).isDirectory())

@@ -1,5 +1,6 @@
 import type { DocumentRule } from './types.js';
 import { COMPLETE } from '../core/document.js';
+import { fieldHelp } from '../core/schema.js';
 
 export default {
   id: 'document/incomplete',
@@ -17,8 +18,8 @@ export default {
       .map((field) => ({
         at: 'status',
         message:
-          `a ${String(doc.data.type)} that is ${status} must have ${field}; add it before ` +
-          `the document goes to the group`,
+          `a ${String(doc.data.type)} that is ${status} must have the field "${field}"` +
+          `${fieldHelp(field) ? ` (${fieldHelp(field)})` : ''}; add it before the document goes to the group`,
       }));
   },
 } satisfies DocumentRule;

@@ -20,7 +20,8 @@ export default {
         if (typeof status !== 'string' || !RETIRED.has(status)) continue;
         (findings ??= []).push({
           at: `${field}.${i}`,
-          message: `${field} names ${String(ids[i])}, which is ${status}; point it at the document in force`,
+          message:
+            `the field "${field}" names ${String(ids[i])}, which is ${status}; ` + 'point it at the document in force',
         });
       }
     }

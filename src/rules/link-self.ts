@@ -16,7 +16,7 @@ export default {
         if (ids[i] === self)
           (findings ??= []).push({
             at: `${field}.${i}`,
-            message: `${field} names the document itself (${String(self)}); remove it`,
+            message: `the field "${field}" names the document itself (${String(self)}); remove it`,
           });
       }
     }

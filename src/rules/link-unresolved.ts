@@ -17,7 +17,7 @@ export default {
         if (typeof id !== 'string' || register.byId.has(id)) continue;
         (findings ??= []).push({
           at: `${field}.${i}`,
-          message: `${field} names ${id}, which is not in the register; correct the id or add the document`,
+          message: `the field "${field}" names ${id}, which is not in the register; correct the id or add the document`,
         });
       }
     }

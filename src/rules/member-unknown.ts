@@ -22,7 +22,7 @@ export default {
         return {
           at,
           message:
-            `${at.replace(/\.\d+$/, '')} "${id}" is not a member in ` +
+            `the field "${at.replace(/\.\d+$/, '')}" names "${id}", who is not a member in ` +
             `members.yaml${guess ? `; did you mean "${guess}"?` : '; add them to members.yaml or correct the id'}`,
         };
       });

@@ -219,12 +219,15 @@ describe('ppp adopt', () => {
     },
   );
 
-  it.each([[[]], [['--evidence', '  ']]])('refuses without evidence (%j): exit 2', async (evidence) => {
+  it.each([
+    [[], '--evidence TEXT is required'],
+    [['--evidence', '  '], '--evidence is blank; give it a value'],
+  ])('refuses without evidence (%j): exit 2', async (evidence, message) => {
     const { root } = register();
     const before = snapshot(root, POL);
     const r = await run(['adopt', 'CS-POL-0001', ...evidence], { cwd: root, ...NOW });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--evidence TEXT is required');
+    expect(r.stderr).toContain(message);
     expect(snapshot(root, POL)).toEqual(before);
   });
 

@@ -257,7 +257,7 @@ describe('ppp validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('documents/procedures/CS-PRO-0001-missing.md\n');
     expect(r.stdout).toMatch(/ {2}10:32\s+warning\s+review\.due 2027-04-11 is not 2027-03-11.*review\/due-mismatch/);
-    expect(r.stdout).toMatch(/ {2}12:17\s+error\s+related_forms names CS-FRM-0099.*link\/unresolved/);
+    expect(r.stdout).toMatch(/ {2}12:17\s+error\s+the field "related_forms" names CS-FRM-0099.*link\/unresolved/);
     expect(r.stdout).toContain('✖ 2 problems (1 error, 1 warning) in 1 document; 3 documents checked');
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -284,7 +284,7 @@ describe('ppp validate', () => {
     const name = root.split('/').pop();
     expect(r.stdout).toContain(
       `::error file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=12,col=17,` +
-        `title=link/unresolved::related_forms names CS-FRM-0099`,
+        `title=link/unresolved::the field "related_forms" names CS-FRM-0099`,
     );
     expect(r.stdout).toContain(
       `::warning file=${name}/documents/procedures/CS-PRO-0001-missing.md,line=10,col=32,title=review/due-mismatch::`,

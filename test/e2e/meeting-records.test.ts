@@ -67,7 +67,7 @@ it('ppp attendance refuses unknown, repeated and missing members, and dates that
   const dir = sample();
   expect(await run(['attendance', '2027-01-12', '--present', 'ghost'], { cwd: dir })).toMatchObject({
     code: 2,
-    stderr: expect.stringContaining('not members in members.yaml: ghost'),
+    stderr: expect.stringContaining('--present ghost is not a member in members.yaml; use one of: '),
   });
   expect(
     await run(['attendance', '2027-01-12', '--present', 'chair', '--absent', 'chair'], { cwd: dir }),

@@ -47,7 +47,7 @@ function onTerminal(
 }
 
 it.skipIf(!hasScript)(
-  'asks for the type, title, owner and governing policy, then writes a valid document',
+  'asks for the type, title, draft or proposal, owner and governing policy, then writes a valid document',
   async () => {
     const dir = join(tempDir(), 'reg');
     expect((await run(['init', dir])).code).toBe(0);
@@ -56,6 +56,7 @@ it.skipIf(!hasScript)(
     const r = await onTerminal(['new'], dir, [
       [/Type of document/, `${down}\r`], // procedure, second in the list
       [/Title/, 'Missing children\r'],
+      [/draft or a proposal/, '\r'], // a draft, first in the list
       [/Owner/, `${down}${down}\r`], // psw, third member
       [/Governing policy/, '\r'], // CS-POL-0001, the only policy
     ]);

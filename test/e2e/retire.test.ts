@@ -171,7 +171,7 @@ describe('ppp retire', () => {
       1,
       'ppp decide CS-PRO-0001 decline',
     ],
-    ['an empty reason', () => {}, ['CS-PRO-0001', '--reason', '  '], 2, '--reason TEXT is required'],
+    ['an empty reason', () => {}, ['CS-PRO-0001', '--reason', '  '], 2, '--reason is blank; give it a value'],
     ['no reason', () => {}, ['CS-PRO-0001'], 2, '--reason TEXT is required'],
     [
       'a meeting not scheduled',

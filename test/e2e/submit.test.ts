@@ -88,7 +88,7 @@ describe('ppp submit', () => {
     const before = readFileSync(join(root, FRM), 'utf8');
     const r = await run(['submit', 'CS-FRM-0001', '--today', '2027-01-05'], { cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('must have summary');
+    expect(r.stderr).toContain('must have the field "summary"');
     expect(readFileSync(join(root, FRM), 'utf8')).toBe(before);
     const ok = register();
     expect((await run(['submit', 'CS-FRM-0001', '--today', '2027-01-05'], { cwd: ok })).code).toBe(0);

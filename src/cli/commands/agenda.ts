@@ -10,7 +10,7 @@ export const agendaCommand: CliCommand = {
       .description('the agenda of the next meeting (or of --meeting DATE), in the standard order')
       .option('--meeting <date>', 'the meeting (a scheduled one; default: the next on or after today)')
       .option('--accept-late <id...>', 'accept these late submissions instead of deferring them')
-      .option('--out <file>', 'write the markdown to this file instead of printing it')
+      .option('--out <file>', 'write the markdown to this file instead of printing it (not with --json or --issue)')
       .option(
         '--issue',
         'save it as the issued agenda, meetings/DATE/agenda.md and agenda.json, when circulating the papers',

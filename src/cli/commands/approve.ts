@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
 import { type CliCommand, canPrompt, globals, missing } from '../common.js';
 
 /** Adds ppp approve. */
@@ -76,11 +77,13 @@ Examples:
           let route = opts.route;
           if (route === undefined) {
             if (!canPrompt(io)) missing('--route ROUTE', 'the approval route');
+            const { routeChoices } = await import('../../commands/approve.js');
+            const routes = await routeChoices({ register: g.register, id }, io);
+            if (routes.length === 0) throw new UsageError(`ppp.yaml (approval.authorities) allows no route for ${id}`);
             const { select } = await import('@inquirer/prompts');
-            const { ROUTES } = await import('../../core/document.js');
             route = await select({
-              message: `Route of approval for ${id}`,
-              choices: ROUTES.map((r) => ({ value: r })),
+              message: `Route of approval for ${id} (those ppp.yaml allows for its type)`,
+              choices: routes.map((r) => ({ value: r })),
             });
           }
           const { approve } = await import('../../commands/approve.js');

@@ -8,7 +8,11 @@ export const dueCommand: CliCommand = {
     return program
       .command('due')
       .description('review states of the documents in force: ok, due-soon, overdue, escalate')
-      .option('--within <duration>', 'only reviews due by today + this period, overdue ones included (e.g. "3 months")')
+      .option(
+        '--within <duration>',
+        'only reviews due by today + this period, overdue ones included (e.g. "3 months"; more than zero, ' +
+          'at most 100 years)',
+      )
       .option('--owner <member>', 'only documents owned by this member')
       .option('--state <state>', 'only documents in this state: ok, due-soon, overdue or escalate')
       .option('--json', 'print JSON')

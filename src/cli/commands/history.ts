@@ -15,7 +15,8 @@ export const historyCommand: CliCommand = {
       .option('--json', 'print the history as JSON')
       .option(
         '--diff <A..B>',
-        'the changes between two approved versions (1.0..2.0), or since one (2.0..) in the work tree',
+        'the changes between two approved versions (1.0..2.0), or since one (2.0..) in the work tree; text, ' +
+          'not with --json',
       )
       .addHelpText(
         'after',

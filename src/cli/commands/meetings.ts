@@ -10,7 +10,7 @@ export const meetingsCommand: CliCommand = {
       .command('meetings')
       .description('the meeting schedule with its submission and circulation deadlines')
       .option('--from <date>', 'first date to list from (default: today)')
-      .option('--to <date>', 'last date to list to')
+      .option('--to <date>', 'last date to list to (at most 100 years after --from; not with --count)')
       .option('--count <n>', 'how many meetings to list (default 6, when --to is not given)')
       .option('--json', 'print JSON')
       .option('--ics <file>', 'also write the meetings and deadlines as an iCalendar file (Outlook, Google Calendar)')

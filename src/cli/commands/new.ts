@@ -34,7 +34,8 @@ export const newCommand: CliCommand = {
       .addHelpText(
         'after',
         `
-On a terminal, missing values are asked for; otherwise each missing value is an error (exit 2).
+On a terminal, missing values are asked for, and whether it is a draft or a proposal (unless
+--proposal is given); otherwise each missing value is an error (exit 2).
 The file is documents/<type folder>/<ID>-<title>.md; an existing file is never overwritten.
 
 Examples:
@@ -50,6 +51,7 @@ Examples:
         const ask = canPrompt(io, opts.yes);
         const prompts = ask ? await import('@inquirer/prompts') : undefined;
         const { DOCUMENT_TYPES, GOVERNORS } = await import('../../core/document.js');
+        const isAsking = !type || opts.title === undefined || opts.owner === undefined;
         if (!type) {
           if (!prompts) missing('TYPE (the first argument)', 'the document type');
           type = await prompts.select({
@@ -62,6 +64,21 @@ Examples:
           if (!prompts) missing('--title', 'a title');
           title = await prompts.input({ message: 'Title', validate: (v) => (v.trim() ? true : 'A title is needed') });
         }
+        // A session that asks for values also asks whether this is a draft or a proposal (--proposal on the command
+        // line); one given everything on the command line writes a draft unless --proposal says otherwise.
+        let proposal = opts.proposal;
+        if (proposal === undefined && prompts && isAsking) {
+          proposal = await prompts.select({
+            message: 'Is it a draft or a proposal?',
+            choices: [
+              { value: false, name: 'a draft (status drafting): the document is being written' },
+              {
+                value: true,
+                name: 'a proposal (status proposed): the need for it is agreed first, then it is drafted',
+              },
+            ],
+          });
+        }
         let owner = opts.owner;
         if (owner === undefined) {
           if (!prompts) missing('--owner', 'an owner (a member id from members.yaml)');
@@ -71,7 +88,7 @@ Examples:
           });
         }
         let governedBy = opts.governedBy;
-        if (governedBy === undefined && GOVERNORS[type] && !opts.proposal && prompts) {
+        if (governedBy === undefined && GOVERNORS[type] && !proposal && prompts) {
           const candidates = choices(loaded, type).governing;
           if (candidates.length) {
             governedBy = await prompts.select({
@@ -81,7 +98,7 @@ Examples:
           }
         }
         const result = await newDocument(
-          { register, type, title, owner, governedBy, proposal: opts.proposal, summary: opts.summary },
+          { register, type, title, owner, governedBy, proposal, summary: opts.summary },
           io,
         );
         io.stdout.write(`${result.path}\n`);

@@ -10,7 +10,7 @@ export const registerCommand: CliCommand = {
       .alias('list')
       .description('print the register of documents as a table, json, csv or markdown')
       .option('--format <format>', 'table, json, csv or md', 'table')
-      .option('--json', 'the same as --format json')
+      .option('--json', 'the same as --format json (not with another --format)')
       .option('--type <type>', 'only documents of this type')
       .option('--status <status>', 'only documents with this status')
       .option('--owner <member>', 'only documents owned by this member')

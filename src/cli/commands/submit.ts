@@ -21,13 +21,15 @@ export const submitCommand: CliCommand = {
       )
       .option(
         '--late',
-        'submit to --meeting although its submission deadline has passed (the chair decides whether to accept it)',
+        'with --meeting: submit to it although its submission deadline has passed (the chair decides whether to ' +
+          'accept it)',
       )
       .addHelpText(
         'after',
         `
 Sets status: submitted and submission: { kind, on, meeting } in the document's front matter,
-keeping everything else in the file as it was. Refused (exit 1, file untouched) when the
+keeping everything else in the file as it was. A submitted document named with another --meeting
+is moved there, keeping the date it was first received. Refused (exit 1, file untouched) when the
 named meeting's deadline has passed (unless --late) or the document would not validate.
 
 Examples:
@@ -46,11 +48,14 @@ Examples:
         const deadline = r.late
           ? `its submission deadline was ${r.meeting.submission_deadline}, so it is late: ` +
             `the chair decides whether to accept it`
-          : `its submission deadline is ${r.meeting.submission_deadline} (${daysLeft(r.workingDaysLeft)})`;
-        io.stdout.write(
-          `Submitted ${r.id} (${r.kind}, received ${r.on}) for the meeting of ` +
-            `${r.meeting.date}; ${deadline}.\n${r.file}\n`,
-        );
+          : r.workingDaysLeft === null
+            ? `its submission deadline was ${r.meeting.submission_deadline}, and it was received in time`
+            : `its submission deadline is ${r.meeting.submission_deadline} (${daysLeft(r.workingDaysLeft)})`;
+        const what = `${r.movedFrom ? 'Moved' : 'Submitted'} ${r.id} (${r.kind}, received ${r.on}) `;
+        const where = r.movedFrom
+          ? `from the meeting of ${r.movedFrom} to the meeting of ${r.meeting.date}`
+          : `for the meeting of ${r.meeting.date}`;
+        io.stdout.write(`${what}${where}; ${deadline}.\n${r.file}\n`);
       });
   },
 };

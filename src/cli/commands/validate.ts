@@ -16,7 +16,10 @@ export const validateCommand: CliCommand = {
       )
       .option('--format <format>', 'text, json or github (workflow annotations)', 'text')
       .option('--strict', 'fail (exit 1) on warnings too')
-      .option('--list-rules', 'list every rule with its id and severity, and exit')
+      .option(
+        '--list-rules',
+        'list every rule with its id and severity, and exit (text, or --format json; no paths, --strict or --no-cache)',
+      )
       .option('--no-cache', 'check every file again instead of reusing results of unchanged files')
       .addHelpText(
         'after',

@@ -1,7 +1,7 @@
 /** Reads a whole register through io/, checking each file or taking its record from the cache. */
 import { makeContext, type CheckContext, type ContextInput } from '../../core/context.js';
 import type { DocRecord } from '../../core/document.js';
-import { RefusalError, UsageError } from '../../core/errors.js';
+import { ConfigError, RefusalError, UsageError } from '../../core/errors.js';
 import type { Member } from '../../core/members.js';
 import type { Problem } from '../../core/problem.js';
 import { buildRegisterView } from '../../core/register-view.js';
@@ -86,6 +86,9 @@ async function checkSchedule(root: string, text: string, settings: Settings, io:
 export async function loadRegister(io: Io, options: LoadOptions): Promise<LoadedRegister> {
   const root = locateRegister({ register: options.register, env: io.env, cwd: io.cwd });
   if (options.write) await lockRegister(root, io, options.write);
+  // Set-up faults in the environment are refused whether or not this run gets as far as using them.
+  threadLimit(io.env.PPP_THREADS);
+  cacheDir(io.env);
   const settingsText = readSettingsText(root);
   const templates = readTemplates(root);
   const schemas = readSchemas();
@@ -154,7 +157,7 @@ async function readRecords(root: string, input: ContextInput, cache: Cache | und
     jobIndex.push(i);
   });
   if (jobs.length > 0) {
-    const threads = Number(io.env.PPP_THREADS) > 0 ? Math.floor(Number(io.env.PPP_THREADS)) : undefined;
+    const threads = threadLimit(io.env.PPP_THREADS);
     const checked = await checkJobs(jobs, input, threads);
     checked.forEach((record, j) => {
       records[jobIndex[j]!] = record;
@@ -180,8 +183,24 @@ export function findDocument(loaded: LoadedRegister, id: string): DocRecord & { 
   throw new UsageError(`${id} is not a document in the register; check the id with ppp register`);
 }
 
+/** Returns the owners the documents name, members or not: a filter may name an owner who has left members.yaml. */
+export function ownersOf(records: readonly DocRecord[]): string[] {
+  return records.flatMap((r) => (typeof r.data?.owner === 'string' ? [r.data.owner] : []));
+}
+
 /** Returns every problem of one document: its own, and those of the register rules about it. */
 export function problemsOf(loaded: LoadedRegister, record: DocRecord): Problem[] {
   const view = buildRegisterView(loaded.records, loaded.members);
   return [...record.problems, ...checkRegister(view, loaded.context(), new Set([record.file]))];
+}
+
+/** Returns the thread limit PPP_THREADS sets (undefined: as many as the machine has); refuses an impossible one. */
+function threadLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(n) || n < 1)
+    throw new ConfigError(
+      `PPP_THREADS=${JSON.stringify(value)} is not a number of threads; set it to a whole number from 1, or unset it`,
+    );
+  return n;
 }
