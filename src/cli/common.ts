@@ -51,8 +51,14 @@ export interface CliCommand {
   define(program: Command, run: Run): Command;
 }
 
-/** Returns the width tables are laid out to: the terminal's, else COLUMNS, else 120 (a file or a pipe). */
+/**
+ * Returns the width tables are laid out to: the terminal's, else COLUMNS; a file or a pipe (CI logs, | less -S,
+ * > register.txt) has no width to fit, so its tables are laid out whole, never record by record.
+ */
 export function outputWidth(io: Io): number {
   const fromEnv = Number(io.env.COLUMNS);
-  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120);
+  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : UNLIMITED);
 }
+
+/** The width of a file or a pipe: room for any table. */
+const UNLIMITED = 1_000;

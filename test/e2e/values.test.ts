@@ -233,7 +233,7 @@ describe('impossible numbers, durations and dates', () => {
     [['meetings', '--count', '-1'], 'must be a whole number from 1 to 500'],
     [['meetings', '--count', '1.5'], 'must be a whole number from 1 to 500'],
     [['meetings', '--count', '100000'], 'must be a whole number from 1 to 500'],
-    [['meetings', '--from', '2027-01-01', '--to', '9999-12-31'], 'more than 100 years after 2027-01-01'],
+    [['meetings', '--from', '2027-01-01', '--to', '9999-12-31'], 'spans more than 10 years'],
     [['meetings', '--from', '0001-01-01'], 'more than 100 years from today'],
     [['meetings', '--today', '9999-06-01'], '--today 9999-06-01 is more than 100 years from the real date'],
     [['due', '--today', '0001-01-01'], 'more than 100 years from the real date'],
