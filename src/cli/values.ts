@@ -5,6 +5,7 @@
 import type { Argument, Command } from 'commander';
 import { addMonths, compareDates, dateInZone, explainBadDate } from '../core/calendar.js';
 import { UsageError } from '../core/errors.js';
+import { firstControlCharacter } from '../core/text.js';
 import type { Io } from '../io/io.js';
 
 /** Throws a usage error naming the first argument or flag value of the command (or of ppp itself) that is blank. */
@@ -18,6 +19,7 @@ export function refuseBlankValues(action: Command): void {
           `the ${argument.name().toUpperCase()} argument is ${emptiness(v)}; give ${argument.description} ` +
             `(ppp help ${name})`,
         );
+      refuseControl(`the ${argument.name().toUpperCase()} argument`, v);
     }
   });
   for (let c: Command | null = action; c; c = c.parent) {
@@ -34,9 +36,21 @@ export function refuseBlankValues(action: Command): void {
               ' says what it takes',
           );
         }
+        refuseControl(option.long ?? option.flags, v);
       }
     }
   }
+}
+
+/**
+ * Throws a usage error for a value holding a control character (an escape sequence, a line break, a bidi override):
+ * written into the register it would garble every agenda, table and minutes it appears in.
+ */
+function refuseControl(what: string, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const bad = firstControlCharacter(value);
+  if (bad !== undefined)
+    throw new UsageError(`${what} holds a control character (${bad}); write it as plain text on one line`);
 }
 
 /** Throws a usage error when PPP_TODAY (the date taken as today when --today is not given) is empty or impossible. */

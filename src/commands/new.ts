@@ -5,6 +5,7 @@ import { RefusalError, UsageError } from '../core/errors.js';
 import { documentPath, nextId } from '../core/ids.js';
 import { requireMember } from '../core/members.js';
 import { renderNewDocument } from '../core/new-document.js';
+import { firstControlCharacter } from '../core/text.js';
 import { parseTemplate } from '../core/templates.js';
 import { pathExists, writeFileAtomic } from '../io/fs.js';
 import { retiredIdsInHistory } from '../io/git.js';
@@ -66,6 +67,15 @@ export async function newDocument(options: NewOptions, io: Io): Promise<NewResul
     throw new UsageError('--title is empty; give the document a name, like --title "Missing children procedure"');
   if (title.length > 200)
     throw new UsageError('--title is longer than 200 characters; shorten it and put the detail in the summary');
+  // A control character would garble every agenda, table and minutes the document appears in (and fail validate).
+  for (const [flag, value] of [
+    ['--title', title],
+    ['--summary', options.summary ?? ''],
+  ] as const) {
+    const bad = firstControlCharacter(value);
+    if (bad !== undefined)
+      throw new UsageError(`${flag} holds a control character (${bad}); write it as plain text on one line`);
+  }
   if (!register.members.some((m) => m.id === options.owner)) {
     const missing = membersSetupError(
       register.root,

@@ -244,3 +244,36 @@ describe('impossible numbers, durations and dates', () => {
     expect(readFileSync(join(root, FRM), 'utf8')).toBe(before);
   });
 });
+
+describe('a value holding a control character is refused before anything is written', () => {
+  it.each([
+    ['new --title', ['new', 'policy', '--title', 'Values\x1b[31m', '--owner', 'hqa', '--yes'], '--title', '\\u001b'],
+    [
+      'new --summary',
+      ['new', 'policy', '--title', 'V', '--summary', 'a\u202eb', '--owner', 'hqa', '--yes'],
+      '--summary',
+      '\\u202e',
+    ],
+    [
+      'action add TEXT',
+      ['action', 'add', 'Fix\nthis', '--owner', 'hqa', '--due', '2031-01-01'],
+      'the TEXT argument',
+      '\\n',
+    ],
+    [
+      'decide --reason',
+      ['decide', 'CS-FRM-0001', 'return', '--meeting', '2026-10-13', '--reason', 'a\tb'],
+      '--reason',
+      '\\t',
+    ],
+    ['approve --by', ['approve', 'CS-FRM-0001', '--route', 'director', '--by', 'Dir\x07ector'], '--by', '\\u0007'],
+    ['adopt --evidence', ['adopt', '--all', '--evidence', 'Minutes\x1b]0;x\x07'], '--evidence', '\\u001b'],
+  ])('%s', async (_what, args, flag, shown) => {
+    const before = readFileSync(join(root, FRM), 'utf8');
+    const r = await run(args, { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ppp: ${flag} holds a control character (${shown}); write it as plain text on one line\n`);
+    expect(readFileSync(join(root, FRM), 'utf8')).toBe(before);
+    expect(existsSync(join(root, 'documents', 'policies', 'CS-POL-0002-values.md'))).toBe(false);
+  });
+});
