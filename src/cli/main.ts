@@ -7,7 +7,7 @@ import { UsageError } from '../core/errors.js';
 import { processIo, type Io } from '../io/io.js';
 import { releaseLocks } from '../io/lock.js';
 import { fileSystemFailure } from '../io/fs-failure.js';
-import { isCancelledPrompt } from './failures.js';
+import { isCancelledPrompt, releasePromptSignals } from './failures.js';
 import { guardOutput, printableLines } from '../report/printable.js';
 import { packageVersion } from '../io/package-root.js';
 import { COMMANDS } from './command-table.js';
@@ -35,6 +35,7 @@ export async function main(argv: readonly string[], world: Io = processIo()): Pr
     return report(error, io);
   } finally {
     releaseLocks();
+    releasePromptSignals();
   }
 }
 

@@ -266,7 +266,8 @@ describe('interrupted', () => {
     cpSync(join(ROOT, 'register'), dir, { recursive: true });
     const before = readdirSync(join(dir, 'documents'), { recursive: true }).length;
     const r = await cancelPrompt('hangup', dir);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(130);
+    expect(r.screen).toContain('ppp: cancelled; nothing was written');
     expect(readdirSync(join(dir, 'documents'), { recursive: true }).length).toBe(before);
   });
 

@@ -1,3 +1,4 @@
+import { keepSignalsForPrompts } from '../failures.js';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type CliCommand, canPrompt, globals, missing } from '../common.js';
@@ -81,6 +82,7 @@ Examples:
             const routes = await routeChoices({ register: g.register, id }, io);
             if (routes.length === 0) throw new UsageError(`ppp.yaml (approval.authorities) allows no route for ${id}`);
             const { select } = await import('@inquirer/prompts');
+            keepSignalsForPrompts(io);
             route = await select({
               message: `Route of approval for ${id} (those ppp.yaml allows for its type)`,
               choices: routes.map((r) => ({ value: r })),

@@ -1,3 +1,4 @@
+import { keepSignalsForPrompts } from '../failures.js';
 import type { Command } from 'commander';
 import { type CliCommand, canPrompt, globals, missing } from '../common.js';
 
@@ -50,6 +51,7 @@ Examples:
         const loaded = await loadForNew(io, register);
         const ask = canPrompt(io, opts.yes);
         const prompts = ask ? await import('@inquirer/prompts') : undefined;
+        if (ask) keepSignalsForPrompts(io);
         const { DOCUMENT_TYPES, GOVERNORS } = await import('../../core/document.js');
         const isAsking = !type || opts.title === undefined || opts.owner === undefined;
         if (!type) {
