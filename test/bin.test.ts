@@ -217,6 +217,12 @@ describe('every command, once, through the binary', () => {
     ],
     // The sample says its documents are approved, but no signed commit proves it: verify fails, exit 1.
     ['verify', () => ({ args: ['verify'], cwd: committed }), 1, 'CS-PRO-0001 no-approval-commit'],
+    [
+      'publish',
+      () => ({ args: ['publish', '--out', join(tempDir(), 'site')], cwd: committed }),
+      0,
+      'Published 0 documents and 0 earlier versions',
+    ],
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
     [
       'adopt',

@@ -22,6 +22,7 @@ import { retireCommand } from './commands/retire.js';
 import { submitCommand } from './commands/submit.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
+import { publishCommand } from './commands/publish.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -40,6 +41,7 @@ export const COMMANDS: readonly CliCommand[] = [
   decideCommand,
   approveCommand,
   verifyCommand,
+  publishCommand,
   historyCommand,
   adoptCommand,
   retireCommand,

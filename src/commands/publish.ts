@@ -1,0 +1,212 @@
+/**
+ * ppp publish: the register as a static website of its approved text, rendered from git (never the work tree) into a
+ * folder beside --out and swapped in whole at the end; ppp publish --check: that each published page is its approved
+ * content, recomputed from git.
+ */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { contentHash } from '../core/content-hash.js';
+import { GitError, UsageError } from '../core/errors.js';
+import { buildSite, type SiteDocument, type SiteModel } from '../core/site.js';
+import { today as todayOf } from '../io/clock.js';
+import {
+  decodeUtf8,
+  isDirectory,
+  listFolder,
+  makeDirectory,
+  movePath,
+  pathExists,
+  readDocument,
+  readTextIfExists,
+  removePath,
+  writeFileAtomic,
+} from '../io/fs.js';
+import { isInsideWorkTree } from '../io/git.js';
+import type { Io } from '../io/io.js';
+import { approvedVersions } from './steps/approved-versions.js';
+import { refuseShallow } from './steps/full-history.js';
+import { loadRegister, type LoadedRegister } from './steps/load-register.js';
+
+/** The file that marks a folder as a site ppp published, so that publishing again may replace it. */
+export const SITE_MARKER = '.ppp-site';
+
+export interface PublishOptions {
+  register?: string;
+  today?: string;
+  out: string;
+  baseUrl?: string;
+  cache?: boolean;
+}
+
+export interface PublishResult {
+  out: string;
+  documents: number;
+  archived_versions: number;
+  warnings: string[];
+}
+
+export interface CheckResult {
+  ok: boolean;
+  checked: number;
+  problems: { page: string; problem: string }[];
+}
+
+/** Writes the site and returns what it holds; refuses an --out that is not a new folder or an earlier site. */
+export async function publish(options: PublishOptions, io: Io): Promise<PublishResult> {
+  const loaded = await loadRegister(io, { register: options.register, cache: options.cache });
+  const out = resolve(io.cwd, options.out);
+  refuseOut(out, loaded.root);
+  const model = await siteModel(loaded, io, options);
+  const { pages } = await renderSite(model, loaded);
+  const build = join(dirname(out), `.${basename(out)}.ppp-publish-${randomBytes(4).toString('hex')}`);
+  makeDirectory(build);
+  try {
+    for (const page of pages) writeFileAtomic(join(build, page.path), page.html);
+    writeFileAtomic(join(build, 'register.json'), registerJson(model.documents));
+    writeFileAtomic(join(build, SITE_MARKER), JSON.stringify({ generator: 'ppp publish' }) + '\n');
+    // Swapped in whole: until this point the previous site is untouched.
+    if (pathExists(out)) {
+      const old = `${build}.old`;
+      movePath(out, old);
+      movePath(build, out);
+      removePath(old);
+    } else movePath(build, out);
+  } catch (error) {
+    removePath(build);
+    throw error;
+  }
+  return {
+    out,
+    documents: model.documents.length,
+    archived_versions: model.documents.reduce((n, d) => n + d.earlier.length, 0),
+    warnings: model.warnings,
+  };
+}
+
+/** Recomputes from git that each published document page holds its approved content; names every one that does not. */
+export async function checkSite(options: { register?: string; dir: string }, io: Io): Promise<CheckResult> {
+  const loaded = await loadRegister(io, { register: options.register });
+  const dir = resolve(io.cwd, options.dir);
+  if (!isDirectory(dir)) throw new UsageError(`${dir} is not a folder; name the folder ppp publish wrote`);
+  const model = await siteModel(loaded, io, { out: dir });
+  const { expected } = await renderSite(model, loaded);
+  const problems: { page: string; problem: string }[] = [];
+  const seen = new Set<string>();
+  for (const [path, want] of expected) {
+    seen.add(path);
+    const text = readTextIfExists(join(dir, path));
+    if (text === undefined) {
+      problems.push({ page: path, problem: 'missing: the site has no page for this approved version' });
+      continue;
+    }
+    const hash = /<meta name="ppp-content-sha256" content="([0-9a-f]{64})">/.exec(text)?.[1];
+    const body = between(text, '<div class="ppp-document-body">', '</div>\n');
+    if (hash !== want.hash) problems.push({ page: path, problem: `its content hash is not the approved ${want.hash}` });
+    else if (body !== want.body) problems.push({ page: path, problem: 'its text is not the approved text' });
+  }
+  for (const sub of ['documents', 'archive']) {
+    for (const path of pagesUnder(dir, sub)) {
+      if (!seen.has(path) && !path.endsWith('index.html'))
+        problems.push({ page: path, problem: 'extra: no approved version in git gives this page' });
+    }
+  }
+  return { ok: problems.length === 0, checked: expected.size, problems };
+}
+
+async function siteModel(loaded: LoadedRegister, io: Io, options: { today?: string; cache?: boolean; out: string }) {
+  const { root, settings } = loaded;
+  if (!(await isInsideWorkTree(root)))
+    throw new GitError(
+      `${root} is not in a git repository; only approved text is published, and approvals are git commits`,
+    );
+  await refuseShallow(root, 'ppp publish', 'approved versions may be missing from its history');
+  const { versions, retirements } = await approvedVersions(root, io, options.cache !== false);
+  const current = loaded.records.flatMap((r) => {
+    const id = r.data?.id;
+    if (typeof id !== 'string') return [];
+    const read = readDocument(join(root, r.file));
+    const text = read.kind === 'bytes' ? decodeUtf8(read.bytes) : undefined;
+    return [{ id, status: String(r.data!.status), hash: text === undefined ? undefined : contentHash(text) }];
+  });
+  return buildSite({ settings, today: todayOf(io, settings.timezone, options.today), current, versions, retirements });
+}
+
+async function renderSite(model: SiteModel, loaded: LoadedRegister) {
+  const { archiveIndex, archivePage, documentPage, indexPages } = await import('../report/site/pages.js');
+  const MarkdownIt = (await import('markdown-it')).default;
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const group = loaded.settings.group;
+  const all = new Map(model.documents.map((d) => [d.id, d]));
+  const pages = [...indexPages(model.documents, group), archiveIndex(model.documents, group)];
+  const expected = new Map<string, { hash: string; body: string }>();
+  for (const doc of model.documents) {
+    const page = documentPage(doc, all, group);
+    pages.push(page);
+    expected.set(page.path, { hash: doc.contentSha256, body: markdown.render(doc.body) });
+    doc.earlier.forEach((v, i) => {
+      const archived = archivePage(doc, v, i === 0 ? doc : doc.earlier[i - 1]!, all, group);
+      pages.push(archived);
+      expected.set(archived.path, { hash: v.contentSha256, body: markdown.render(v.body) });
+    });
+  }
+  return { pages, expected };
+}
+
+function registerJson(documents: readonly SiteDocument[]): string {
+  return (
+    JSON.stringify(
+      documents.map((d) => ({
+        id: d.id,
+        title: d.title,
+        type: d.type,
+        status: d.status,
+        version: d.version,
+        owner: d.owner,
+        approved_on: d.approvedOn,
+        review_due: d.reviewDue ?? null,
+        review_state: d.reviewState ?? null,
+        url: `documents/${d.id}.html`,
+        content_sha256: d.contentSha256,
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** Refuses an --out that is the register (or in it), the file system's root, or a folder holding other things. */
+function refuseOut(out: string, root: string): void {
+  const rel = relative(out, root);
+  if (out === dirname(out))
+    throw new UsageError(`--out ${out} is the root of the file system; name a folder for the site`);
+  if (rel === '' || !rel.startsWith('..'))
+    throw new UsageError(`--out ${out} holds the register itself; name a folder outside it for the site`);
+  if (!relative(root, out).startsWith('..'))
+    throw new UsageError(`--out ${out} is inside the register; name a folder outside it for the site`);
+  if (pathExists(out) && !isDirectory(out)) throw new UsageError(`--out ${out} is a file; name a folder for the site`);
+  if (pathExists(out) && listFolder(out).length > 0 && !pathExists(join(out, SITE_MARKER)))
+    throw new UsageError(
+      `--out ${out} is not empty and is not a site ppp published (it has no ${SITE_MARKER}); ` +
+        'name a new or empty folder, so that nothing else is replaced',
+    );
+}
+
+function between(text: string, start: string, end: string): string | undefined {
+  const i = text.indexOf(start);
+  if (i < 0) return undefined;
+  const j = text.indexOf(end, i + start.length);
+  return j < 0 ? undefined : text.slice(i + start.length, j);
+}
+
+function pagesUnder(dir: string, sub: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of listFolder(join(dir, rel))) {
+      const path = `${rel}/${name}`;
+      if (isDirectory(join(dir, path))) walk(path);
+      else if (name.endsWith('.html')) out.push(path);
+    }
+  };
+  if (isDirectory(join(dir, sub))) walk(sub);
+  return out;
+}

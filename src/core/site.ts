@@ -1,0 +1,142 @@
+/**
+ * The model of the published register (ppp publish): which documents are published, from which approved text, with
+ * their review state, governance links both ways and earlier approved versions. Only approved text is published: a
+ * document's page is its text at its last approval (or adoption) commit, never the work tree. Pure.
+ */
+import { compareDates, type IsoDate } from './calendar.js';
+import { RETIRED, text } from './document.js';
+import { frontMatterData, splitFrontMatter } from './front-matter.js';
+import { reviewState, type ReviewState } from './reviews.js';
+import type { Settings } from './settings.js';
+import type { CommitVerdict } from './verify.js';
+
+export interface SiteVersion {
+  version: string;
+  commit: string;
+  approvedOn: string;
+  route: string;
+  meeting?: string;
+  signer: string;
+  contentSha256: string;
+  adopted: boolean;
+  /** The approved text's front matter and markdown body. */
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface SiteDocument extends SiteVersion {
+  id: string;
+  title: string;
+  type: string;
+  /** The status as approved, or the retirement's (withdrawn, archived, superseded). */
+  status: string;
+  owner: string;
+  reviewDue?: string;
+  reviewState?: ReviewState;
+  /** Last changed in git, when later than the approval (not "last reviewed", which is approvedOn). */
+  lastChanged?: string;
+  /** The work tree differs from the approved text: the approved text is what is published. */
+  changedSinceApproval: boolean;
+  retired?: { on: string; status: string; supersededBy?: string };
+  /** Earlier approved versions, newest first. */
+  earlier: SiteVersion[];
+  governedBy: string[];
+  governs: string[];
+  forms: string[];
+}
+
+export interface SiteInput {
+  settings: Settings;
+  today: IsoDate;
+  /** The register's documents as they are now: id, status, content hash of the work tree, last commit date. */
+  current: { id: string; status: string; hash?: string; lastChanged?: string }[];
+  /** Each document's approved versions, newest first, with the approved text where it could be read. */
+  versions: Map<string, { verdict: CommitVerdict; text?: string; problem?: string }[]>;
+  retirements: Map<string, { retiredOn: string; status: string; supersededBy?: string }>;
+}
+
+export interface SiteModel {
+  documents: SiteDocument[];
+  warnings: string[];
+}
+
+/** Returns the published documents, sorted by id, and what was left out or differs, as warnings. */
+export function buildSite(input: SiteInput): SiteModel {
+  const warnings: string[] = [];
+  const documents: SiteDocument[] = [];
+  const now = new Map(input.current.map((c) => [c.id, c]));
+  for (const [id, list] of input.versions) {
+    const published = list
+      .filter((v) => v.verdict.state === 'verified' && v.text !== undefined && !v.verdict.adoptedOutOfForce)
+      .map((v) => siteVersion(v.verdict, v.text!));
+    const latest = list[0];
+    if (latest && (latest.verdict.state !== 'verified' || latest.text === undefined)) {
+      warnings.push(
+        `${id}: its last approval (${latest.verdict.commit.slice(0, 12)}) is ${latest.verdict.state}` +
+          `${latest.problem ? ` (${latest.problem})` : ''}; ` +
+          (published.length ? 'an earlier approved version is published instead' : 'it is not published'),
+      );
+    }
+    const [head, ...earlier] = published;
+    if (!head) continue;
+    const current = now.get(id);
+    const retirement = input.retirements.get(id);
+    const retired =
+      retirement ?? (current && RETIRED.has(current.status) ? { retiredOn: '', status: current.status } : undefined);
+    const changed = current?.hash !== undefined && current.hash !== head.contentSha256 && !retired;
+    if (changed)
+      warnings.push(`${id} has changed since version ${head.version} was approved; the approved version is published`);
+    if (!current && !retired)
+      warnings.push(`${id} was approved but its file has gone; its approved version is published`);
+    const reviewDue = text(head.data, 'review', 'due');
+    documents.push({
+      ...head,
+      id,
+      title: text(head.data, 'title') ?? id,
+      type: text(head.data, 'type') ?? '',
+      status: retired ? retired.status : (text(head.data, 'status') ?? 'approved'),
+      owner: text(head.data, 'owner') ?? '',
+      reviewDue,
+      reviewState:
+        reviewDue && !retired ? reviewState(reviewDue, input.today, input.settings.review, false).state : undefined,
+      lastChanged:
+        current?.lastChanged && compareDates(current.lastChanged, head.approvedOn) > 0
+          ? current.lastChanged
+          : undefined,
+      changedSinceApproval: changed,
+      retired: retired
+        ? { on: retired.retiredOn, status: retired.status, supersededBy: retired.supersededBy }
+        : undefined,
+      earlier,
+      governedBy: list0(head.data.governed_by),
+      governs: [],
+      forms: list0(head.data.related_forms),
+    });
+  }
+  // Governance both ways: a document governs those that name it in governed_by.
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  for (const d of documents) for (const g of d.governedBy) byId.get(g)?.governs.push(d.id);
+  documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const d of documents) d.governs.sort();
+  return { documents, warnings };
+}
+
+function siteVersion(verdict: CommitVerdict, textAt: string): SiteVersion {
+  const split = splitFrontMatter(textAt);
+  return {
+    version: verdict.version,
+    commit: verdict.commit,
+    approvedOn: verdict.approvedOn,
+    route: verdict.route,
+    meeting: verdict.meeting,
+    signer: verdict.signature.signer || verdict.signature.key || '',
+    contentSha256: verdict.contentHash,
+    adopted: verdict.adopted === true,
+    data: frontMatterData(textAt) ?? {},
+    body: split.body,
+  };
+}
+
+function list0(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -1,0 +1,307 @@
+/**
+ * The pages of the published register: the index and its filtered lists, a page per document (front sheet, body,
+ * governance links both ways, review banner, proof), and a page per earlier approved version. Pure: the model in,
+ * HTML out. Markdown is rendered by markdown-it with its defaults: raw HTML is escaped and unsafe links dropped.
+ */
+import MarkdownIt from 'markdown-it';
+import type { SiteDocument, SiteVersion } from '../../core/site.js';
+import { escapeAttribute, escapeHtml, notificationBanner, renderPage, summaryList, table, tag } from './layout.js';
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export interface SitePage {
+  /** Relative to the site's root, forward slashes. */
+  path: string;
+  html: string;
+}
+
+const REVIEW_WORDS: Record<string, [string, string]> = {
+  ok: ['In date', 'green'],
+  'due-soon': ['Review due soon', 'yellow'],
+  overdue: ['Review overdue', 'red'],
+  escalate: ['Review overdue: escalated', 'red'],
+};
+
+/** Returns the page of a document in force (or retired), at documents/ID.html. */
+export function documentPage(doc: SiteDocument, all: ReadonlyMap<string, SiteDocument>, group: string): SitePage {
+  const root = '../';
+  const parts: string[] = [
+    `<span class="govuk-caption-l">${escapeHtml(doc.id)} · ${escapeHtml(doc.type)}</span>`,
+    `<h1 class="govuk-heading-l">${escapeHtml(doc.title)}</h1>`,
+  ];
+  if (doc.retired) {
+    const by = doc.retired.supersededBy;
+    parts.push(
+      notificationBanner(
+        `This document is ${escapeHtml(doc.retired.status)}`,
+        `<p class="govuk-notification-banner__heading">It is no longer in use${
+          doc.retired.on ? ` since ${escapeHtml(doc.retired.on)}` : ''
+        }.${by ? ` It was replaced by ${docLink(by, all, root)}.` : ''}</p>`,
+        'warning',
+      ),
+    );
+  } else if (doc.reviewState) {
+    const [words, colour] = REVIEW_WORDS[doc.reviewState]!;
+    parts.push(`<p class="govuk-body">${tag(words, colour)} Review due ${escapeHtml(doc.reviewDue ?? '')}</p>`);
+  }
+  parts.push(frontSheet(doc, doc, all, root));
+  parts.push(`<div class="ppp-document-body">${markdown.render(doc.body)}</div>`);
+  parts.push(governance(doc, all, root));
+  if (doc.earlier.length) {
+    parts.push(
+      `<h2 class="govuk-heading-m">Earlier approved versions</h2><ul class="govuk-list">${doc.earlier
+        .map(
+          (v) =>
+            `<li><a class="govuk-link" href="${root}${archivePath(doc.id, v.version, v.approvedOn)}">` +
+            `Version ${escapeHtml(v.version)}, approved ${escapeHtml(v.approvedOn)}</a></li>`,
+        )
+        .join('')}</ul>`,
+    );
+  }
+  parts.push(proof(doc));
+  return {
+    path: documentPath(doc.id),
+    html: renderPage({
+      title: `${doc.id} ${doc.title}`,
+      root,
+      section: 'documents',
+      group,
+      body: parts.join('\n'),
+      head: proofMeta(doc),
+      breadcrumbs: [{ text: 'Documents', href: `${root}index.html` }, { text: doc.id }],
+    }),
+  };
+}
+
+/** Returns the page of an earlier approved version, at archive/ID/VERSION.html, saying which version replaced it. */
+export function archivePage(
+  doc: SiteDocument,
+  version: SiteVersion,
+  replacedBy: SiteVersion,
+  all: ReadonlyMap<string, SiteDocument>,
+  group: string,
+): SitePage {
+  const root = '../../';
+  const title = String(version.data.title ?? doc.title);
+  const parts = [
+    `<span class="govuk-caption-l">${escapeHtml(doc.id)} · version ${escapeHtml(version.version)}</span>`,
+    `<h1 class="govuk-heading-l">${escapeHtml(title)}</h1>`,
+    notificationBanner(
+      'This version is no longer in force',
+      `<p class="govuk-notification-banner__heading">Version ${escapeHtml(replacedBy.version)}, approved ${escapeHtml(
+        replacedBy.approvedOn,
+      )}, replaced it. <a class="govuk-notification-banner__link" href="${root}${documentPath(doc.id)}">` +
+        `Read the current version</a>.</p>`,
+      'warning',
+    ),
+    frontSheet(doc, version, all, root),
+    `<div class="ppp-document-body">${markdown.render(version.body)}</div>`,
+    proof(version),
+  ];
+  return {
+    path: archivePath(doc.id, version.version, version.approvedOn),
+    html: renderPage({
+      title: `${doc.id} version ${version.version}`,
+      root,
+      section: 'archive',
+      group,
+      body: parts.join('\n'),
+      head: proofMeta(version, doc.id),
+    }),
+  };
+}
+
+/** Returns the index (every document in force, a table that needs no JavaScript) and its filtered lists. */
+export function indexPages(documents: readonly SiteDocument[], group: string): SitePage[] {
+  const inForce = documents.filter((d) => !d.retired);
+  const filters: { name: string; key: (d: SiteDocument) => string | undefined }[] = [
+    { name: 'type', key: (d) => d.type },
+    { name: 'status', key: (d) => d.status },
+    { name: 'owner', key: (d) => d.owner },
+    { name: 'review', key: (d) => d.reviewState },
+  ];
+  const pages: SitePage[] = [];
+  const links: string[] = [];
+  for (const f of filters) {
+    const values = [...new Set(inForce.map(f.key).filter((v): v is string => !!v))].sort();
+    links.push(
+      `<h2 class="govuk-heading-s">By ${f.name}</h2><ul class="govuk-list govuk-list--inline">${values
+        .map(
+          (v) =>
+            `<li><a class="govuk-link" href="${filterPath(f.name, v)}">${escapeHtml(reviewWord(f.name, v))}</a></li>`,
+        )
+        .join('')}</ul>`,
+    );
+    for (const v of values) {
+      const rows = inForce.filter((d) => f.key(d) === v);
+      pages.push({
+        path: filterPath(f.name, v),
+        html: renderPage({
+          title: `Documents by ${f.name}: ${reviewWord(f.name, v)}`,
+          root: '../',
+          section: 'documents',
+          group,
+          body:
+            `<h1 class="govuk-heading-l">Documents by ${escapeHtml(f.name)}: ` +
+            `${escapeHtml(reviewWord(f.name, v))}</h1>` +
+            `<p class="govuk-body"><a class="govuk-link" href="../index.html">All documents</a></p>` +
+            documentsTable(rows, '../', `${rows.length} ${rows.length === 1 ? 'document' : 'documents'}`),
+        }),
+      });
+    }
+  }
+  pages.unshift({
+    path: 'index.html',
+    html: renderPage({
+      title: 'Documents',
+      root: '',
+      section: 'documents',
+      group,
+      body:
+        `<h1 class="govuk-heading-l">Policies, procedures and guidance</h1>` +
+        `<p class="govuk-body">Every document here is the text as approved: each page shows the approval it ` +
+        `was published from.</p>${links.join('')}` +
+        documentsTable(inForce, '', `${inForce.length} ${inForce.length === 1 ? 'document' : 'documents'} in force`),
+    }),
+  });
+  return pages;
+}
+
+/** Returns the archive's index: retired documents, and every earlier approved version. */
+export function archiveIndex(documents: readonly SiteDocument[], group: string): SitePage {
+  const retired = documents.filter((d) => d.retired);
+  const earlier = documents.flatMap((d) => d.earlier.map((v) => ({ d, v })));
+  const body =
+    `<h1 class="govuk-heading-l">Archive</h1>` +
+    table(
+      'Documents no longer in use',
+      ['Document', 'Title', 'Status', 'Since'],
+      retired.map((d) => [
+        `<a class="govuk-link" href="../${documentPath(d.id)}">${escapeHtml(d.id)}</a>`,
+        escapeHtml(d.title),
+        escapeHtml(d.retired!.status),
+        escapeHtml(d.retired!.on),
+      ]),
+    ) +
+    table(
+      'Earlier approved versions',
+      ['Document', 'Version', 'Approved', 'Title'],
+      earlier.map(({ d, v }) => [
+        `<a class="govuk-link" href="../${archivePath(d.id, v.version, v.approvedOn)}">${escapeHtml(d.id)}</a>`,
+        escapeHtml(v.version),
+        escapeHtml(v.approvedOn),
+        escapeHtml(String(v.data.title ?? d.title)),
+      ]),
+    );
+  return {
+    path: 'archive/index.html',
+    html: renderPage({ title: 'Archive', root: '../', section: 'archive', group, body }),
+  };
+}
+
+export function documentPath(id: string): string {
+  return `documents/${safeName(id)}.html`;
+}
+
+export function archivePath(id: string, version: string, approvedOn: string): string {
+  // Version and date: a version approved twice (on interim approval, then in full) keeps both pages.
+  return `archive/${safeName(id)}/${safeName(version)}-${safeName(approvedOn)}.html`;
+}
+
+function filterPath(name: string, value: string): string {
+  return `lists/${name}-${safeName(value)}.html`;
+}
+
+function safeName(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+function reviewWord(filter: string, value: string): string {
+  return filter === 'review' ? (REVIEW_WORDS[value]?.[0] ?? value) : value;
+}
+
+function documentsTable(rows: readonly SiteDocument[], root: string, caption: string): string {
+  return table(
+    caption,
+    ['Document', 'Title', 'Type', 'Version', 'Owner', 'Review due'],
+    rows.map((d) => [
+      `<a class="govuk-link" href="${root}${documentPath(d.id)}">${escapeHtml(d.id)}</a>`,
+      escapeHtml(d.title),
+      escapeHtml(d.type),
+      escapeHtml(d.version),
+      escapeHtml(d.owner),
+      `${escapeHtml(d.reviewDue ?? '')}${d.reviewState ? ` (${escapeHtml(REVIEW_WORDS[d.reviewState]![0])})` : ''}`,
+    ]),
+  );
+}
+
+function frontSheet(
+  doc: SiteDocument,
+  version: SiteVersion,
+  all: ReadonlyMap<string, SiteDocument>,
+  root: string,
+): string {
+  const d = version.data;
+  const field = (...path: string[]) => {
+    let v: unknown = d;
+    for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+    return v === undefined || v === null ? '' : escapeHtml(String(v));
+  };
+  const consulted = Array.isArray(d.consultation)
+    ? d.consultation.map((c) => escapeHtml(String((c as Record<string, unknown>)?.with ?? ''))).join('<br>')
+    : '';
+  const readWith = Array.isArray(d.read_with) ? d.read_with.map((id) => docLink(String(id), all, root)).join(', ') : '';
+  return summaryList([
+    ['Purpose', field('summary')],
+    ['Type', field('type')],
+    ['Reference', escapeHtml(doc.id)],
+    ['Version', escapeHtml(version.version)],
+    ['Approving body', field('approval', 'approved_by')],
+    ['Date approved (last reviewed)', escapeHtml(version.approvedOn)],
+    ['Review due', field('review', 'due')],
+    ['Last changed', escapeHtml(version === doc && doc.lastChanged ? doc.lastChanged : version.approvedOn)],
+    ['Sponsor', field('sponsor')],
+    ['Manager', field('owner')],
+    ['Consulted', consulted],
+    ['Read with', readWith],
+    ['Applies to', field('scope')],
+  ]);
+}
+
+function governance(doc: SiteDocument, all: ReadonlyMap<string, SiteDocument>, root: string): string {
+  const rows: [string, string][] = [];
+  if (doc.governedBy.length) rows.push(['Governed by', doc.governedBy.map((id) => docLink(id, all, root)).join(', ')]);
+  if (doc.governs.length) rows.push(['Governs', doc.governs.map((id) => docLink(id, all, root)).join(', ')]);
+  if (doc.forms.length) rows.push(['Forms', doc.forms.map((id) => docLink(id, all, root)).join(', ')]);
+  return rows.length ? `<h2 class="govuk-heading-m">Related documents</h2>${summaryList(rows)}` : '';
+}
+
+function proof(v: SiteVersion): string {
+  return (
+    `<h2 class="govuk-heading-m">Proof of approval</h2>` +
+    summaryList([
+      [v.adopted ? 'Adoption commit' : 'Approval commit', `<code>${escapeHtml(v.commit)}</code>`],
+      ['Approved on', escapeHtml(v.approvedOn)],
+      ['Route', escapeHtml(v.route)],
+      ['Meeting', escapeHtml(v.meeting ?? '')],
+      ['Signed by', escapeHtml(v.signer)],
+      ['Content hash (SHA-256)', `<code>${escapeHtml(v.contentSha256)}</code>`],
+    ])
+  );
+}
+
+function proofMeta(v: SiteVersion, id?: string): string {
+  const doc = id ?? (v as SiteDocument).id;
+  return (
+    `<meta name="ppp-document" content="${escapeAttribute(doc)}">` +
+    `<meta name="ppp-version" content="${escapeAttribute(v.version)}">` +
+    `<meta name="ppp-content-sha256" content="${escapeAttribute(v.contentSha256)}">`
+  );
+}
+
+function docLink(id: string, all: ReadonlyMap<string, SiteDocument>, root: string): string {
+  const d = all.get(id);
+  return d
+    ? `<a class="govuk-link" href="${root}${documentPath(id)}">${escapeHtml(id)} ${escapeHtml(d.title)}</a>`
+    : escapeHtml(id);
+}
