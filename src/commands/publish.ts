@@ -58,11 +58,34 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
   refuseOut(out, loaded.root);
   const model = await siteModel(loaded, io, options);
   const { pages } = await renderSite(model, loaded);
+  const today = todayOf(io, loaded.settings.timezone, options.today);
+  const extra = await meetingFiles(loaded, io, today);
+  pages.push(...extra.pages);
+  const warnings = [...model.warnings];
+  const files: { path: string; text: string }[] = [
+    { path: 'meetings.ics', text: extra.ics },
+    { path: 'register.json', text: registerJson(model.documents) },
+  ];
+  if (options.baseUrl !== undefined) {
+    if (!/^https?:\/\/[^\s]+$/.test(options.baseUrl))
+      throw new UsageError(
+        `--base-url ${options.baseUrl} is not a web address; write it like https://example.org/policies/`,
+      );
+    const { atomFeed, sitemap } = await import('../report/site/feeds.js');
+    files.push({ path: 'feed.xml', text: atomFeed(model.documents, options.baseUrl, loaded.settings.group, today) });
+    files.push({
+      path: 'sitemap.xml',
+      text: sitemap(
+        pages.map((p) => p.path),
+        options.baseUrl,
+      ),
+    });
+  } else warnings.push('feed.xml and sitemap.xml need the address the site is served from: pass --base-url URL');
   const build = join(dirname(out), `.${basename(out)}.ppp-publish-${randomBytes(4).toString('hex')}`);
   makeDirectory(build);
   try {
     for (const page of pages) writeFileAtomic(join(build, page.path), page.html);
-    writeFileAtomic(join(build, 'register.json'), registerJson(model.documents));
+    for (const file of files) writeFileAtomic(join(build, file.path), file.text);
     writeFileAtomic(join(build, SITE_MARKER), JSON.stringify({ generator: 'ppp publish' }) + '\n');
     // Swapped in whole: until this point the previous site is untouched.
     if (pathExists(out)) {
@@ -79,7 +102,33 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
     out,
     documents: model.documents.length,
     archived_versions: model.documents.reduce((n, d) => n + d.earlier.length, 0),
-    warnings: model.warnings,
+    warnings,
+  };
+}
+
+/** Returns the meetings page, a page per issued agenda and minutes in meetings/, and the calendar feed. */
+async function meetingFiles(loaded: LoadedRegister, io: Io, today: string) {
+  const { meetings, meetingOn } = await import('../core/meetings.js');
+  const { loadWorkingCalendar } = await import('./steps/working-calendar.js');
+  const { meetingsIcs } = await import('../report/meetings.js');
+  const { meetingsPages } = await import('../report/site/pages.js');
+  const { settings, root } = loaded;
+  const calendar = await loadWorkingCalendar(settings);
+  const upcoming = meetings(settings, calendar, today, { count: 12 });
+  const dates = listFolder(join(root, 'meetings')).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const records = dates.map((date) => ({
+    date,
+    agenda: readTextIfExists(join(root, 'meetings', date, 'agenda.md')),
+    minutes: readTextIfExists(join(root, 'meetings', date, 'minutes.md')),
+  }));
+  const end = upcoming.at(-1)?.date ?? today;
+  const cancelled = [...new Set(settings.meetings.cancel)]
+    .filter((d) => d >= today && d <= end)
+    .sort()
+    .map((d) => meetingOn(settings, calendar, d));
+  return {
+    pages: meetingsPages({ upcoming, records }, settings.group),
+    ics: meetingsIcs(upcoming, settings, { cancelled, generatedAt: io.now() }),
   };
 }
 

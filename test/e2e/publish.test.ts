@@ -33,6 +33,7 @@ describe('ppp publish on the live example', () => {
     expect(summary.archived_versions).toBeGreaterThan(10);
     expect(summary.warnings).toEqual([
       'CS-PRO-0001 has changed since version 2.0 was approved; the approved version is published',
+      'feed.xml and sitemap.xml need the address the site is served from: pass --base-url URL',
     ]);
     const register = JSON.parse(readFileSync(join(site, 'register.json'), 'utf8'));
     expect(register).toHaveLength(44);
@@ -88,6 +89,32 @@ describe('ppp publish on the live example', () => {
     expect((await run(['publish', '--out', site], { cwd: dir })).code).toBe(0);
     expect(await run(['publish', '--check', site], { cwd: dir })).toMatchObject({ code: 0 });
     expect(existsSync(join(site, 'documents', 'CS-FAKE-0001.html'))).toBe(false);
+  });
+
+  it('has the meetings page with issued agendas and minutes, and the calendar feed', () => {
+    const page = readFileSync(join(site, 'meetings.html'), 'utf8');
+    expect(page).toContain('href="meetings.ics"');
+    expect(page).toMatch(/href="meetings\/\d{4}-\d{2}-\d{2}\/minutes\.html"/);
+    const minutes = /href="(meetings\/[\d-]+\/minutes\.html)"/.exec(page)![1]!;
+    expect(readFileSync(join(site, minutes), 'utf8')).toContain('Attendance');
+    expect(readFileSync(join(site, 'meetings.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
+  });
+
+  it('writes the Atom feed and the sitemap with --base-url only, and says so without it', async () => {
+    expect(existsSync(join(site, 'feed.xml'))).toBe(false);
+    const other = join(tempDir(), 'with-url');
+    const r = await run(['publish', '--out', other, '--base-url', 'https://example.org/policies/', '--json'], {
+      cwd: dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(other, 'feed.xml'), 'utf8')).toContain(
+      '<link href="https://example.org/policies/documents/',
+    );
+    expect(readFileSync(join(other, 'sitemap.xml'), 'utf8')).toContain(
+      '<loc>https://example.org/policies/index.html</loc>',
+    );
+    const bad = await run(['publish', '--out', join(tempDir(), 'x'), '--base-url', 'example.org'], { cwd: dir });
+    expect(bad.code).toBe(2);
   });
 
   it('--strict exits 1 when a document has changed since its approval', async () => {

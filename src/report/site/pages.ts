@@ -305,3 +305,58 @@ function docLink(id: string, all: ReadonlyMap<string, SiteDocument>, root: strin
     ? `<a class="govuk-link" href="${root}${documentPath(id)}">${escapeHtml(id)} ${escapeHtml(d.title)}</a>`
     : escapeHtml(id);
 }
+
+export interface MeetingsInput {
+  /** The coming meetings with their deadlines. */
+  upcoming: readonly { date: string; submission_deadline: string; circulation_deadline: string }[];
+  /** Meetings with records in meetings/: the markdown of the issued agenda and of the minutes, where there are any. */
+  records: readonly { date: string; agenda?: string; minutes?: string }[];
+}
+
+/** Returns the meetings page (schedule, deadlines, the calendar feed) and a page per issued agenda and minutes. */
+export function meetingsPages(input: MeetingsInput, group: string): SitePage[] {
+  const pages: SitePage[] = [];
+  const rows: string[][] = [];
+  for (const r of [...input.records].sort((a, b) => (a.date < b.date ? 1 : -1))) {
+    const links: string[] = [];
+    for (const [kind, text] of [
+      ['agenda', r.agenda],
+      ['minutes', r.minutes],
+    ] as const) {
+      if (text === undefined) continue;
+      const path = `meetings/${safeName(r.date)}/${kind}.html`;
+      links.push(`<a class="govuk-link" href="${path}">${kind === 'agenda' ? 'Agenda' : 'Minutes'}</a>`);
+      pages.push({
+        path,
+        html: renderPage({
+          title: `${kind === 'agenda' ? 'Agenda' : 'Minutes'} of ${r.date}`,
+          root: '../../',
+          section: 'meetings',
+          group,
+          body: `<div class="ppp-meeting-record">${markdown.render(text)}</div>`,
+          breadcrumbs: [{ text: 'Meetings', href: '../../meetings.html' }, { text: r.date }],
+        }),
+      });
+    }
+    if (links.length) rows.push([escapeHtml(r.date), links.join(' · ')]);
+  }
+  const body =
+    `<h1 class="govuk-heading-l">Meetings</h1>` +
+    `<p class="govuk-body"><a class="govuk-link" href="meetings.ics">Subscribe to the meetings and their deadlines ` +
+    `(calendar file)</a></p>` +
+    table(
+      'Coming meetings and their deadlines',
+      ['Meeting', 'Items and drafts by', 'Papers out by'],
+      input.upcoming.map((m) => [
+        escapeHtml(m.date),
+        escapeHtml(m.submission_deadline),
+        escapeHtml(m.circulation_deadline),
+      ]),
+    ) +
+    table('Agendas and minutes', ['Meeting', 'Papers'], rows);
+  pages.unshift({
+    path: 'meetings.html',
+    html: renderPage({ title: 'Meetings', root: '', section: 'meetings', group, body }),
+  });
+  return pages;
+}
