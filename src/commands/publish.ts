@@ -36,6 +36,8 @@ export interface PublishOptions {
   out: string;
   baseUrl?: string;
   cache?: boolean;
+  /** Told how many of the files are written, as they are. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface PublishResult {
@@ -84,8 +86,11 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
   const build = join(dirname(out), `.${basename(out)}.ppp-publish-${randomBytes(4).toString('hex')}`);
   makeDirectory(build);
   try {
-    for (const page of pages) writeFileAtomic(join(build, page.path), page.html);
-    for (const file of files) writeFileAtomic(join(build, file.path), file.text);
+    const all = [...pages.map((p) => ({ path: p.path, text: p.html })), ...files];
+    all.forEach((file, i) => {
+      writeFileAtomic(join(build, file.path), file.text);
+      if (i % 25 === 24 || i === all.length - 1) options.progress?.(i + 1, all.length);
+    });
     writeFileAtomic(join(build, SITE_MARKER), JSON.stringify({ generator: 'ppp publish' }) + '\n');
     // Swapped in whole: until this point the previous site is untouched.
     if (pathExists(out)) {

@@ -117,6 +117,13 @@ describe('ppp publish on the live example', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('shows a progress bar on a terminal, and none with --json or in a pipe', async () => {
+    const r = await run(['publish', '--out', join(tempDir(), 'tty')], { cwd: dir, stdoutIsTTY: true, columns: 80 });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\rPublishing \[#{30}\] (\d+)\/\1 files\n/);
+    expect(published.stderr).not.toContain('Publishing [');
+  });
+
   it('--strict exits 1 when a document has changed since its approval', async () => {
     const r = await run(['publish', '--out', join(tempDir(), 'strict'), '--strict'], { cwd: dir });
     expect(r.code).toBe(1);

@@ -59,8 +59,27 @@ Examples:
             return;
           }
           if (opts.out === undefined) throw new UsageError('say where to write the site: --out DIR (or --check DIR)');
+          // On a terminal, a progress bar on stderr while the files are written.
+          const bar =
+            io.stdoutIsTTY && !opts.json
+              ? (done: number, total: number) => {
+                  const width = 30;
+                  const filled = Math.round((done / total) * width);
+                  io.stderr.write(
+                    `\rPublishing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files` +
+                      (done === total ? '\n' : ''),
+                  );
+                }
+              : undefined;
           const r = await publish(
-            { register: g.register, today: g.today, out: opts.out, baseUrl: opts.baseUrl, cache: opts.cache },
+            {
+              register: g.register,
+              today: g.today,
+              out: opts.out,
+              baseUrl: opts.baseUrl,
+              cache: opts.cache,
+              progress: bar,
+            },
             io,
           );
           if (opts.json) io.stdout.write(JSON.stringify(r, null, 2) + '\n');
