@@ -25,8 +25,8 @@ const ESC = String.fromCharCode(27);
 // Allowed through the guard: chalk's colour codes (SGR), newline, tab, CR before LF (CSV lines end CRLF) and a CR
 // that starts a write (a progress bar redrawing its line).
 const GUARDED = new RegExp(
-  `(${ESC}\\[[0-9;]*m)|(?<!^)\\r(?!\\n)|[\\x00-\\x08\\x0b-\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029` +
-    `\\u202a-\\u202e\\u2066-\\u2069]`,
+  `(${ESC}\\[[0-9;]*m)|(?<!^)\\r(?!\\n)|` +
+    `[\\x00-\\x08\\x0b-\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]`,
   'g',
 );
 
