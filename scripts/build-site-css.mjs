@@ -43,6 +43,21 @@ const source = `
   $govuk-images-path: "images/",
   $govuk-fonts-path: "fonts/"
 );
+
+// A wide table scrolls inside its own box, so the page itself reflows at 320px (WCAG 1.4.10). The box is focusable
+// (tabindex="0" in layout.ts) so that keyboard users can scroll it too.
+.ppp-table-container {
+  overflow-x: auto;
+  margin-bottom: 20px;
+  .govuk-table { margin-bottom: 0; }
+  &:focus { outline: 3px solid var(--govuk-focus-colour, #fd0); outline-offset: 0; }
+}
+
+// GOV.UK has no warning banner; the red of its error colour marks one, and its title says so in words as well.
+.govuk-notification-banner.ppp-notification-banner--warning {
+  border-color: var(--govuk-error-colour, #ca3535);
+  background-color: var(--govuk-error-colour, #ca3535);
+}
 `;
 
 const result = sass.compileString(source, {
