@@ -17,6 +17,7 @@ import {
   movePath,
   pathExists,
   readDocument,
+  readPackageTree,
   readTextIfExists,
   removePath,
   writeFileAtomic,
@@ -86,6 +87,8 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
   const build = join(dirname(out), `.${basename(out)}.ppp-publish-${randomBytes(4).toString('hex')}`);
   makeDirectory(build);
   try {
+    // The GOV.UK styles, compiled once and shipped with ppp.
+    for (const asset of readPackageTree('site/assets')) files.push({ path: `assets/${asset.path}`, text: asset.text });
     const all = [...pages.map((p) => ({ path: p.path, text: p.html })), ...files];
     all.forEach((file, i) => {
       writeFileAtomic(join(build, file.path), file.text);
@@ -186,9 +189,8 @@ async function siteModel(loaded: LoadedRegister, io: Io, options: { today?: stri
 }
 
 async function renderSite(model: SiteModel, loaded: LoadedRegister) {
-  const { archiveIndex, archivePage, documentPage, indexPages } = await import('../report/site/pages.js');
-  const MarkdownIt = (await import('markdown-it')).default;
-  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const { archiveIndex, archivePage, documentPage, indexPages, renderMarkdown } =
+    await import('../report/site/pages.js');
   const group = loaded.settings.group;
   const all = new Map(model.documents.map((d) => [d.id, d]));
   const pages = [...indexPages(model.documents, group), archiveIndex(model.documents, group)];
@@ -196,11 +198,11 @@ async function renderSite(model: SiteModel, loaded: LoadedRegister) {
   for (const doc of model.documents) {
     const page = documentPage(doc, all, group);
     pages.push(page);
-    expected.set(page.path, { hash: doc.contentSha256, body: markdown.render(doc.body) });
+    expected.set(page.path, { hash: doc.contentSha256, body: renderMarkdown(doc.body) });
     doc.earlier.forEach((v, i) => {
       const archived = archivePage(doc, v, i === 0 ? doc : doc.earlier[i - 1]!, all, group);
       pages.push(archived);
-      expected.set(archived.path, { hash: v.contentSha256, body: markdown.render(v.body) });
+      expected.set(archived.path, { hash: v.contentSha256, body: renderMarkdown(v.body) });
     });
   }
   return { pages, expected };

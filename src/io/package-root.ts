@@ -19,3 +19,11 @@ export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.ur
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/**
+ * Returns the folder of the published site's shipped assets (ppp.css, print.css), for `ppp publish` to copy into
+ * DIR/assets. They are made by `npm run build:site-css` and committed, so nothing compiles Sass at run time.
+ */
+export function siteAssetsDir(): string {
+  return join(PACKAGE_ROOT, 'site', 'assets');
+}

@@ -5,9 +5,48 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { SiteDocument, SiteVersion } from '../../core/site.js';
-import { escapeAttribute, escapeHtml, notificationBanner, renderPage, summaryList, table, tag } from './layout.js';
+import {
+  escapeAttribute,
+  escapeHtml,
+  notificationBanner,
+  renderPage,
+  summaryList,
+  table,
+  tag,
+  type TagColour,
+} from './layout.js';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// The body in the GOV.UK styles: each element gets the class the design system gives it.
+const CLASSES: Record<string, string> = {
+  paragraph_open: 'govuk-body',
+  bullet_list_open: 'govuk-list govuk-list--bullet',
+  ordered_list_open: 'govuk-list govuk-list--number',
+  link_open: 'govuk-link',
+  table_open: 'govuk-table',
+  blockquote_open: 'govuk-inset-text',
+};
+const HEADINGS: Record<string, string> = { h2: 'govuk-heading-l', h3: 'govuk-heading-m', h4: 'govuk-heading-s' };
+// The page has one h1, the document's title: the body's headings sit one level below it.
+const DEEPER: Record<string, string> = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5', h5: 'h6' };
+markdown.renderer.rules.heading_close = (tokens, i, options, _env, self) => {
+  tokens[i]!.tag = DEEPER[tokens[i]!.tag] ?? tokens[i]!.tag;
+  return self.renderToken(tokens, i, options);
+};
+for (const rule of [...Object.keys(CLASSES), 'heading_open']) {
+  markdown.renderer.rules[rule] = (tokens, i, options, _env, self) => {
+    const token = tokens[i]!;
+    if (rule === 'heading_open') token.tag = DEEPER[token.tag] ?? token.tag;
+    const cls = rule === 'heading_open' ? (HEADINGS[token.tag] ?? 'govuk-heading-s') : CLASSES[rule]!;
+    token.attrJoin('class', cls);
+    return self.renderToken(tokens, i, options);
+  };
+}
+
+/** Returns a document's markdown body as HTML: raw HTML escaped, unsafe links dropped, in the GOV.UK styles. */
+export function renderMarkdown(text: string): string {
+  return markdown.render(text);
+}
 
 export interface SitePage {
   /** Relative to the site's root, forward slashes. */
@@ -15,7 +54,7 @@ export interface SitePage {
   html: string;
 }
 
-const REVIEW_WORDS: Record<string, [string, string]> = {
+const REVIEW_WORDS: Record<string, [string, TagColour]> = {
   ok: ['In date', 'green'],
   'due-soon': ['Review due soon', 'yellow'],
   overdue: ['Review overdue', 'red'],
