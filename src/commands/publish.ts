@@ -28,6 +28,12 @@ import { approvedVersions } from './steps/approved-versions.js';
 import { refuseShallow } from './steps/full-history.js';
 import { loadRegister, type LoadedRegister } from './steps/load-register.js';
 
+/**
+ * The day ppp's browser test (test/site/publish-a11y.test.ts) last passed against the page designs: the statement
+ * says when the designs were tested, never that a council's own site was. Move it when the layout changes.
+ */
+const PAGE_DESIGNS_TESTED = '2026-11-25';
+
 /** The file that marks a folder as a site ppp published, so that publishing again may replace it. */
 export const SITE_MARKER = '.ppp-site';
 
@@ -64,6 +70,22 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
   const today = todayOf(io, loaded.settings.timezone, options.today);
   const extra = await meetingFiles(loaded, io, today);
   pages.push(...extra.pages);
+  const { renderAccessibilityStatement, renderPage } = await import('../report/site/layout.js');
+  pages.push({
+    path: 'accessibility.html',
+    html: renderPage({
+      title: 'Accessibility statement',
+      root: '',
+      section: 'accessibility',
+      group: loaded.settings.group,
+      body: renderAccessibilityStatement({
+        group: loaded.settings.group,
+        testedOn: PAGE_DESIGNS_TESTED,
+        tool: 'axe-core 4.14 in headless Chromium',
+        preparedOn: today,
+      }),
+    }),
+  });
   const warnings = [...model.warnings];
   const files: { path: string; text: string }[] = [
     { path: 'meetings.ics', text: extra.ics },

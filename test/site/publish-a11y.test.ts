@@ -49,6 +49,7 @@ describe.skipIf(!CHROMIUM)('the published site in a real browser', () => {
     ['a document page', () => 'documents/CS-PRO-0010.html'],
     ['an archive page', archived],
     ['the meetings page', () => 'meetings.html'],
+    ['the accessibility statement', () => 'accessibility.html'],
   ])('%s has no WCAG 2.1 AA violation', async (_what, path) => {
     const page = await openPage(browser, new URL(path(), served.url).href);
     const violations = await axeViolations(page);

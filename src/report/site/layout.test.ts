@@ -284,7 +284,7 @@ describe('renderAccessibilityStatement', () => {
 
   it('says what was tested, with what and when, and when it was prepared', () => {
     const html = renderAccessibilityStatement({ ...input, preparedOn: '2026-12-01' });
-    expect(html).toContain('This website was last tested on 5 January 2027.');
+    expect(html).toContain('This website was last tested on 5 January 2027: the software that builds it (ppp)');
     expect(html).toContain('axe-core 4.14 in headless Chromium');
     expect(html).toContain('This statement was prepared on 1 December 2026.');
     expect(renderAccessibilityStatement(input)).toContain('This statement was prepared on 5 January 2027.');

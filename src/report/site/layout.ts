@@ -373,9 +373,9 @@ have the website audited by a person.</p>
 
 <h2 class="govuk-heading-l">Preparation of this accessibility statement</h2>
 <p class="govuk-body">This statement was prepared on ${prepared}. It was last reviewed on ${tested}.</p>
-<p class="govuk-body">This website was last tested on ${tested}. The test was carried out by ${organisation} with \
-${tool}, against WCAG 2.1 levels A and AA, on each kind of page: the list of documents, a document, meetings and this \
-statement. An automated test finds only some accessibility problems; it is not an \
-audit.</p>
+<p class="govuk-body">This website was last tested on ${tested}: the software that builds it (ppp) checks its page \
+designs with ${tool}, against WCAG 2.1 levels A and AA, on each kind of page: the list of documents, a document, an \
+earlier version and meetings. An automated test finds only some accessibility problems; it is not an audit, and \
+${organisation} has not yet had this website audited by a person.</p>
 `;
 }
