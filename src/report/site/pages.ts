@@ -199,7 +199,11 @@ export function indexPages(documents: readonly SiteDocument[], group: string): S
       body:
         `<h1 class="govuk-heading-l">Policies, procedures and guidance</h1>` +
         `<p class="govuk-body">Every document here is the text as approved: each page shows the approval it ` +
-        `was published from.</p>${links.join('')}` +
+        `was published from.</p>` +
+        // Folded away (a native details element: no JavaScript needed), so the table comes first.
+        `<details class="govuk-details"><summary class="govuk-details__summary">` +
+        `<span class="govuk-details__summary-text">Lists by type, status, owner and review</span></summary>` +
+        `<div class="govuk-details__text">${links.join('')}</div></details>` +
         documentsTable(inForce, '', `${inForce.length} ${inForce.length === 1 ? 'document' : 'documents'} in force`),
     }),
   });
@@ -264,12 +268,14 @@ function documentsTable(rows: readonly SiteDocument[], root: string, caption: st
     caption,
     ['Document', 'Title', 'Type', 'Version', 'Owner', 'Review due'],
     rows.map((d) => [
-      `<a class="govuk-link" href="${root}${documentPath(d.id)}">${escapeHtml(d.id)}</a>`,
+      // An id or a date is never broken across lines.
+      `<a class="govuk-link" style="white-space: nowrap" href="${root}${documentPath(d.id)}">${escapeHtml(d.id)}</a>`,
       escapeHtml(d.title),
       escapeHtml(d.type),
       escapeHtml(d.version),
       escapeHtml(d.owner),
-      `${escapeHtml(d.reviewDue ?? '')}${d.reviewState ? ` (${escapeHtml(REVIEW_WORDS[d.reviewState]![0])})` : ''}`,
+      `<span style="white-space: nowrap">${escapeHtml(d.reviewDue ?? '')}</span>` +
+        `${d.reviewState ? ` (${escapeHtml(REVIEW_WORDS[d.reviewState]![0])})` : ''}`,
     ]),
   );
 }
