@@ -35,8 +35,8 @@ export function explainBadDate(value: unknown): string | null {
   return null;
 }
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = [
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -180,6 +180,10 @@ function offsetMinutes(instant: number, timeZone: string): number {
 
 /** Returns a date written out for people: Tuesday 12 January 2027. */
 export function longDate(date: IsoDate): string {
-  const month = MONTHS[Number(date.slice(5, 7)) - 1];
-  return `${DAYS[weekday(date) - 1]} ${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`;
+  return `${DAYS[weekday(date) - 1]} ${writtenDate(date)}`;
+}
+
+/** Returns a date written out as GOV.UK writes dates, without the weekday: 12 January 2027. */
+export function writtenDate(date: IsoDate): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }

@@ -6,7 +6,17 @@
  * submission deadline, so that items received for it are not late), and dates in between move in
  * proportion. Order is kept, meetings stay meetings, and nothing lands after the real date. Pure.
  */
-import { addDays, compareDates, daysBetween, isIsoDate, type IsoDate, weekday } from './calendar.js';
+import {
+  addDays,
+  compareDates,
+  DAYS,
+  daysBetween,
+  isIsoDate,
+  longDate,
+  MONTHS,
+  writtenDate,
+  type IsoDate,
+} from './calendar.js';
 import { addDuration, parseDuration } from './duration.js';
 import { frontMatterData } from './front-matter.js';
 
@@ -71,22 +81,6 @@ function lastIndexOnOrBefore(dates: readonly IsoDate[], date: IsoDate): number {
   return k;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 const ISO = /(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])/g;
 const LONG = new RegExp(`(?:\\b(${DAYS.join('|')}) )?\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b`, 'g');
 const ACTION_ID = /\bA-(\d{4}-\d{2})-(\d{2})\b/g;
@@ -106,8 +100,7 @@ export function redateText(text: string, map: DateMap, sampleMeetings: readonly 
       const iso = `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
       if (!isIsoDate(iso)) return whole;
       const moved = map(iso);
-      const written = `${Number(moved.slice(8, 10))} ${MONTHS[Number(moved.slice(5, 7)) - 1]} ${moved.slice(0, 4)}`;
-      return day ? `${DAYS[weekday(moved) - 1]} ${written}` : written;
+      return day ? longDate(moved) : writtenDate(moved);
     });
 }
 

@@ -5,6 +5,7 @@
  *
  * Text parameters are escaped here; parameters named ...Html are trusted HTML the caller has already escaped.
  */
+import { isIsoDate, writtenDate } from '../../core/calendar.js';
 
 export type SiteSection = 'documents' | 'meetings' | 'archive' | 'accessibility' | 'search';
 
@@ -260,26 +261,9 @@ export interface AccessibilityStatementInput {
   preparedOn?: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** Returns a 'YYYY-MM-DD' date as GOV.UK writes dates ('5 January 2027'), or the text unchanged if it is not one. */
 function longDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+  return isIsoDate(date) ? writtenDate(date) : date;
 }
 
 function contactHtml(contact: string | undefined): string {
