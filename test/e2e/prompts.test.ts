@@ -1,50 +1,12 @@
 /** ppp new on a real terminal (a pty from util-linux script): missing values are asked for with @inquirer/prompts. */
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
-import { BIN, cleanEnv } from '../helpers/cli.js';
 import { run } from '../helpers/run.js';
+import { hasScript, onTerminal } from '../helpers/terminal.js';
 import { cleanup, tempDir } from '../helpers/register.js';
 
 afterAll(cleanup);
-
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-/**
- * Runs ppp in a pty, answering each prompt (matched by its question) with keystrokes; returns the exit code and the
- * screen.
- */
-function onTerminal(
-  args: string[],
-  cwd: string,
-  answers: [RegExp, string][],
-): Promise<{ code: number | null; screen: string }> {
-  return new Promise((resolve) => {
-    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: cleanEnv({ TERM: 'xterm' }) });
-    let screen = '';
-    let seen = 0;
-    let next = 0;
-    child.stdout.on('data', (d: Buffer) => {
-      screen += d.toString();
-      const answer = answers[next];
-      // Answer once the question is on screen (after the last answer); inquirer reads keys only after it draws its
-      // prompt.
-      if (answer && answer[0].test(screen.slice(seen))) {
-        next++;
-        seen = screen.length;
-        setTimeout(() => child.stdin.write(answer[1]), 30);
-      }
-    });
-    const timer = setTimeout(() => child.kill(), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, screen: stripVTControlCharacters(screen) });
-    });
-  });
-}
 
 it.skipIf(!hasScript)(
   'asks for the type, title, draft or proposal, owner and governing policy, then writes a valid document',

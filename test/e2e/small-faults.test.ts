@@ -3,15 +3,13 @@
  * keeps the date it was received, messages quote the field they name, the --by example fits the route, and the
  * terminal prompts offer what the register allows (route) and what ppp new can make (a proposal).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv } from '../helpers/cli.js';
 import { approvableRegister } from '../helpers/git.js';
 import { checkDocuments, cleanup, doc, fullBody, makeRegister, tempDir, validSet } from '../helpers/register.js';
 import { run } from '../helpers/run.js';
+import { hasScript, onTerminal } from '../helpers/terminal.js';
 
 afterAll(cleanup);
 
@@ -95,37 +93,6 @@ describe('ppp approve --route partnership without --by', () => {
     expect(hint).not.toMatch(/Cabinet|Director/);
   });
 });
-
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-/** Runs ppp in a pty, answering each prompt (matched by its question) with keys; returns the exit code and screen. */
-function onTerminal(
-  args: string[],
-  cwd: string,
-  answers: [RegExp, string][],
-): Promise<{ code: number | null; screen: string }> {
-  return new Promise((resolve) => {
-    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: cleanEnv({ TERM: 'xterm' }) });
-    let screen = '';
-    let seen = 0;
-    let next = 0;
-    child.stdout.on('data', (d: Buffer) => {
-      screen += d.toString();
-      const answer = answers[next];
-      if (answer && answer[0].test(stripVTControlCharacters(screen.slice(seen)))) {
-        next++;
-        seen = screen.length;
-        setTimeout(() => child.stdin.write(answer[1]), 50);
-      }
-    });
-    const timer = setTimeout(() => child.kill(), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, screen: stripVTControlCharacters(screen) });
-    });
-  });
-}
 
 describe.skipIf(!hasScript)('terminal prompts', () => {
   it('approve offers only the routes ppp.yaml allows for the document type', async () => {
