@@ -73,7 +73,12 @@ export async function serveFolder(folder: string): Promise<Served> {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
-    close: () => new Promise<void>((ok, fail) => server.close((error) => (error ? fail(error) : ok()))),
+    // Kept-alive connections of a browser still open would hold close() back: end them too.
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        server.close((error) => (error ? fail(error) : ok()));
+        server.closeAllConnections();
+      }),
   };
 }
 

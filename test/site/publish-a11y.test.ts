@@ -35,8 +35,8 @@ describe.skipIf(!CHROMIUM)('the published site in a real browser', () => {
     served = await serveFolder(site);
   }, 30_000);
   afterAll(async () => {
-    await served?.close();
     await browser?.close();
+    await served?.close();
   });
 
   const archived = () =>
