@@ -14,6 +14,8 @@ await build({
     'approval-kit': 'src/core/approval-kit.ts',
   },
   platform: 'node',
+  // Pagefind finds its platform's binary from where its own package is installed: it is loaded from node_modules.
+  external: ['pagefind'],
   // Dependencies are bundled too: resolving and loading their many files is most of the start-up time.
   output: {
     dir: 'dist',

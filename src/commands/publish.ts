@@ -66,7 +66,7 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
   const out = resolve(io.cwd, options.out);
   refuseOut(out, loaded.root);
   const model = await siteModel(loaded, io, options);
-  const { pages } = await renderSite(model, loaded);
+  const { pages, site } = await renderSite(model, loaded);
   const today = todayOf(io, loaded.settings.timezone, options.today);
   const extra = await meetingFiles(loaded, io, today);
   pages.push(...extra.pages);
@@ -89,7 +89,7 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
   const warnings = [...model.warnings];
   const files: { path: string; text: string }[] = [
     { path: 'meetings.ics', text: extra.ics },
-    { path: 'register.json', text: registerJson(model.documents) },
+    { path: 'register.json', text: registerJson(model.documents, site.people) },
   ];
   if (options.baseUrl !== undefined) {
     if (!/^https?:\/\/[^\s]+$/.test(options.baseUrl))
@@ -116,6 +116,8 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
       writeFileAtomic(join(build, file.path), file.text);
       if (i % 25 === 24 || i === all.length - 1) options.progress?.(i + 1, all.length);
     });
+    const { writeSearchIndex } = await import('../io/search-index.js');
+    await writeSearchIndex(build);
     writeFileAtomic(join(build, SITE_MARKER), JSON.stringify({ generator: 'ppp publish' }) + '\n');
     // Swapped in whole: until this point the previous site is untouched.
     if (pathExists(out)) {
@@ -169,6 +171,7 @@ export async function checkSite(options: { register?: string; dir: string }, io:
   if (!isDirectory(dir)) throw new UsageError(`${dir} is not a folder; name the folder ppp publish wrote`);
   const model = await siteModel(loaded, io, { out: dir });
   const { expected } = await renderSite(model, loaded);
+  const { BODY_END, BODY_START } = await import('../report/site/pages.js');
   const problems: { page: string; problem: string }[] = [];
   const seen = new Set<string>();
   for (const [path, want] of expected) {
@@ -179,7 +182,7 @@ export async function checkSite(options: { register?: string; dir: string }, io:
       continue;
     }
     const hash = /<meta name="ppp-content-sha256" content="([0-9a-f]{64})">/.exec(text)?.[1];
-    const body = between(text, '<div class="ppp-document-body">', '</div>\n');
+    const body = between(text, BODY_START, BODY_END);
     if (hash !== want.hash) problems.push({ page: path, problem: `its content hash is not the approved ${want.hash}` });
     else if (body !== want.body) problems.push({ page: path, problem: 'its text is not the approved text' });
   }
@@ -211,26 +214,30 @@ async function siteModel(loaded: LoadedRegister, io: Io, options: { today?: stri
 }
 
 async function renderSite(model: SiteModel, loaded: LoadedRegister) {
-  const { archiveIndex, archivePage, documentPage, indexPages, renderMarkdown } =
+  const { archiveIndex, archivePage, documentPage, indexPages, renderMarkdown, searchPage } =
     await import('../report/site/pages.js');
-  const group = loaded.settings.group;
-  const all = new Map(model.documents.map((d) => [d.id, d]));
-  const pages = [...indexPages(model.documents, group), archiveIndex(model.documents, group)];
+  const site = {
+    all: new Map(model.documents.map((d) => [d.id, d])),
+    group: loaded.settings.group,
+    // Readers see who owns a document by name and post, not by the register's member id.
+    people: new Map(loaded.members.map((m) => [m.id, { name: m.name, post: m.title }])),
+  };
+  const pages = [...indexPages(model.documents, site), archiveIndex(model.documents, site), searchPage(site)];
   const expected = new Map<string, { hash: string; body: string }>();
   for (const doc of model.documents) {
-    const page = documentPage(doc, all, group);
+    const page = documentPage(doc, site);
     pages.push(page);
     expected.set(page.path, { hash: doc.contentSha256, body: renderMarkdown(doc.body) });
     doc.earlier.forEach((v, i) => {
-      const archived = archivePage(doc, v, i === 0 ? doc : doc.earlier[i - 1]!, all, group);
+      const archived = archivePage(doc, v, i === 0 ? doc : doc.earlier[i - 1]!, site);
       pages.push(archived);
       expected.set(archived.path, { hash: v.contentSha256, body: renderMarkdown(v.body) });
     });
   }
-  return { pages, expected };
+  return { pages, expected, site };
 }
 
-function registerJson(documents: readonly SiteDocument[]): string {
+function registerJson(documents: readonly SiteDocument[], people: ReadonlyMap<string, { name: string }>): string {
   return (
     JSON.stringify(
       documents.map((d) => ({
@@ -240,6 +247,7 @@ function registerJson(documents: readonly SiteDocument[]): string {
         status: d.status,
         version: d.version,
         owner: d.owner,
+        owner_name: people.get(d.owner)?.name ?? null,
         approved_on: d.approvedOn,
         review_due: d.reviewDue ?? null,
         review_state: d.reviewState ?? null,

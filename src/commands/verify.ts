@@ -4,6 +4,7 @@ import { contentHash } from '../core/content-hash.js';
 import { IN_FORCE, RETIRED, text } from '../core/document.js';
 import { GitError } from '../core/errors.js';
 import { adoptionOf, documentsApproved } from '../core/adoption.js';
+import { frontMatterFault } from '../core/front-matter.js';
 import { parseRetirementTrailers, retiredRow, supersededIn } from '../core/retirement.js';
 import {
   approvedDocument,
@@ -99,8 +100,17 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
   // A document ever approved whose file has gone is judged as if it were still there, by the file it was approved in.
   const present = new Set(documents.map((d) => d.id));
   const gone = new Set<string>();
+  // A file still there whose front matter no longer parses has not gone: it cannot be what was approved.
+  const unreadable = new Map<string, string>();
   for (const [id, v] of lastApproval) {
     if (present.has(id)) continue;
+    const record = v.file ? loaded.records.find((r) => r.file === v.file) : undefined;
+    const read = record ? readDocument(join(root, record.file)) : undefined;
+    if (record && read?.kind === 'bytes') {
+      unreadable.set(id, frontMatterFault(decodeUtf8(read.bytes) ?? '') ?? 'it cannot be read');
+      documents.push({ id, file: record.file, status: 'unreadable', version: v.version });
+      continue;
+    }
     gone.add(id);
     documents.push({ id, file: v.file ?? '', status: 'removed', version: v.version });
   }
@@ -117,9 +127,20 @@ export async function verify(options: VerifyOptions, io: Io): Promise<VerifyResu
   const retirementVerdicts = await judgeRetirements(root, retirements);
   const judged = new Map(retirements.map((x) => [x.id, retirementVerdicts.get(`${x.commit.commit}:${x.id}`)]));
   const outIds = new Set(out.map((d) => d.id));
-  const rows = verifyDocuments(documents, lastApproval, settings.approval.signing).map((row) =>
-    outIds.has(row.id) ? retiredRow(row, gone.has(row.id), judged.get(row.id), settings.approval.signing) : row,
-  );
+  const rows = verifyDocuments(documents, lastApproval, settings.approval.signing).map((row) => {
+    if (outIds.has(row.id)) return retiredRow(row, gone.has(row.id), judged.get(row.id), settings.approval.signing);
+    const fault = unreadable.get(row.id);
+    if (fault === undefined || row.state !== 'verified') return row;
+    const { pending_version: _, ...rest } = row;
+    return {
+      ...rest,
+      state: 'modified-after-approval' as const,
+      severity: 'error' as const,
+      detail:
+        `${row.file} no longer parses (${fault}), so it cannot be what was approved; ` +
+        'fix it (ppp validate shows where)',
+    };
+  });
   return {
     ok: rows.every((r) => r.severity !== 'error'),
     documents: rows,

@@ -93,6 +93,18 @@ export function positionOf(parsed: ParsedFrontMatter, path: string): [number, nu
   return [kl, kc, vl, vc];
 }
 
+/** Returns why a document's front matter cannot be read, in a few words with its line, or undefined when it can. */
+export function frontMatterFault(text: string): string | undefined {
+  const split = splitFrontMatter(text.replace(/\r\n/g, '\n'));
+  if (split.kind === 'missing') return 'it has no front matter';
+  if (split.kind === 'unclosed') return 'its front matter is not closed';
+  if (split.kind === 'engine') return `its front matter is marked ---${split.engine}, not YAML`;
+  const parsed = parseFrontMatter(split.yaml, split.yamlLine);
+  const fault = parsed.findings[0];
+  if (fault) return `line ${fault.line}: ${fault.message}`;
+  return parsed.data ? undefined : 'its front matter is not a mapping of fields';
+}
+
 /**
  * Returns a whole document's front matter as data, or undefined when it has none or it cannot be read (the problems are
  * ppp validate's to report).

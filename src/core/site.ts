@@ -3,7 +3,7 @@
  * their review state, governance links both ways and earlier approved versions. Only approved text is published: a
  * document's page is its text at its last approval (or adoption) commit, never the work tree. Pure.
  */
-import { compareDates, type IsoDate } from './calendar.js';
+import type { IsoDate } from './calendar.js';
 import { RETIRED, text } from './document.js';
 import { frontMatterData, splitFrontMatter } from './front-matter.js';
 import { reviewState, type ReviewState } from './reviews.js';
@@ -19,6 +19,11 @@ export interface SiteVersion {
   signer: string;
   contentSha256: string;
   adopted: boolean;
+  /**
+   * When the approved body last changed: this approval's date, or an earlier one's when the approvals since changed
+   * only the front matter (a review that kept the text). "Last reviewed" is approvedOn.
+   */
+  textChangedOn: string;
   /** The approved text's front matter and markdown body. */
   data: Record<string, unknown>;
   body: string;
@@ -33,8 +38,6 @@ export interface SiteDocument extends SiteVersion {
   owner: string;
   reviewDue?: string;
   reviewState?: ReviewState;
-  /** Last changed in git, when later than the approval (not "last reviewed", which is approvedOn). */
-  lastChanged?: string;
   /** The work tree differs from the approved text: the approved text is what is published. */
   changedSinceApproval: boolean;
   retired?: { on: string; status: string; supersededBy?: string };
@@ -48,10 +51,10 @@ export interface SiteDocument extends SiteVersion {
 export interface SiteInput {
   settings: Settings;
   today: IsoDate;
-  /** The register's documents as they are now: id, status, content hash of the work tree, last commit date. */
-  current: { id: string; status: string; hash?: string; lastChanged?: string }[];
+  /** The register's documents as they are now: id, status, content hash of the work tree. */
+  current: { id: string; status: string; hash?: string }[];
   /** Each document's approved versions, newest first, with the approved text where it could be read. */
-  versions: Map<string, { verdict: CommitVerdict; text?: string; problem?: string }[]>;
+  versions: Map<string, { verdict: CommitVerdict; text?: string; problem?: string; unparsed?: string }[]>;
   retirements: Map<string, { retiredOn: string; status: string; supersededBy?: string }>;
 }
 
@@ -66,6 +69,15 @@ export function buildSite(input: SiteInput): SiteModel {
   const documents: SiteDocument[] = [];
   const now = new Map(input.current.map((c) => [c.id, c]));
   for (const [id, list] of input.versions) {
+    // An approved text that no longer parses cannot be shown or proved: the document (or that archived version) is
+    // left out rather than shown from an older approval as if that were current.
+    for (const v of list.filter((v) => v.unparsed !== undefined))
+      warnings.push(
+        `${id}: version ${v.verdict.version} approved in commit ${v.verdict.commit.slice(0, 12)} no longer parses ` +
+          `(${v.unparsed}); ` +
+          (v === list[0] ? 'the document is left out of the site' : 'it is left out of the archive'),
+      );
+    if (list[0]?.unparsed !== undefined) continue;
     const published = list
       .filter((v) => v.verdict.state === 'verified' && v.text !== undefined && !v.verdict.adoptedOutOfForce)
       .map((v) => siteVersion(v.verdict, v.text!));
@@ -77,6 +89,9 @@ export function buildSite(input: SiteInput): SiteModel {
           (published.length ? 'an earlier approved version is published instead' : 'it is not published'),
       );
     }
+    // Newest first: a version whose body is the next older one's keeps that one's date of change.
+    for (let i = published.length - 2; i >= 0; i--)
+      if (published[i]!.body === published[i + 1]!.body) published[i]!.textChangedOn = published[i + 1]!.textChangedOn;
     const [head, ...earlier] = published;
     if (!head) continue;
     const current = now.get(id);
@@ -87,7 +102,10 @@ export function buildSite(input: SiteInput): SiteModel {
     if (changed)
       warnings.push(`${id} has changed since version ${head.version} was approved; the approved version is published`);
     if (!current && !retired)
-      warnings.push(`${id} was approved but its file has gone; its approved version is published`);
+      warnings.push(
+        `${id} was approved, but no file in documents/ gives that id now (deleted, or its front matter does not ` +
+          'parse); its approved version is published',
+      );
     const reviewDue = text(head.data, 'review', 'due');
     documents.push({
       ...head,
@@ -99,10 +117,6 @@ export function buildSite(input: SiteInput): SiteModel {
       reviewDue,
       reviewState:
         reviewDue && !retired ? reviewState(reviewDue, input.today, input.settings.review, false).state : undefined,
-      lastChanged:
-        current?.lastChanged && compareDates(current.lastChanged, head.approvedOn) > 0
-          ? current.lastChanged
-          : undefined,
       changedSinceApproval: changed,
       retired: retired
         ? { on: retired.retiredOn, status: retired.status, supersededBy: retired.supersededBy }
@@ -122,11 +136,12 @@ export function buildSite(input: SiteInput): SiteModel {
 }
 
 function siteVersion(verdict: CommitVerdict, textAt: string): SiteVersion {
-  const split = splitFrontMatter(textAt);
+  const split = splitFrontMatter(textAt.replace(/\r\n/g, '\n'));
   return {
     version: verdict.version,
     commit: verdict.commit,
     approvedOn: verdict.approvedOn,
+    textChangedOn: verdict.approvedOn,
     route: verdict.route,
     meeting: verdict.meeting,
     signer: verdict.signature.signer || verdict.signature.key || '',

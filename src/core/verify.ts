@@ -6,7 +6,7 @@
 import { parseApprovalTrailers } from './approval.js';
 import { contentHash } from './content-hash.js';
 import { IN_FORCE, RETIRED } from './document.js';
-import { frontMatterData } from './front-matter.js';
+import { frontMatterData, frontMatterFault } from './front-matter.js';
 
 export const VERIFY_STATES = [
   'verified',
@@ -153,6 +153,11 @@ export function judgeCommit(commit: CommitInput, signature: Signature, blobText:
   if (blobText === undefined)
     return fail('no-approval-commit', `the document ${doc.path} could not be read at this commit`);
   const data = frontMatterData(blobText);
+  if (!data)
+    return fail(
+      'no-approval-commit',
+      `${doc.path} as committed does not parse (${frontMatterFault(blobText)}), so its approval cannot be checked`,
+    );
   const approval = (data?.approval ?? {}) as Record<string, unknown>;
   const mismatches: string[] = [];
   if (data?.id !== verdict.document)

@@ -3,12 +3,13 @@
  * to the archive, the site is swapped in whole, and --check proves each page against git, naming a page that differs,
  * is missing or is extra. Refusals for an --out that is the register, the file system's root or someone else's folder.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as runNow, type RunOptions } from '../helpers/run.js';
 import { approvableRegister, git } from '../helpers/git.js';
 import { cleanup, makeRegister, tempDir } from '../helpers/register.js';
+import { contentHash } from '../../src/core/content-hash.js';
 
 afterAll(cleanup);
 
@@ -124,6 +125,32 @@ describe('ppp publish on the live example', () => {
     expect(published.stderr).not.toContain('Publishing [');
   });
 
+  it('names owners and sponsors as members.yaml does, and says when the approved text last changed', () => {
+    const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
+    const page = readFileSync(join(site, 'documents', 'CS-STD-0001.html'), 'utf8');
+    const owner = /^owner: (\S+)$/m.exec(readFileSync(join(dir, documentFile(dir, 'CS-STD-0001')), 'utf8'))![1]!;
+    const name = new RegExp(`- id: ${owner}\\n\\s+name: ([^\\n]+)`).exec(members)![1]!;
+    expect(page).toMatch(new RegExp(`Manager</dt>\\s*<dd class="govuk-summary-list__value">${name}, `));
+    expect(page).toContain('Text last changed');
+    const register = JSON.parse(readFileSync(join(site, 'register.json'), 'utf8'));
+    expect(register.find((d: { id: string }) => d.id === 'CS-STD-0001').owner_name).toBe(name);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain(`>${name}</td>`);
+  });
+
+  it('indexes the documents in force for search, and has a search page that works without it', () => {
+    const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    const register = JSON.parse(readFileSync(join(site, 'register.json'), 'utf8'));
+    const retired = ['archived', 'withdrawn', 'superseded'];
+    const inForce = register.filter((d: { status: string }) => !retired.includes(d.status)).length;
+    expect(entry.languages.en.page_count).toBe(inForce);
+    expect(readFileSync(join(site, 'documents', 'CS-QAF-0001.html'), 'utf8')).not.toContain('data-pagefind-body');
+    const search = readFileSync(join(site, 'search.html'), 'utf8');
+    expect(search).toContain('aria-live="polite"');
+    expect(search).toContain('Search works when the site is served from a web server');
+    // Hidden until the script finds the site served over HTTP, so a file share shows no form that cannot work.
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toMatch(/<form [^>]*data-ppp-search hidden>/);
+  });
+
   it('--strict exits 1 when a document has changed since its approval', async () => {
     const r = await run(['publish', '--out', join(tempDir(), 'strict'), '--strict'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -170,5 +197,114 @@ describe('ppp publish refuses', () => {
     expect(page).not.toMatch(/<script>|<img|href="javascript:/);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+});
+
+/** Returns the register-relative path of a document's file. */
+function documentFile(dir: string, id: string): string {
+  for (const folder of readdirSync(join(dir, 'documents'))) {
+    const name = readdirSync(join(dir, 'documents', folder)).find((f) => f.startsWith(`${id}-`));
+    if (name) return `documents/${folder}/${name}`;
+  }
+  throw new Error(`no file for ${id}`);
+}
+
+/**
+ * Commits text as a signed approval of the document, its trailers those of the document's last approval with the
+ * version, dates and content hash replaced: what an approval made by hand or by an older ppp leaves in history.
+ */
+function approveByHand(dir: string, id: string, text: string, version: string, on: string, hash?: string): void {
+  const file = documentFile(dir, id);
+  const last = git(dir, ['log', '-1', `--grep=PPP-Document: ${id}$`, '--format=%B']);
+  const message = last
+    .replace(/^PPP-Version: .*$/m, `PPP-Version: ${version}`)
+    .replace(/^PPP-Meeting: .*$/m, `PPP-Meeting: ${on}`)
+    .replace(/^PPP-Approved-On: .*$/m, `PPP-Approved-On: ${on}`)
+    .replace(/^PPP-Content-SHA256: .*$/m, `PPP-Content-SHA256: ${hash ?? contentHash(text)}`);
+  writeFileSync(join(dir, file), text);
+  git(dir, ['commit', '--quiet', '-S', '-F', '-', '--', file], { input: message });
+}
+
+describe('ppp publish reads every approved version with care', () => {
+  let dir = '';
+  let lastMeeting = '';
+  beforeAll(async () => {
+    dir = join(makeRegister(), 'example');
+    expect((await run(['init', dir, '--example'])).code).toBe(0);
+    lastMeeting = readdirSync(join(dir, 'meetings'))
+      .filter((d) => existsSync(join(dir, 'meetings', d, 'minutes.md')))
+      .sort()
+      .at(-1)!;
+  });
+
+  it('a review that kept the text: last reviewed moves on, text last changed stays as it was', async () => {
+    const file = join(dir, documentFile(dir, 'CS-STD-0001'));
+    const before = readFileSync(file, 'utf8');
+    const first = /approved_on: (\S+)/.exec(before)![1]!;
+    const reviewed = before
+      .replace(/^version: .*$/m, 'version: "1.1"')
+      .replace(/approved_on: \S+/, `approved_on: ${lastMeeting}`)
+      .replace(/meeting: \S+/, `meeting: ${lastMeeting}`);
+    approveByHand(dir, 'CS-STD-0001', reviewed, '1.1', lastMeeting);
+    const verified = JSON.parse((await run(['verify', '--json'], { cwd: dir })).stdout);
+    expect(verified.documents.find((d: { id: string }) => d.id === 'CS-STD-0001')).toMatchObject({
+      state: 'verified',
+      version: '1.1',
+    });
+    const site = join(tempDir(), 'site');
+    const r = await run(['publish', '--out', site], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(join(site, 'documents', 'CS-STD-0001.html'), 'utf8');
+    const row = (key: string) =>
+      new RegExp(`${key}</dt>\\s*<dd class="govuk-summary-list__value">([^<]*)</dd>`).exec(page)![1];
+    expect(row('Version')).toBe('1.1');
+    expect(row('Date approved \\(last reviewed\\)')).toBe(lastMeeting);
+    expect(row('Text last changed')).toBe(first);
+  });
+
+  it('a document whose approved version no longer parses is reported and left out; the rest is published', async () => {
+    // Approved when a field written twice was let through (the last one counting); ppp refuses it now.
+    const file = join(dir, documentFile(dir, 'CS-GDL-0004'));
+    const text = readFileSync(file, 'utf8').replace(/^version: .*$/m, 'version: "1.1"');
+    const twice = text.replace(/^title: (.*)$/m, 'title: Draft title\ntitle: $1');
+    approveByHand(dir, 'CS-GDL-0004', twice, '1.1', lastMeeting, contentHash(text));
+    const site = join(tempDir(), 'site');
+    const r = await run(['publish', '--out', site, '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.warnings).toContainEqual(
+      expect.stringMatching(
+        /^CS-GDL-0004: version 1\.1 approved in commit [0-9a-f]{12} no longer parses \(line \d+: .+\); the document is left out of the site$/,
+      ),
+    );
+    expect(existsSync(join(site, 'documents', 'CS-GDL-0004.html'))).toBe(false);
+    expect(existsSync(join(site, 'documents', 'CS-GDL-0002.html'))).toBe(true);
+    expect(summary.documents).toBe(43);
+    expect((await run(['publish', '--check', site], { cwd: dir })).code).toBe(0);
+    // ppp verify says why it cannot prove that approval.
+    const verified = JSON.parse((await run(['verify', '--json'], { cwd: dir })).stdout);
+    expect(verified.documents.find((d: { id: string }) => d.id === 'CS-GDL-0004')).toMatchObject({
+      state: 'no-approval-commit',
+      detail: expect.stringMatching(/as committed does not parse \(line \d+: a field is written twice/),
+    });
+  });
+
+  it('a file broken since approval has not gone: verify names the fault, publish the approved text', async () => {
+    const file = join(dir, documentFile(dir, 'CS-STD-0003'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: [$1'));
+    const verified = JSON.parse((await run(['verify', '--json'], { cwd: dir })).stdout);
+    expect(verified.documents.find((d: { id: string }) => d.id === 'CS-STD-0003')).toMatchObject({
+      state: 'modified-after-approval',
+      detail: expect.stringMatching(
+        /CS-STD-0003-.*\.md no longer parses \(line \d+: the front matter is not valid YAML/,
+      ),
+    });
+    const site = join(tempDir(), 'site');
+    const r = await run(['publish', '--out', site, '--json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).warnings).toContain(
+      'CS-STD-0003 was approved, but no file in documents/ gives that id now (deleted, or its front matter does ' +
+        'not parse); its approved version is published',
+    );
+    expect(existsSync(join(site, 'documents', 'CS-STD-0003.html'))).toBe(true);
   });
 });

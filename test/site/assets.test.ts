@@ -11,7 +11,7 @@ const print = readFileSync(join(siteAssetsDir(), 'print.css'), 'utf8');
 
 it('lives in site/assets, which the package ships', () => {
   expect(siteAssetsDir()).toBe(join(ROOT, 'site', 'assets'));
-  expect(readdirSync(siteAssetsDir()).sort()).toEqual(['ppp.css', 'print.css']);
+  expect(readdirSync(siteAssetsDir()).sort()).toEqual(['ppp.css', 'print.css', 'search.js']);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
   expect(pkg.files).toContain('site');
 });

@@ -135,7 +135,7 @@ describe.skipIf(!CHROMIUM)('the site kit in headless Chromium', () => {
   });
 
   it('ships the stylesheets into the site', () => {
-    expect(readdirSync(join(site, 'assets')).sort()).toEqual(['ppp.css', 'print.css']);
+    expect(readdirSync(join(site, 'assets')).sort()).toEqual(['ppp.css', 'print.css', 'search.js']);
   });
 
   it.each([

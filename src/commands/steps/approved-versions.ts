@@ -5,6 +5,7 @@
  */
 import { adoptionOf, documentsApproved } from '../../core/adoption.js';
 import { contentHash } from '../../core/content-hash.js';
+import { frontMatterFault } from '../../core/front-matter.js';
 import { parseRetirementTrailers, supersededIn } from '../../core/retirement.js';
 import { approvedDocument, type CommitVerdict } from '../../core/verify.js';
 import { decodeUtf8 } from '../../io/fs.js';
@@ -18,6 +19,8 @@ export interface ApprovedVersion {
   text?: string;
   /** Why the text is missing or not the approved one. */
   problem?: string;
+  /** Why the approved text, read, no longer parses: ppp cannot show it or prove it is what was approved. */
+  unparsed?: string;
 }
 
 export interface Retirement {
@@ -78,7 +81,9 @@ export async function approvedVersions(
     const version = versions.get(r.id)![r.index]!;
     const bytes = texts[i];
     const text = bytes ? decodeUtf8(bytes) : undefined;
+    const fault = text === undefined ? undefined : frontMatterFault(text);
     if (text === undefined) version.problem = `${r.path} cannot be read at commit ${r.commit.slice(0, 12)}`;
+    else if (fault) version.unparsed = fault;
     else if (contentHash(text) !== version.verdict.contentHash)
       version.problem = `${r.path} at commit ${r.commit.slice(0, 12)} is not the content its approval hashed`;
     else version.text = text;

@@ -48,6 +48,14 @@ export function renderMarkdown(text: string): string {
   return markdown.render(text);
 }
 
+/** The markers around a rendered body, which ppp publish --check reads the published text between. */
+export const BODY_START = '<div class="ppp-document-body">';
+export const BODY_END = '</div><!-- end of the approved text -->';
+
+function documentBody(text: string): string {
+  return `${BODY_START}${markdown.render(text)}${BODY_END}\n`;
+}
+
 export interface SitePage {
   /** Relative to the site's root, forward slashes. */
   path: string;
@@ -61,13 +69,27 @@ const REVIEW_WORDS: Record<string, [string, TagColour]> = {
   escalate: ['Review overdue: escalated', 'red'],
 };
 
+/** What every page is rendered with: the published documents by id, the group's name, and people's names by id. */
+export interface SiteContext {
+  all: ReadonlyMap<string, SiteDocument>;
+  group: string;
+  /** A member's id to their name and post. Ids not in members.yaml are shown as they are. */
+  people: ReadonlyMap<string, { name: string; post?: string }>;
+}
+
 /** Returns the page of a document in force (or retired), at documents/ID.html. */
-export function documentPage(doc: SiteDocument, all: ReadonlyMap<string, SiteDocument>, group: string): SitePage {
+export function documentPage(doc: SiteDocument, site: SiteContext): SitePage {
+  const { all, group } = site;
   const root = '../';
   const parts: string[] = [
     `<span class="govuk-caption-l">${escapeHtml(doc.id)} · ${escapeHtml(doc.type)}</span>`,
-    `<h1 class="govuk-heading-l">${escapeHtml(doc.title)}</h1>`,
+    `<h1 class="govuk-heading-l" data-pagefind-meta="title">${escapeHtml(doc.title)}</h1>`,
   ];
+  // Search finds documents in force: their title, front sheet and text (not banners, links or proof).
+  const indexed = (html: string) =>
+    doc.retired
+      ? html
+      : `<div data-pagefind-body data-pagefind-meta="reference:${escapeAttribute(doc.id)}">${html}</div>`;
   if (doc.retired) {
     const by = doc.retired.supersededBy;
     parts.push(
@@ -83,8 +105,7 @@ export function documentPage(doc: SiteDocument, all: ReadonlyMap<string, SiteDoc
     const [words, colour] = REVIEW_WORDS[doc.reviewState]!;
     parts.push(`<p class="govuk-body">${tag(words, colour)} Review due ${escapeHtml(doc.reviewDue ?? '')}</p>`);
   }
-  parts.push(frontSheet(doc, doc, all, root));
-  parts.push(`<div class="ppp-document-body">${markdown.render(doc.body)}</div>`);
+  parts.push(indexed(frontSheet(doc, doc, site, root) + documentBody(doc.body)));
   parts.push(governance(doc, all, root));
   if (doc.earlier.length) {
     parts.push(
@@ -117,9 +138,9 @@ export function archivePage(
   doc: SiteDocument,
   version: SiteVersion,
   replacedBy: SiteVersion,
-  all: ReadonlyMap<string, SiteDocument>,
-  group: string,
+  site: SiteContext,
 ): SitePage {
+  const { group } = site;
   const root = '../../';
   const title = String(version.data.title ?? doc.title);
   const parts = [
@@ -133,8 +154,8 @@ export function archivePage(
         `Read the current version</a>.</p>`,
       'warning',
     ),
-    frontSheet(doc, version, all, root),
-    `<div class="ppp-document-body">${markdown.render(version.body)}</div>`,
+    frontSheet(doc, version, site, root),
+    documentBody(version.body),
     proof(version),
   ];
   return {
@@ -151,7 +172,8 @@ export function archivePage(
 }
 
 /** Returns the index (every document in force, a table that needs no JavaScript) and its filtered lists. */
-export function indexPages(documents: readonly SiteDocument[], group: string): SitePage[] {
+export function indexPages(documents: readonly SiteDocument[], site: SiteContext): SitePage[] {
+  const { group } = site;
   const inForce = documents.filter((d) => !d.retired);
   const filters: { name: string; key: (d: SiteDocument) => string | undefined }[] = [
     { name: 'type', key: (d) => d.type },
@@ -167,7 +189,8 @@ export function indexPages(documents: readonly SiteDocument[], group: string): S
       `<h2 class="govuk-heading-s">By ${f.name}</h2><ul class="govuk-list govuk-list--inline">${values
         .map(
           (v) =>
-            `<li><a class="govuk-link" href="${filterPath(f.name, v)}">${escapeHtml(reviewWord(f.name, v))}</a></li>`,
+            `<li><a class="govuk-link" href="${filterPath(f.name, v)}">` +
+            `${escapeHtml(filterWord(f.name, v, site))}</a></li>`,
         )
         .join('')}</ul>`,
     );
@@ -176,15 +199,15 @@ export function indexPages(documents: readonly SiteDocument[], group: string): S
       pages.push({
         path: filterPath(f.name, v),
         html: renderPage({
-          title: `Documents by ${f.name}: ${reviewWord(f.name, v)}`,
+          title: `Documents by ${f.name}: ${filterWord(f.name, v, site)}`,
           root: '../',
           section: 'documents',
           group,
           body:
             `<h1 class="govuk-heading-l">Documents by ${escapeHtml(f.name)}: ` +
-            `${escapeHtml(reviewWord(f.name, v))}</h1>` +
+            `${escapeHtml(filterWord(f.name, v, site))}</h1>` +
             `<p class="govuk-body"><a class="govuk-link" href="../index.html">All documents</a></p>` +
-            documentsTable(rows, '../', `${rows.length} ${rows.length === 1 ? 'document' : 'documents'}`),
+            documentsTable(rows, site, '../', `${rows.length} ${rows.length === 1 ? 'document' : 'documents'}`),
         }),
       });
     }
@@ -196,22 +219,68 @@ export function indexPages(documents: readonly SiteDocument[], group: string): S
       root: '',
       section: 'documents',
       group,
+      scripts: ['assets/search.js'],
       body:
         `<h1 class="govuk-heading-l">Policies, procedures and guidance</h1>` +
         `<p class="govuk-body">Every document here is the text as approved: each page shows the approval it ` +
         `was published from.</p>` +
+        searchForm(true) +
         // Folded away (a native details element: no JavaScript needed), so the table comes first.
         `<details class="govuk-details"><summary class="govuk-details__summary">` +
         `<span class="govuk-details__summary-text">Lists by type, status, owner and review</span></summary>` +
         `<div class="govuk-details__text">${links.join('')}</div></details>` +
-        documentsTable(inForce, '', `${inForce.length} ${inForce.length === 1 ? 'document' : 'documents'} in force`),
+        documentsTable(
+          inForce,
+          site,
+          '',
+          `${inForce.length} ${inForce.length === 1 ? 'document' : 'documents'} in force`,
+        ),
     }),
   });
   return pages;
 }
 
+/**
+ * The search form. On the index it is hidden until the search script finds the site served over HTTP, and goes to the
+ * search page; on the search page it searches in place.
+ */
+function searchForm(hidden: boolean): string {
+  return (
+    `<form class="ppp-search" action="search.html" method="get" role="search" aria-label="Documents" ` +
+    `data-ppp-search${hidden ? ' hidden' : ''}>` +
+    `<div class="govuk-form-group"><label class="govuk-label govuk-label--s" for="ppp-search-input">` +
+    `Search the text of every document</label>` +
+    `<input class="govuk-input govuk-!-width-two-thirds" id="ppp-search-input" name="q" type="search" ` +
+    `spellcheck="false" autocomplete="off"> ` +
+    `<button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Search</button>` +
+    `</div></form>`
+  );
+}
+
+/** Returns the search page: the form, the result count (read out as it changes) and the results. */
+export function searchPage({ group }: SiteContext): SitePage {
+  return {
+    path: 'search.html',
+    html: renderPage({
+      title: 'Search',
+      root: '',
+      section: 'documents',
+      group,
+      scripts: ['assets/search.js'],
+      body:
+        `<h1 class="govuk-heading-l">Search the documents</h1>` +
+        `<div class="govuk-inset-text" id="ppp-search-unavailable">Search works when the site is served from a ` +
+        `web server, with JavaScript on. From a file share, use the <a class="govuk-link" href="index.html">list ` +
+        `of documents</a> and its lists by type, status, owner and review.</div>` +
+        searchForm(true) +
+        `<p class="govuk-body" id="ppp-search-status" role="status" aria-live="polite"></p>` +
+        `<ol class="govuk-list" id="ppp-search-results"></ol>`,
+    }),
+  };
+}
+
 /** Returns the archive's index: retired documents, and every earlier approved version. */
-export function archiveIndex(documents: readonly SiteDocument[], group: string): SitePage {
+export function archiveIndex(documents: readonly SiteDocument[], { group }: SiteContext): SitePage {
   const retired = documents.filter((d) => d.retired);
   const earlier = documents.flatMap((d) => d.earlier.map((v) => ({ d, v })));
   const body =
@@ -259,11 +328,12 @@ function safeName(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-function reviewWord(filter: string, value: string): string {
-  return filter === 'review' ? (REVIEW_WORDS[value]?.[0] ?? value) : value;
+function filterWord(filter: string, value: string, site: SiteContext): string {
+  if (filter === 'review') return REVIEW_WORDS[value]?.[0] ?? value;
+  return filter === 'owner' ? (site.people.get(value)?.name ?? value) : value;
 }
 
-function documentsTable(rows: readonly SiteDocument[], root: string, caption: string): string {
+function documentsTable(rows: readonly SiteDocument[], site: SiteContext, root: string, caption: string): string {
   return table(
     caption,
     ['Document', 'Title', 'Type', 'Version', 'Owner', 'Review due'],
@@ -273,19 +343,15 @@ function documentsTable(rows: readonly SiteDocument[], root: string, caption: st
       escapeHtml(d.title),
       escapeHtml(d.type),
       escapeHtml(d.version),
-      escapeHtml(d.owner),
+      escapeHtml(site.people.get(d.owner)?.name ?? d.owner),
       `<span style="white-space: nowrap">${escapeHtml(d.reviewDue ?? '')}</span>` +
         `${d.reviewState ? ` (${escapeHtml(REVIEW_WORDS[d.reviewState]![0])})` : ''}`,
     ]),
   );
 }
 
-function frontSheet(
-  doc: SiteDocument,
-  version: SiteVersion,
-  all: ReadonlyMap<string, SiteDocument>,
-  root: string,
-): string {
+function frontSheet(doc: SiteDocument, version: SiteVersion, site: SiteContext, root: string): string {
+  const { all } = site;
   const d = version.data;
   const field = (...path: string[]) => {
     let v: unknown = d;
@@ -304,13 +370,19 @@ function frontSheet(
     ['Approving body', field('approval', 'approved_by')],
     ['Date approved (last reviewed)', escapeHtml(version.approvedOn)],
     ['Review due', field('review', 'due')],
-    ['Last changed', escapeHtml(version === doc && doc.lastChanged ? doc.lastChanged : version.approvedOn)],
-    ['Sponsor', field('sponsor')],
-    ['Manager', field('owner')],
+    ['Text last changed', escapeHtml(version.textChangedOn)],
+    ['Sponsor', person(d.sponsor, site)],
+    ['Manager', person(d.owner, site)],
     ['Consulted', consulted],
     ['Read with', readWith],
     ['Applies to', field('scope')],
   ]);
+}
+
+function person(id: unknown, site: SiteContext): string {
+  if (typeof id !== 'string' || id === '') return '';
+  const who = site.people.get(id);
+  return escapeHtml(who ? (who.post ? `${who.name}, ${who.post}` : who.name) : id);
 }
 
 function governance(doc: SiteDocument, all: ReadonlyMap<string, SiteDocument>, root: string): string {
