@@ -1,28 +1,26 @@
 // Builds a register in a new git repository whose N documents were each approved by a commit
-// signed with a throwaway ed25519 key listed in allowed_signers: the history ppp verify reads.
-// Every approval is a real git commit -S (git runs ssh-keygen to sign), so this takes a while.
-import { execFileSync, spawnSync } from 'node:child_process';
+// signed with a throwaway ed25519 key listed in allowed_signers: the history ppp verify and
+// ppp publish read. Every tenth document was approved twice (an earlier version, then the
+// current one), so the published site has an archive too. The commits are written by ppp's own
+// history writer (as ppp init --example writes its history): real commits with real SSH
+// signatures, the same bytes git commit -S would make, without starting ssh-keygen per commit.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-/** Writes the register and its signed history into dir and returns the number of approval commits. */
+/** Writes the register and its signed history into dir and returns the number of documents approved. */
 export async function makeApprovalHistory(dir, n = 1000) {
   const { approvalMessage, contentHash } = await import(join(ROOT, 'dist', 'approval-kit.js'));
+  const { writeHistory } = await import(join(ROOT, 'dist', 'history-kit.js'));
   generate(dir, n);
-  const env = {
-    ...process.env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Bench Chair',
-    GIT_AUTHOR_EMAIL: 'chair@example.org',
-    GIT_COMMITTER_NAME: 'Bench Chair',
-    GIT_COMMITTER_EMAIL: 'chair@example.org',
-  };
-  const git = (args, input) => execFileSync('git', args, { cwd: dir, env, input, encoding: 'utf8' });
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const git = (args) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
   git(['init', '--quiet', '--initial-branch=main']);
+  git(['config', 'user.name', 'Bench Chair']);
+  git(['config', 'user.email', 'chair@example.org']);
   const key = join(dir, '.git', 'bench-key');
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench', '-f', key]);
   writeFileSync(
@@ -31,35 +29,66 @@ export async function makeApprovalHistory(dir, n = 1000) {
   );
   git(['config', 'gpg.format', 'ssh']);
   git(['config', 'user.signingkey', key]);
+
   const files = [];
   for (const folder of readdirSync(join(dir, 'documents')))
     for (const f of readdirSync(join(dir, 'documents', folder))) files.push(`documents/${folder}/${f}`);
-  const approved = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-  // Each document starts as a draft; its approval commit then changes it to what was approved.
-  for (const [f, text] of approved) writeFileSync(join(dir, f), text.replace('status: approved', 'status: drafting'));
-  git(['add', '-A']);
-  git(['commit', '--quiet', '--no-gpg-sign', '-m', 'Drafts']);
-  for (const [f, text] of approved) {
-    writeFileSync(join(dir, f), text);
-    const field = (name) => new RegExp(`${name}: ([^,}\\n]+)`).exec(text)[1].replace(/"/g, '').trim();
-    const message = approvalMessage(
-      field('title'),
+  files.sort();
+  const who = (date) => ({ name: 'Bench Chair', email: 'chair@example.org', date });
+  // Committed a day before now: every approval in the generated register is dated earlier still.
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  let second = 0;
+  const at = () => {
+    const s = second++;
+    const time = `${String(Math.floor(s / 3600) % 24).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+    return `${day}T${time}+00:00`;
+  };
+  const top = ['ppp.yaml', 'members.yaml', 'allowed_signers'].map((path) => ({
+    path,
+    text: readFileSync(join(dir, path), 'utf8'),
+  }));
+  const field = (text, name) => new RegExp(`${name}: ([^,}\\n]+)`).exec(text)[1].replace(/"/g, '').trim();
+  const approval = (path, text) => ({
+    files: [{ path, text }],
+    message: approvalMessage(
+      field(text, 'title'),
       {
-        'PPP-Document': field('id'),
-        'PPP-Version': field('version'),
-        'PPP-Route': field('route'),
-        'PPP-Approved-On': field('approved_on'),
+        'PPP-Document': field(text, 'id'),
+        'PPP-Version': field(text, 'version'),
+        'PPP-Route': field(text, 'route'),
+        'PPP-Approved-On': field(text, 'approved_on'),
         'PPP-Content-SHA256': contentHash(text),
       },
-      field('approved_by'),
-    );
-    const r = spawnSync('git', ['commit', '--quiet', '-S', '--file=-', '--', f], {
-      cwd: dir,
-      env,
-      input: message,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`signing ${f} failed: ${r.stderr}`);
-  }
-  return approved.size;
+      field(text, 'approved_by'),
+    ),
+    author: who(at()),
+    committer: who(at()),
+    sign: true,
+  });
+  const approved = files.map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+  // Each document starts as a draft; its approval commit then changes it to what was approved.
+  const commits = [
+    {
+      files: [
+        ...top,
+        ...approved.map((f) => ({ path: f.path, text: f.text.replace('status: approved', 'status: drafting') })),
+      ],
+      message: 'Drafts',
+      author: who(at()),
+      committer: who(at()),
+      sign: false,
+    },
+  ];
+  approved.forEach((f, i) => {
+    if (i % 10 === 0) {
+      // An earlier version, approved before the current one, with other wording.
+      const earlier = f.text
+        .replace(/^version: "(\d+)\.0"$/m, 'version: "0.$1"')
+        .replace('A short paragraph on', 'An earlier paragraph on');
+      commits.push(approval(f.path, earlier));
+    }
+    commits.push(approval(f.path, f.text));
+  });
+  await writeHistory(dir, commits, { branch: 'main', signingKey: key });
+  return approved.length;
 }

@@ -44,7 +44,8 @@ export function generate(dir, n = 10_000) {
     mkdirSync(join(dir, 'documents', FOLDERS[type]), { recursive: true });
     for (let i = 1; i <= count; i++) {
       const me = id(type, i);
-      const year = 2024 + (i % 3);
+      // Approved in 2023 to 2025, so never after the day the benchmark runs; reviews fall due 2026 to 2028.
+      const year = 2023 + (i % 3);
       const month = String(1 + (i % 12)).padStart(2, '0');
       const approved = `${year}-${month}-10`;
       const due = `${year + 3}-${month}-10`;

@@ -12,6 +12,7 @@ await build({
     main: 'src/cli/main.ts',
     'check-worker': 'src/io/check-worker.ts',
     'approval-kit': 'src/core/approval-kit.ts',
+    'history-kit': 'src/io/history-kit.ts',
   },
   platform: 'node',
   // Pagefind finds its platform's binary from where its own package is installed: it is loaded from node_modules.

@@ -14,6 +14,8 @@ export interface SignerEntry {
   key: string;
   /** The namespaces="…" option, when given: the key verifies only signatures made for these. */
   namespaces?: string[];
+  /** The names of the line's options (namespaces, cert-authority, valid-after, valid-before), lower case. */
+  options: string[];
 }
 
 /** A fault of one line, at its column. */
@@ -144,6 +146,7 @@ export function parseAllowedSigners(text: string): { entries: SignerEntry[]; fau
       }
       let at = 1;
       let namespaces: string[] | undefined;
+      let options: string[] = [];
       const second = w[1];
       if (second === undefined) {
         fault(
@@ -157,6 +160,7 @@ export function parseAllowedSigners(text: string): { entries: SignerEntry[]; fau
         const result = checkOptions(second.text, second.column, fault);
         if (result === false) return;
         namespaces = result;
+        options = splitOptions(second.text).map((o) => o.split('=')[0]!.toLowerCase());
         at = 2;
       }
       const type = w[at];
@@ -200,6 +204,7 @@ export function parseAllowedSigners(text: string): { entries: SignerEntry[]; fau
         keyType: type.text,
         key: key.text,
         ...(namespaces ? { namespaces } : {}),
+        options,
       });
     });
   return { entries, faults };

@@ -4,7 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAllowedSigners } from '../core/allowed-signers.js';
 import { GitError, RefusalError } from '../core/errors.js';
+import { verifiedSshSigner } from '../core/ssh-verify.js';
+import { readTextIfExists } from './fs.js';
 
 async function git(dir: string) {
   const { simpleGit } = await import('simple-git');
@@ -426,10 +429,11 @@ export interface SignatureVerdict {
 }
 
 /**
- * Returns git's verdict on each commit's signature, trusting only the keys in allowedSigners
- * (passed on every call, whatever the user's config says), and the files each commit changed.
- * git checks an SSH signature by running ssh-keygen, one commit after another; the commits are
- * split between a few git processes running side by side.
+ * Returns the verdict on each commit's signature, trusting only the keys in allowedSigners (passed to git on every
+ * call, whatever the user's config says), and the files each commit changed. A good ed25519 signature by a key listed
+ * plainly in allowed_signers is proved in process (core/ssh-verify.ts); every other commit is left to git, which checks
+ * an SSH signature by running ssh-keygen, one commit after another, so those commits are split between a few git
+ * processes running side by side.
  */
 export async function commitDetails(
   root: string,
@@ -440,43 +444,69 @@ export async function commitDetails(
   const details = new Map<string, { signature: SignatureVerdict; files: LoggedCommit['files'] }>();
   if (commits.length === 0) return details;
   const prefix = await registerPrefix(root);
-  const chunks = Math.max(1, Math.min(parallel, Math.ceil(commits.length / 32)));
-  const size = Math.ceil(commits.length / chunks);
-  const runs = [];
-  for (let i = 0; i < commits.length; i += size) {
-    const chunk = commits.slice(i, i + size);
-    runs.push(
-      gitOutput(
-        root,
-        [
-          '-c',
-          `gpg.ssh.allowedSignersFile=${allowedSigners}`,
-          '-c',
-          'core.quotePath=false',
-          'log',
-          '--no-walk=unsorted',
-          '--stdin',
-          '--format=%x1e%H%x1f%G?%x1f%GS%x1f%GK%x1f',
-          '--raw',
-          '--no-abbrev',
-          '--no-renames',
-          '-z',
-        ],
-        { input: chunk.join('\n') + '\n' },
-      ),
+  const proved = await provedInProcess(root, allowedSigners, commits);
+  const rest = commits.filter((c) => !proved.has(c));
+  const runs: Promise<string>[] = [];
+  const log = (chunk: readonly string[], signatures: boolean) =>
+    gitOutput(
+      root,
+      [
+        '-c',
+        `gpg.ssh.allowedSignersFile=${allowedSigners}`,
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        signatures ? '--format=%x1e%H%x1f%G?%x1f%GS%x1f%GK%x1f' : '--format=%x1e%H%x1f%x1f%x1f%x1f',
+        '--raw',
+        '--no-abbrev',
+        '--no-renames',
+        '-z',
+      ],
+      { input: chunk.join('\n') + '\n' },
     );
-  }
+  const chunks = Math.max(1, Math.min(parallel, Math.ceil(rest.length / 32)));
+  const size = Math.ceil(rest.length / chunks);
+  for (let i = 0; i < rest.length; i += size) runs.push(log(rest.slice(i, i + size), true));
+  if (proved.size > 0) runs.push(log([...proved.keys()], false));
   for (const out of await Promise.all(runs)) {
     for (const record of out.split('\x1e')) {
       const fields = record.split('\x1f');
       if (fields.length < 5 || !fields[0]) continue;
       details.set(fields[0], {
-        signature: { code: fields[1]!, signer: fields[2]!, key: fields[3]! },
+        signature: proved.get(fields[0]) ?? { code: fields[1]!, signer: fields[2]!, key: fields[3]! },
         files: parseRaw(fields.slice(4).join('\x1f'), prefix),
       });
     }
   }
   return details;
+}
+
+/**
+ * Returns the commits whose signatures are proved good in process, with the signer and key git would show; none when
+ * allowed_signers has a line ssh-keygen would refuse (then git refuses every signature) or git is told of revoked
+ * keys (gpg.ssh.revocationKeys), which only git checks.
+ */
+async function provedInProcess(
+  root: string,
+  allowedSigners: string,
+  commits: readonly string[],
+): Promise<Map<string, SignatureVerdict>> {
+  const proved = new Map<string, SignatureVerdict>();
+  const text = readTextIfExists(allowedSigners);
+  if (!text) return proved;
+  const { entries, faults } = parseAllowedSigners(text);
+  if (faults.length > 0 || entries.length === 0) return proved;
+  const revocations = await runGit(root, ['config', '--get', 'gpg.ssh.revocationKeys']);
+  if (revocations.code === 0 && revocations.stdout.trim() !== '') return proved;
+  const raw = await catFile(root, commits, 'commit');
+  commits.forEach((commit, i) => {
+    const bytes = raw[i];
+    const good = bytes ? verifiedSshSigner(bytes, entries) : undefined;
+    if (good) proved.set(commit, { code: 'G', ...good });
+  });
+  return proved;
 }
 
 /** Returns the contents of git blobs by id, read with one git cat-file. */
@@ -508,7 +538,11 @@ export async function readFilesAt(
 }
 
 /** Returns the contents of each object named (an id, or COMMIT:PATH), in order; undefined for a missing one. */
-async function catFile(root: string, names: readonly string[]): Promise<(Buffer | undefined)[]> {
+async function catFile(
+  root: string,
+  names: readonly string[],
+  type: 'blob' | 'commit' = 'blob',
+): Promise<(Buffer | undefined)[]> {
   if (names.length === 0) return [];
   const { spawn } = await import('node:child_process');
   const out = await new Promise<Buffer>((resolvePromise, reject) => {
@@ -536,7 +570,7 @@ async function catFile(root: string, names: readonly string[]): Promise<(Buffer 
       contents.push(undefined);
       continue;
     }
-    contents.push(header[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+    contents.push(header[1] === type ? out.subarray(at, at + size) : undefined);
     at += size + 1;
   }
   return contents;
