@@ -40,8 +40,8 @@ export async function makeApprovalHistory(dir, n = 1000) {
   let second = 0;
   const at = () => {
     const s = second++;
-    const time = `${String(Math.floor(s / 3600) % 24).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-    return `${day}T${time}+00:00`;
+    const two = (n) => String(n).padStart(2, '0');
+    return `${day}T${two(Math.floor(s / 3600) % 24)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}+00:00`;
   };
   const top = ['ppp.yaml', 'members.yaml', 'allowed_signers'].map((path) => ({
     path,

@@ -1,7 +1,8 @@
 // npm run bench: times ppp on a generated register of 10,000 documents against the floors
 // (node -e 0, reading the files) and against markdownlint-cli2 on the same files.
 // Each case runs RUNS times (default 5); min and median are printed with their ratios and targets.
-// Usage: node bench/bench.mjs [--runs N] [--docs N] [--keep DIR] [--no-markdownlint]
+// Usage: node bench/bench.mjs [--runs N] [--docs N] [--keep DIR] [--no-markdownlint] [--no-verify]
+//        [--approvals N] [--publish-docs N (0: skip)]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     keep: { type: 'string' },
     'no-markdownlint': { type: 'boolean', default: false },
     approvals: { type: 'string', default: '1000' },
+    'publish-docs': { type: 'string', default: '10000' },
     'no-verify': { type: 'boolean', default: false },
   },
 });
@@ -91,6 +93,24 @@ if (!values['no-verify']) {
   if (!values.keep) rmSync(history, { recursive: true, force: true });
 }
 
+let publishCase;
+if (Number(values['publish-docs']) > 0) {
+  // ppp publish of N documents, each approved by a signed commit (every tenth twice, so the archive has pages too):
+  // cold (no verdicts cached, as on a fresh CI runner) and warm. The brief: under a minute on a 2-core machine.
+  const history = mkdtempSync(join(tmpdir(), 'ppp-bench-publish-'));
+  const made = Date.now();
+  const n = await makeApprovalHistory(history, Number(values['publish-docs']));
+  console.log(`\n${n} approved documents made in ${((Date.now() - made) / 1000).toFixed(1)} s (${history})`);
+  const site = join(mkdtempSync(join(tmpdir(), 'ppp-bench-site-')), 'site');
+  const publish = [process.execPath, PPP, 'publish', '--out', site];
+  const pcold = time(`ppp publish, ${n} documents (cold)`, [...publish, '--no-cache'], { cwd: history, n: 1 });
+  time('ppp publish (prime the cache)', publish, { cwd: history, n: 1 });
+  const pwarm = time(`ppp publish, ${n} documents (warm)`, publish, { cwd: history, n: Math.min(runs, 3) });
+  publishCase = { pcold, pwarm };
+  rmSync(join(site, '..'), { recursive: true, force: true });
+  if (!values.keep) rmSync(history, { recursive: true, force: true });
+}
+
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log('\nRatios (medians)                           value   target');
 const rows = [
@@ -101,6 +121,12 @@ const rows = [
     ? [
         ['cold verify / git log %G? pass', verifyCase.vcold.median / verifyCase.pass.median, 1.2],
         ['warm verify (seconds)', verifyCase.vwarm.median / 1000, 1],
+      ]
+    : []),
+  ...(publishCase
+    ? [
+        ['cold publish (seconds)', publishCase.pcold.median / 1000, 60],
+        ['warm publish (seconds)', publishCase.pwarm.median / 1000, 60],
       ]
     : []),
 ];

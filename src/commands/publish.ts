@@ -21,6 +21,7 @@ import {
   readTextIfExists,
   removePath,
   writeFileAtomic,
+  writeNewFiles,
 } from '../io/fs.js';
 import { isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
@@ -45,6 +46,8 @@ export interface PublishOptions {
   cache?: boolean;
   /** Told how many of the files are written, as they are. */
   progress?: (done: number, total: number) => void;
+  /** Told of a step that takes a while and shows no count. */
+  step?: (what: string) => void;
 }
 
 export interface PublishResult {
@@ -112,11 +115,13 @@ export async function publish(options: PublishOptions, io: Io): Promise<PublishR
     // The GOV.UK styles, compiled once and shipped with ppp.
     for (const asset of readPackageTree('site/assets')) files.push({ path: `assets/${asset.path}`, text: asset.text });
     const all = [...pages.map((p) => ({ path: p.path, text: p.html })), ...files];
-    all.forEach((file, i) => {
-      writeFileAtomic(join(build, file.path), file.text);
-      if (i % 25 === 24 || i === all.length - 1) options.progress?.(i + 1, all.length);
-    });
+    for (let i = 0; i < all.length; i += 250) {
+      const batch = all.slice(i, i + 250);
+      writeNewFiles(build, batch);
+      options.progress?.(i + batch.length, all.length);
+    }
     const { writeSearchIndex } = await import('../io/search-index.js');
+    options.step?.(`Building the search index of ${model.documents.filter((d) => !d.retired).length} documents`);
     await writeSearchIndex(build);
     writeFileAtomic(join(build, SITE_MARKER), JSON.stringify({ generator: 'ppp publish' }) + '\n');
     // Swapped in whole: until this point the previous site is untouched.

@@ -170,6 +170,28 @@ export function writeFileAtomic(
 }
 
 /** Returns the error of a write, naming the file the user asked for rather than the temporary one. */
+/**
+ * Writes files into a folder made for them and not yet in use (a site being built beside the one it replaces): each is
+ * created, never replaced, and the folder is the unit that is swapped in whole, so no file needs its own temporary
+ * copy. Folders are made once each.
+ */
+export function writeNewFiles(dir: string, files: readonly { path: string; text: string | Uint8Array }[]): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const path = join(dir, file.path);
+    const folder = dirname(path);
+    try {
+      if (!made.has(folder)) {
+        mkdirRecursive(folder);
+        made.add(folder);
+      }
+      writeFileSync(path, file.text, { flag: 'wx' });
+    } catch (error) {
+      throw aboutTarget(error, path);
+    }
+  }
+}
+
 function aboutTarget(error: unknown, path: string): unknown {
   const e = error as NodeJS.ErrnoException & { dest?: string };
   if (typeof e?.code === 'string' && e.code !== 'EEXIST') {

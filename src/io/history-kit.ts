@@ -1,2 +1,2 @@
-/** Writing many signed commits at once, for scripts outside the CLI: the benchmark builds its approval history with it. */
+/** Writing many signed commits at once, for scripts outside the CLI: the benchmark writes its approval history. */
 export { writeHistory, type NewCommit } from './history-writer.js';

@@ -121,7 +121,7 @@ describe('ppp publish on the live example', () => {
   it('shows a progress bar on a terminal, and none with --json or in a pipe', async () => {
     const r = await run(['publish', '--out', join(tempDir(), 'tty')], { cwd: dir, stdoutIsTTY: true, columns: 80 });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/\rPublishing \[#{30}\] (\d+)\/\1 files\n/);
+    expect(r.stderr).toMatch(/\rPublishing \[#{30}\] (\d+)\/\1 files\nBuilding the search index of 41 documents…\n/);
     expect(published.stderr).not.toContain('Publishing [');
   });
 

@@ -85,8 +85,11 @@ describe('signatures proved in process agree with git', () => {
   it('a plainly listed ed25519 key is proved without ssh-keygen; anything else still goes to git', async () => {
     const file = join(repo.root, 'allowed_signers-plain');
     writeFileSync(file, `chair@example.org ${pub(repo.keys.chair)}\n`);
-    // With ssh-keygen replaced by a program that fails, git can prove nothing.
-    git(repo.root, ['config', 'gpg.ssh.program', '/bin/false']);
+    // With ssh-keygen replaced by a program that fails, git can prove nothing. It reads what git writes to it first:
+    // a program that exits at once can kill git with SIGPIPE.
+    const refuse = join(repo.root, '.git', 'refuse-to-verify');
+    writeFileSync(refuse, '#!/bin/sh\ncat >/dev/null\nexit 1\n', { mode: 0o755 });
+    git(repo.root, ['config', 'gpg.ssh.program', refuse]);
     try {
       const ours = await commitDetails(repo.root, file, ids, 2);
       expect(ours.get(repo.commits.chair!)?.signature.code).toBe('G');

@@ -25,7 +25,9 @@ approved versions go to archive/, with a banner naming the version that replaced
 retired documents show their retirement. Each page carries the content hash it was built
 from (meta ppp-content-sha256) and a proof block: commit, date, route, meeting, signer.
 The site is built in a folder beside --out and swapped in whole at the end, so a failed run
-leaves the previous site as it was.
+leaves the previous site as it was. Full-text search (search.html) works when the site is
+served over HTTP; from a file share, the index and its lists by type, status, owner and
+review work without it. Links are relative: host the folder anywhere (see the README).
 
 --check DIR recomputes from git that each document page holds its approved content, and
 exits 1 naming every page that differs, is missing or is extra.
@@ -33,6 +35,7 @@ exits 1 naming every page that differs, is missing or is extra.
 Examples:
   $ ppp publish --out site
   $ ppp publish --out site --json
+  $ ppp publish --out public --base-url https://example.github.io/policies/
   $ ppp publish --check site`,
       )
       .action(
@@ -79,6 +82,7 @@ Examples:
               baseUrl: opts.baseUrl,
               cache: opts.cache,
               progress: bar,
+              step: bar ? (what) => io.stderr.write(`${what}…\n`) : undefined,
             },
             io,
           );
