@@ -44,6 +44,8 @@ export interface ApproveOptions {
   version?: string;
   by?: string;
   responses?: string;
+  /** A revised version's summary of changes. */
+  changes?: string;
 }
 
 export interface ApproveResult {
@@ -96,6 +98,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
     version: options.version,
     by: options.by ?? defaultApprovedBy(doc.data, loaded.settings, route),
     responses: responses?.file,
+    changes: options.changes?.trim(),
   };
   const refusals = [...approvalRefusals(doc.data, loaded.settings, request, today), ...(responses?.refusals ?? [])];
   if (refusals.length)
@@ -119,6 +122,7 @@ export async function approve(options: ApproveOptions, io: Io): Promise<ApproveR
       'PPP-Preliminary-Meeting': route === 'partnership' ? meeting : undefined,
       'PPP-Approved-On': on,
       'PPP-Responses': request.responses,
+      'PPP-Changes': request.changes,
       'PPP-Content-SHA256': hash,
     },
     plan.approval.approved_by!,
@@ -176,6 +180,8 @@ function checkFlags(options: ApproveOptions): Route {
         '--cycle: a review cycle is counted in calendar time; write it like "3 years" or "18 months"',
       );
   }
+  if (options.changes !== undefined && options.changes.trim() === '')
+    throw new UsageError('--changes is empty; say in a sentence or two what this version changes');
   if (options.version !== undefined && !/^\d+\.\d+$/.test(options.version))
     throw new UsageError(`--version ${options.version} is not a version; write it like 2.0`);
   return options.route as Route;

@@ -20,6 +20,8 @@ export interface ApprovalRequest {
   by?: string;
   /** Route virtual: the register-relative file of the members' responses. */
   responses?: string;
+  /** A revised version's summary of changes, recorded in the document (changes) and the commit (PPP-Changes). */
+  changes?: string;
 }
 
 export interface ApprovalPlan {
@@ -195,7 +197,20 @@ export function planApproval(data: FrontMatter, settings: Settings, request: App
   }
   if (request.responses !== undefined) approval.responses = request.responses;
   const review = { cycle: cycle.value.text, due: addDuration(request.on, cycle.value) };
-  return { status, version, approval, review, changes: { status, version, approval, review, submission: undefined } };
+  return {
+    status,
+    version,
+    approval,
+    review,
+    changes: {
+      status,
+      version,
+      approval,
+      review,
+      submission: undefined,
+      ...(request.changes === undefined ? {} : { changes: request.changes }),
+    },
+  };
 }
 
 /**
@@ -242,6 +257,8 @@ export interface ApprovalTrailers {
   'PPP-Preliminary-Meeting'?: string;
   'PPP-Approved-On': string;
   'PPP-Responses'?: string;
+  /** A revised version's summary of changes, on one line (the document's changes field holds it too). */
+  'PPP-Changes'?: string;
   'PPP-Content-SHA256': string;
 }
 

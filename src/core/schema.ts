@@ -209,6 +209,7 @@ const TOP_LEVEL = [
   'id',
   'title',
   'summary',
+  'changes',
   'type',
   'status',
   'version',

@@ -53,6 +53,31 @@ const gitVerifies = (root: string, commit: string) =>
   gitCode(root, ['-c', `gpg.ssh.allowedSignersFile=${join(root, 'allowed_signers')}`, 'verify-commit', commit]) === 0;
 
 describe('ppp approve', () => {
+  it('--changes records what the version changes in the document and the commit', async () => {
+    const { root } = approvable();
+    const r = await run(
+      [
+        'approve',
+        'CS-FRM-0001',
+        '--route',
+        'ppp',
+        '--changes',
+        "Adds the child's own words. Drops section 4.",
+        ...TODAY,
+      ],
+      { cwd: root },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(root, FRM), 'utf8')).toMatch(/^changes: .*Adds the child's own words\./m);
+    expect(git(root, ['log', '-1', '--format=%B'])).toContain(
+      "PPP-Changes: Adds the child's own words. Drops section 4.\n",
+    );
+    expect(await stateOf(root, 'CS-FRM-0001')).toBe('verified');
+    const empty = await run(['approve', 'CS-FRM-0001', '--route', 'ppp', '--changes', ' ', ...TODAY], { cwd: root });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--changes is blank');
+  });
+
   it('approves a submitted document in one signed commit of that file, with the SPEC trailers', async () => {
     const { root } = approvable();
     const before = git(root, ['rev-parse', 'HEAD']).trim();

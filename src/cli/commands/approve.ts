@@ -36,12 +36,18 @@ export const approveCommand: CliCommand = {
           'virtual, else whoever approved the last version by the same route)',
       )
       .option('--responses <file>', "route virtual: the committed file with every voting member's response")
+      .option(
+        '--changes <text>',
+        "a revised version's summary of changes, in plain words: kept in the document (changes) and the commit",
+      )
       .addHelpText(
         'after',
         `
 Sets status (approved, or interim for --route interim), version, approval, review.cycle and
 review.due (approved_on + cycle), removes submission, and commits that one file with
-git commit -S and the PPP-* trailers that ppp verify checks. Documents its supersedes field
+git commit -S and the PPP-* trailers that ppp verify checks. --changes TEXT records what a
+revised version changes (the document's changes field and a PPP-Changes trailer), for the
+reports to the leadership team and the newsletter. Documents its supersedes field
 names that are still in use are retired (status superseded, a retirement block) in the same
 commit, with a PPP-Supersedes: ID trailer each. Refused (exit 1, nothing
 changed) when the document does not validate, has uncommitted changes, was not submitted
@@ -55,6 +61,7 @@ the file is restored and no commit is left (exit 2).
 
 Examples:
   $ ppp approve CS-PRO-0007 --route ppp --meeting 2026-11-10
+  $ ppp approve CS-PRO-0001 --route ppp --changes "Return interviews now offered within 72 hours"
   $ ppp approve CS-POL-0004 --route cabinet --on 2026-11-18 --by "Dorset Council Cabinet"
   $ ppp approve CS-PRT-0001 --route partnership --meeting 2026-10-13 --on 2026-11-03
   $ ppp approve KM-PRO-0003 --route virtual --responses meetings/virtual/KM-PRO-0003.yaml`,
@@ -70,6 +77,7 @@ Examples:
             version?: string;
             by?: string;
             responses?: string;
+            changes?: string;
           },
           command: Command,
         ) => {
@@ -101,6 +109,7 @@ Examples:
               version: opts.version,
               by: opts.by,
               responses: opts.responses,
+              changes: opts.changes,
             },
             io,
           );
