@@ -225,6 +225,12 @@ describe('every command, once, through the binary', () => {
     ],
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
     [
+      'report',
+      () => ({ args: ['report', 'newsletter', '--month', '2019-01'], cwd: committed }),
+      0,
+      'approved no new or updated documents in January 2019',
+    ],
+    [
       'adopt',
       () => ({ args: ['adopt', 'CS-POL-0001', '--evidence', 'Cabinet minutes 2025-01-14'], cwd: approvable() }),
       0,

@@ -23,6 +23,7 @@ import { submitCommand } from './commands/submit.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { publishCommand } from './commands/publish.js';
+import { reportCommand } from './commands/report.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CliCommand[] = [
   approveCommand,
   verifyCommand,
   publishCommand,
+  reportCommand,
   historyCommand,
   adoptCommand,
   retireCommand,

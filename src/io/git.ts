@@ -483,6 +483,37 @@ export async function commitDetails(
   return details;
 }
 
+/** Returns the files each commit changed (git log --raw, one process, no signature checked). */
+export async function commitFiles(
+  root: string,
+  commits: readonly string[],
+): Promise<Map<string, LoggedCommit['files']>> {
+  const files = new Map<string, LoggedCommit['files']>();
+  if (commits.length === 0) return files;
+  const prefix = await registerPrefix(root);
+  const out = await gitOutput(
+    root,
+    [
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--no-walk=unsorted',
+      '--stdin',
+      '--format=%x1e%H%x1f',
+      '--raw',
+      '--no-abbrev',
+      '--no-renames',
+      '-z',
+    ],
+    { input: commits.join('\n') + '\n' },
+  );
+  for (const record of out.split('\x1e')) {
+    const at = record.indexOf('\x1f');
+    if (at > 0) files.set(record.slice(0, at), parseRaw(record.slice(at + 1), prefix));
+  }
+  return files;
+}
+
 /**
  * Returns the commits whose signatures are proved good in process, with the signer and key git would show; none when
  * allowed_signers has a line ssh-keygen would refuse (then git refuses every signature) or git is told of revoked

@@ -1,0 +1,155 @@
+/**
+ * ppp report: what the chair owes the leadership team after each meeting and the newsletter each month, from the
+ * approval commits in git, the decisions and attendance in meetings/, and the register as it stands. A register not
+ * in git reports from front matter, and says so.
+ */
+import { addDays, isIsoDate } from '../core/calendar.js';
+import { join, resolve } from 'node:path';
+import { text } from '../core/document.js';
+import { frontMatterData } from '../core/front-matter.js';
+import { UsageError } from '../core/errors.js';
+import { meetingDates, scheduledMeeting } from '../core/meetings.js';
+import {
+  meetingReport,
+  newsletterReport,
+  type ApprovalEvent,
+  type MeetingReport,
+  type NewsletterReport,
+  type RetirementEvent,
+} from '../core/reports.js';
+import { dueRows } from '../core/reviews.js';
+import { decodeUtf8, readDocument, writeFileAtomic } from '../io/fs.js';
+import { isInsideWorkTree } from '../io/git.js';
+import type { Io } from '../io/io.js';
+import { approvalHistory } from './steps/approval-history.js';
+import { refuseShallow } from './steps/full-history.js';
+import { loadRegister, type LoadedRegister } from './steps/load-register.js';
+import { loadWorkingCalendar } from './steps/working-calendar.js';
+
+export interface ReportOptions {
+  register?: string;
+  baseUrl?: string;
+}
+
+/** Where the numbers came from: git history, or (a register not in git) the front matter of the documents. */
+export type ReportSource = 'git' | 'front-matter';
+
+/** Returns the report on one meeting for the leadership team. */
+export async function meetingReportOf(
+  options: ReportOptions & { meeting: string },
+  io: Io,
+): Promise<MeetingReport & { source: ReportSource; group: string }> {
+  const loaded = await loadRegister(io, { register: options.register });
+  const calendar = await loadWorkingCalendar(loaded.settings);
+  const meeting = scheduledMeeting(loaded.settings, calendar, options.meeting).date;
+  const previous = meetingDates(loaded.settings, addDays(meeting, -400), addDays(meeting, -1)).pop();
+  const { source, approvals } = await eventsOf(loaded);
+  const record = loaded.meetingRecords.find((m) => m.date === meeting);
+  const report = meetingReport({
+    meeting,
+    previous,
+    approvals,
+    decisions: record?.decisions ?? [],
+    titles: titlesOf(loaded),
+    reviews: dueRows(loaded.records, meeting, loaded.settings),
+    attendance: record?.attendance ?? null,
+    attendanceHistory: loaded.meetingRecords.map((m) => ({ date: m.date, attendance: m.attendance })),
+    settings: loaded.settings,
+    people: { members: loaded.members, baseUrl: baseUrlOf(options.baseUrl) },
+  });
+  return { ...report, source, group: loaded.settings.group };
+}
+
+/** Returns the newsletter's list of the documents approved in a month (YYYY-MM). */
+export async function newsletterOf(
+  options: ReportOptions & { month: string },
+  io: Io,
+): Promise<NewsletterReport & { source: ReportSource; group: string }> {
+  if (!/^\d{4}-\d{2}$/.test(options.month) || !isIsoDate(`${options.month}-01`))
+    throw new UsageError(`--month ${options.month} is not a month; write it YYYY-MM, like 2026-11`);
+  const loaded = await loadRegister(io, { register: options.register });
+  const { source, approvals } = await eventsOf(loaded);
+  return {
+    ...newsletterReport(options.month, approvals, {
+      members: loaded.members,
+      baseUrl: baseUrlOf(options.baseUrl),
+    }),
+    source,
+    group: loaded.settings.group,
+  };
+}
+
+/** Prints the report, or writes it to out (replaced whole, never half-written). */
+export async function deliver(text: string, out: string | undefined, io: Io): Promise<void> {
+  if (out === undefined) io.stdout.write(text);
+  else writeFileAtomic(resolve(io.cwd, out), text);
+}
+
+/** Returns the approvals and retirements, from git where the register is in git (a shallow clone refused). */
+async function eventsOf(
+  loaded: LoadedRegister,
+): Promise<{ source: ReportSource; approvals: ApprovalEvent[]; retirements: RetirementEvent[] }> {
+  if (!(await isInsideWorkTree(loaded.root))) return { source: 'front-matter', ...fromFrontMatter(loaded) };
+  await refuseShallow(loaded.root, 'ppp report', 'approvals in its history may be missing from the counts');
+  return { source: 'git', ...(await approvalHistory(loaded.root)) };
+}
+
+/**
+ * Returns each document's last approval as its front matter records it: all a register outside git can tell. Earlier
+ * versions and retirements are not known; a version above 1.0 counts as revised.
+ */
+function fromFrontMatter(loaded: LoadedRegister): { approvals: ApprovalEvent[]; retirements: RetirementEvent[] } {
+  const approvals: ApprovalEvent[] = [];
+  for (const r of loaded.records) {
+    const on = r.data ? text(r.data, 'approval', 'approved_on') : undefined;
+    if (!on || !isIsoDate(on)) continue;
+    // The listing keeps only the fields rules use: the summary, changes and impact are read from the file.
+    const read = readDocument(join(loaded.root, r.file));
+    const d = frontMatterData(read.kind === 'bytes' ? (decodeUtf8(read.bytes) ?? '') : '');
+    if (!d) continue;
+    const version = String(d.version ?? '');
+    const impact = (d.impact ?? {}) as Record<string, unknown>;
+    approvals.push({
+      id: String(d.id),
+      commit: '',
+      version,
+      route: text(d, 'approval', 'route') ?? '',
+      meeting: text(d, 'approval', 'meeting') ?? text(d, 'approval', 'preliminary_meeting'),
+      approvedOn: on,
+      kind: /^1\.0$|^0\./.test(version) ? 'new' : 'revised',
+      confirmsInterim: false,
+      title: text(d, 'title') ?? String(d.id),
+      type: text(d, 'type') ?? '',
+      owner: text(d, 'owner') ?? '',
+      summary: text(d, 'summary'),
+      changes: text(d, 'changes'),
+      impact: {
+        training: typeof impact.training === 'string' ? impact.training : undefined,
+        systems: Array.isArray(impact.systems)
+          ? impact.systems.map(String)
+          : typeof impact.systems === 'string'
+            ? [impact.systems]
+            : [],
+        communication: typeof impact.communication === 'string' ? impact.communication : undefined,
+      },
+      reviewDue: text(d, 'review', 'due'),
+    });
+  }
+  approvals.sort((a, b) => (a.approvedOn < b.approvedOn ? -1 : a.approvedOn > b.approvedOn ? 1 : 0));
+  return { approvals, retirements: [] };
+}
+
+function titlesOf(loaded: LoadedRegister): Map<string, string> {
+  return new Map(
+    loaded.records.flatMap((r) =>
+      r.data?.id ? [[String(r.data.id), text(r.data, 'title') ?? String(r.data.id)]] : [],
+    ),
+  );
+}
+
+function baseUrlOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/\S+$/.test(url))
+    throw new UsageError(`--base-url ${url} is not a web address; write it like https://example.org/policies/`);
+  return url.endsWith('/') ? url : `${url}/`;
+}
