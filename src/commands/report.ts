@@ -5,19 +5,25 @@
  */
 import { addDays, isIsoDate } from '../core/calendar.js';
 import { join, resolve } from 'node:path';
-import { text } from '../core/document.js';
+import { RETIRED, text } from '../core/document.js';
 import { frontMatterData } from '../core/front-matter.js';
 import { UsageError } from '../core/errors.js';
 import { meetingDates, scheduledMeeting } from '../core/meetings.js';
 import {
+  annualReport,
   meetingReport,
+  registerReport,
+  type AnnualReport,
+  type RegisterReport,
   newsletterReport,
   type ApprovalEvent,
   type MeetingReport,
   type NewsletterReport,
   type RetirementEvent,
 } from '../core/reports.js';
-import { dueRows } from '../core/reviews.js';
+import { dueRows, reviewState } from '../core/reviews.js';
+import { today as todayOf } from '../io/clock.js';
+import { readActions } from '../io/register-files.js';
 import { decodeUtf8, readDocument, writeFileAtomic } from '../io/fs.js';
 import { isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
@@ -76,6 +82,73 @@ export async function newsletterOf(
     }),
     source,
     group: loaded.settings.group,
+  };
+}
+
+/** Returns the annual report on the financial year from 1 April YEAR. */
+export async function annualOf(
+  options: ReportOptions & { year: string; today?: string },
+  io: Io,
+): Promise<AnnualReport & { source: ReportSource; group: string }> {
+  const { loaded, input } = await yearInput(options, io);
+  const byId = new Map(loaded.members.map((m) => [m.id, m]));
+  return {
+    ...annualReport({
+      ...input,
+      meetings: loaded.meetingRecords.map((m) => ({ date: m.date, attendance: m.attendance })),
+      actions: readActions(loaded.root, byId).actions,
+      settings: loaded.settings,
+    }),
+    source: input.source,
+    group: loaded.settings.group,
+  };
+}
+
+/** Returns the register as the Board sees it for the financial year from 1 April YEAR. */
+export async function registerReportOf(
+  options: ReportOptions & { year: string; today?: string },
+  io: Io,
+): Promise<RegisterReport & { source: ReportSource; group: string }> {
+  const { loaded, input } = await yearInput(options, io);
+  return { ...registerReport(input), source: input.source, group: loaded.settings.group };
+}
+
+async function yearInput(options: ReportOptions & { year: string; today?: string }, io: Io) {
+  if (!/^\d{4}$/.test(options.year))
+    throw new UsageError(
+      `--year ${options.year} is not a year; write the year the financial year starts in, like 2026`,
+    );
+  const loaded = await loadRegister(io, { register: options.register });
+  const events = await eventsOf(loaded);
+  const current = loaded.records.flatMap((r) => {
+    const d = r.data;
+    const on = d ? text(d, 'approval', 'approved_on') : undefined;
+    if (!d || !on || !isIsoDate(on) || RETIRED.has(String(d.status))) return [];
+    return [
+      {
+        id: String(d.id),
+        title: text(d, 'title') ?? String(d.id),
+        type: text(d, 'type') ?? '',
+        owner: text(d, 'owner') ?? '',
+        version: String(d.version ?? ''),
+        approvedOn: on,
+        reviewDue: text(d, 'review', 'due'),
+      },
+    ];
+  });
+  const settings = loaded.settings;
+  return {
+    loaded,
+    input: {
+      year: Number(options.year),
+      today: todayOf(io, settings.timezone, options.today),
+      approvals: events.approvals,
+      retirements: events.retirements,
+      current,
+      members: loaded.members,
+      reviewStateOn: (due: string, day: string) => reviewState(due, day, settings.review, false).state,
+      source: events.source,
+    },
   };
 }
 

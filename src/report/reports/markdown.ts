@@ -3,7 +3,14 @@
  * text out. Text from the register is written as it is, with what would break a markdown table or list escaped.
  */
 import { longDate, writtenDate } from '../../core/calendar.js';
-import type { MeetingReport, NewsletterReport, ReportedApproval, ReviewException } from '../../core/reports.js';
+import type {
+  AnnualReport,
+  MeetingReport,
+  NewsletterReport,
+  RegisterReport,
+  ReportedApproval,
+  ReviewException,
+} from '../../core/reports.js';
 
 const FROM_FRONT_MATTER =
   '_This register is not in git, so these numbers come from the front matter of the documents as they stand: ' +
@@ -81,6 +88,142 @@ export function newsletterMarkdown(report: NewsletterReport & { source: string }
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** Returns the annual report on the work of the group in a financial year. */
+export function annualMarkdown(report: AnnualReport & { source: string }, group: string): string {
+  const span = `${writtenDate(report.from)} to ${writtenDate(report.to)}`;
+  const out = [
+    `# ${group}: annual report ${report.year}-${String(report.year + 1).slice(2)}`,
+    '',
+    `The financial year from ${span}.`,
+  ];
+  if (report.as_of !== report.to) out.push(`The year is not over: figures are as of ${writtenDate(report.as_of)}.`);
+  out.push('');
+  if (report.source !== 'git') out.push(FROM_FRONT_MATTER, '');
+  const a = report.approvals;
+  out.push('## Approvals', '');
+  if (a.total === 0) out.push('No approvals in the year.', '');
+  else {
+    out.push(
+      `${a.total} approvals: ${a.new} new documents and ${a.revised} revised ` +
+        `(an interim approval and the group's later full approval of the same version count as two approvals).`,
+      '',
+    );
+    out.push(...tableOf('By type', 'Type', a.by_type), ...tableOf('By route', 'Route', a.by_route));
+    out.push(...tableOf('By month', 'Month', a.by_month));
+  }
+  out.push('## Reviews', '');
+  out.push(
+    `- Reviews approved on time (on or before the review date): ${report.reviews.on_time}`,
+    `- Reviews approved late: ${report.reviews.late}`,
+    `- Documents overdue for review at the end of the year: ${report.reviews.overdue_at_year_end}`,
+    '',
+  );
+  out.push('## Meetings', '');
+  out.push(`${report.meetings.held} meetings held, ${report.meetings.quorate} of them quorate.`, '');
+  if (report.attendance.by_member.length) {
+    out.push('| Member | Role | Present | Apologies | Absent |', '|---|---|---|---|---|');
+    for (const m of report.attendance.by_member)
+      out.push(`| ${cell(m.name)} | ${cell(m.role)} | ${m.present} | ${m.apologies} | ${m.absent} |`);
+    out.push('');
+    out.push('| Role | Present | Apologies | Absent |', '|---|---|---|---|');
+    for (const r of report.attendance.by_role)
+      out.push(`| ${cell(r.role)} | ${r.present} | ${r.apologies} | ${r.absent} |`);
+    out.push('');
+  }
+  out.push('## Actions', '');
+  out.push(
+    `${report.actions.raised} raised in the year, ${report.actions.closed} closed, ` +
+      `${report.actions.open} open at the end of it.`,
+    '',
+  );
+  const r = report.register_at_year_end;
+  out.push('## The register at the end of the year', '', `${r.total} documents in force.`, '');
+  out.push(...tableOf('By type', 'Type', r.by_type), ...tableOf('By review state', 'Review', r.by_review_state));
+  out.push('## Training and system changes the approvals asked for', '');
+  if (report.work_asked_for.length === 0) out.push('None.', '');
+  for (const w of report.work_asked_for) {
+    const parts = [
+      w.training ? `training: ${inline(w.training)}` : '',
+      w.systems.length ? `systems: ${w.systems.map(inline).join('; ')}` : '',
+    ];
+    out.push(`- ${inline(`${w.id} ${w.title}`)}: ${parts.filter(Boolean).join('; ')}`);
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
+
+/** Returns the register as the Board sees it. */
+export function registerMarkdown(report: RegisterReport & { source: string }, group: string): string {
+  const out = [
+    `# ${group}: the register, ${report.year}-${String(report.year + 1).slice(2)}`,
+    '',
+    `Documents in force on ${writtenDate(report.as_of)}, and what the financial year from ` +
+      `${writtenDate(report.from)} added, revised and retired.`,
+    '',
+  ];
+  if (report.source !== 'git') out.push(FROM_FRONT_MATTER, '');
+  out.push(`## In force (${report.in_force.length})`, '');
+  if (report.in_force.length) {
+    out.push('| Document | Title | Version | Owner | Approved | Review due |', '|---|---|---|---|---|---|');
+    for (const d of report.in_force)
+      out.push(
+        `| ${d.id} | ${cell(d.title)} | ${d.version} | ${cell(d.owner_name ?? d.owner)} | ${d.approved_on} | ` +
+          `${d.review_due ?? ''}${d.review_state && d.review_state !== 'ok' ? ` (${d.review_state})` : ''} |`,
+      );
+    out.push('');
+  } else out.push('None.', '');
+  out.push(`## Added in the year (${report.added.length})`, '');
+  out.push(
+    ...(report.added.length
+      ? report.added.map((d) => `- ${inline(`${d.id} ${d.title}`)} (${d.type}, ${d.approved_on})`)
+      : ['None.']),
+    '',
+  );
+  out.push(`## Revised in the year (${report.revised.length})`, '');
+  out.push(
+    ...(report.revised.length
+      ? report.revised.map(
+          (d) =>
+            `- ${inline(`${d.id} ${d.title}`)}, version ${d.version} (${d.approved_on})` +
+            `${d.changes ? `: ${inline(d.changes)}` : ''}`,
+        )
+      : ['None.']),
+    '',
+  );
+  out.push(`## Retired in the year (${report.retired.length})`, '');
+  out.push(
+    ...(report.retired.length
+      ? report.retired.map(
+          (d) =>
+            `- ${inline(`${d.id} ${d.title}`)}: ${d.status} on ${d.retired_on}` +
+            `${d.superseded_by ? `, replaced by ${d.superseded_by}` : ''}`,
+        )
+      : ['None.']),
+    '',
+  );
+  out.push(`## Overdue for review (${report.overdue.length})`, '');
+  out.push(
+    ...(report.overdue.length
+      ? report.overdue.map(
+          (d) => `- ${inline(`${d.id} ${d.title}`)}: due ${d.review_due} (${inline(d.owner_name ?? '')})`,
+        )
+      : ['None.']),
+  );
+  return out.join('\n').trimEnd() + '\n';
+}
+
+function tableOf(caption: string, head: string, counts: Record<string, number>): string[] {
+  const rows = Object.entries(counts);
+  if (rows.length === 0) return [];
+  return [
+    `**${caption}**`,
+    '',
+    `| ${head} | Number |`,
+    '|---|---|',
+    ...rows.map(([k, n]) => `| ${cell(k)} | ${n} |`),
+    '',
+  ];
 }
 
 const DECISION_WORDS: Record<string, string> = {
