@@ -52,6 +52,16 @@ it.each(['core', 'rules'])('src/%s imports nothing impure and reads no process o
   }
 });
 
+it('src/report/reports, the report kit, is pure too: data in, strings out', () => {
+  const files = sources('report/reports');
+  expect(files.map((f) => basename(f)).sort()).toEqual(expect.arrayContaining(['charts.ts', 'html-kit.ts']));
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    for (const m of importsOf(text)) expect(IMPURE.test(m), `${f} imports ${m}`).toBe(false);
+    expect(/\bprocess\.|new Date\(\)|Date\.now\(\)/.test(text), `${f} reads the process or the clock`).toBe(false);
+  }
+});
+
 it('src/core never imports src/rules: the runner lives with the rules', () => {
   for (const f of sources('core')) {
     for (const m of localImports(f)) expect(m.startsWith('rules/'), `${relative(SRC, f)} imports ${m}`).toBe(false);

@@ -212,6 +212,20 @@ describe('components', () => {
     expect(html).not.toContain('<script>');
   });
 
+  it('table aligns numeric columns right, head and cells, and takes a smaller caption', () => {
+    const html = table('Documents by type', ['Type', 'Count'], [['Policy', '12']], {
+      captionSize: 's',
+      numericColumns: [1],
+    });
+    expect(html).toContain('<caption class="govuk-table__caption govuk-table__caption--s">');
+    expect(html).toContain('<th scope="col" class="govuk-table__header">Type</th>');
+    expect(html).toContain('<th scope="col" class="govuk-table__header govuk-table__header--numeric">Count</th>');
+    expect(html).toContain(
+      '<th scope="row" class="govuk-table__header">Policy</th>' +
+        '<td class="govuk-table__cell govuk-table__cell--numeric">12</td>',
+    );
+  });
+
   it.each([
     ['blue', '<strong class="govuk-tag">Due soon</strong>'],
     ['green', '<strong class="govuk-tag govuk-tag--green">Due soon</strong>'],

@@ -185,20 +185,36 @@ export function summaryList(rows: [key: string, valueHtml: string][]): string {
   return `<dl class="govuk-summary-list">\n${items.join('\n')}\n</dl>`;
 }
 
+export interface TableOptions {
+  /** The caption's size: 'm' (the default) for a table of its own, 's' for one that supports a chart. */
+  captionSize?: 's' | 'm' | 'l';
+  /** Indexes of the columns that hold numbers, aligned right as GOV.UK aligns numbers, so digits line up. */
+  numericColumns?: number[];
+}
+
 /**
  * Returns a GOV.UK table with a caption and column headings (text, escaped here); each row is a list of trusted cell
  * HTML whose first cell is the row's heading. The table scrolls in its own focusable box, so the page reflows.
  */
-export function table(caption: string, heads: string[], rowsHtml: string[][]): string {
-  const head = heads.map((h) => `<th scope="col" class="govuk-table__header">${escapeHtml(h)}</th>`).join('');
+export function table(caption: string, heads: string[], rowsHtml: string[][], options: TableOptions = {}): string {
+  const numeric = new Set(options.numericColumns ?? []);
+  const headerClass = (i: number): string =>
+    numeric.has(i) ? 'govuk-table__header govuk-table__header--numeric' : 'govuk-table__header';
+  const head = heads.map((h, i) => `<th scope="col" class="${headerClass(i)}">${escapeHtml(h)}</th>`).join('');
   const rows = rowsHtml.map((cells) => {
     const [first = '', ...rest] = cells;
-    const others = rest.map((c) => `<td class="govuk-table__cell">${c}</td>`).join('');
-    return `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${first}</th>${others}</tr>`;
+    const others = rest
+      .map((c, i) => {
+        const cellClass = numeric.has(i + 1) ? 'govuk-table__cell govuk-table__cell--numeric' : 'govuk-table__cell';
+        return `<td class="${cellClass}">${c}</td>`;
+      })
+      .join('');
+    return `<tr class="govuk-table__row"><th scope="row" class="${headerClass(0)}">${first}</th>${others}</tr>`;
   });
+  const captionSize = options.captionSize ?? 'm';
   return `<div class="ppp-table-container" role="region" aria-label="${escapeAttribute(caption)}" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--m">${escapeHtml(caption)}</caption>
+<caption class="govuk-table__caption govuk-table__caption--${captionSize}">${escapeHtml(caption)}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead>
 <tbody class="govuk-table__body">
 ${rows.join('\n')}
