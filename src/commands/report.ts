@@ -22,9 +22,9 @@ import {
   type RetirementEvent,
 } from '../core/reports.js';
 import { dueRows, reviewState } from '../core/reviews.js';
-import { today as todayOf } from '../io/clock.js';
+import { realToday, today as todayOf } from '../io/clock.js';
 import { readActions } from '../io/register-files.js';
-import { decodeUtf8, readDocument, writeFileAtomic } from '../io/fs.js';
+import { decodeUtf8, readDocument, readPackageFile, writeFileAtomic } from '../io/fs.js';
 import { isInsideWorkTree } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { approvalHistory } from './steps/approval-history.js';
@@ -35,6 +35,7 @@ import { loadWorkingCalendar } from './steps/working-calendar.js';
 export interface ReportOptions {
   register?: string;
   baseUrl?: string;
+  today?: string;
 }
 
 /** Where the numbers came from: git history, or (a register not in git) the front matter of the documents. */
@@ -44,7 +45,7 @@ export type ReportSource = 'git' | 'front-matter';
 export async function meetingReportOf(
   options: ReportOptions & { meeting: string },
   io: Io,
-): Promise<MeetingReport & { source: ReportSource; group: string }> {
+): Promise<MeetingReport & { source: ReportSource; group: string; timezone: string }> {
   const loaded = await loadRegister(io, { register: options.register });
   const calendar = await loadWorkingCalendar(loaded.settings);
   const meeting = scheduledMeeting(loaded.settings, calendar, options.meeting).date;
@@ -63,14 +64,14 @@ export async function meetingReportOf(
     settings: loaded.settings,
     people: { members: loaded.members, baseUrl: baseUrlOf(options.baseUrl) },
   });
-  return { ...report, source, group: loaded.settings.group };
+  return { ...report, source, group: loaded.settings.group, timezone: loaded.settings.timezone };
 }
 
 /** Returns the newsletter's list of the documents approved in a month (YYYY-MM). */
 export async function newsletterOf(
   options: ReportOptions & { month: string },
   io: Io,
-): Promise<NewsletterReport & { source: ReportSource; group: string }> {
+): Promise<NewsletterReport & { source: ReportSource; group: string; timezone: string }> {
   if (!/^\d{4}-\d{2}$/.test(options.month) || !isIsoDate(`${options.month}-01`))
     throw new UsageError(`--month ${options.month} is not a month; write it YYYY-MM, like 2026-11`);
   const loaded = await loadRegister(io, { register: options.register });
@@ -82,14 +83,15 @@ export async function newsletterOf(
     }),
     source,
     group: loaded.settings.group,
+    timezone: loaded.settings.timezone,
   };
 }
 
 /** Returns the annual report on the financial year from 1 April YEAR. */
 export async function annualOf(
-  options: ReportOptions & { year: string; today?: string },
+  options: ReportOptions & { year: string },
   io: Io,
-): Promise<AnnualReport & { source: ReportSource; group: string }> {
+): Promise<AnnualReport & { source: ReportSource; group: string; timezone: string }> {
   const { loaded, input } = await yearInput(options, io);
   const byId = new Map(loaded.members.map((m) => [m.id, m]));
   return {
@@ -101,19 +103,25 @@ export async function annualOf(
     }),
     source: input.source,
     group: loaded.settings.group,
+    timezone: loaded.settings.timezone,
   };
 }
 
 /** Returns the register as the Board sees it for the financial year from 1 April YEAR. */
 export async function registerReportOf(
-  options: ReportOptions & { year: string; today?: string },
+  options: ReportOptions & { year: string },
   io: Io,
-): Promise<RegisterReport & { source: ReportSource; group: string }> {
+): Promise<RegisterReport & { source: ReportSource; group: string; timezone: string }> {
   const { loaded, input } = await yearInput(options, io);
-  return { ...registerReport(input), source: input.source, group: loaded.settings.group };
+  return {
+    ...registerReport(input),
+    source: input.source,
+    group: loaded.settings.group,
+    timezone: loaded.settings.timezone,
+  };
 }
 
-async function yearInput(options: ReportOptions & { year: string; today?: string }, io: Io) {
+async function yearInput(options: ReportOptions & { year: string }, io: Io) {
   if (!/^\d{4}$/.test(options.year))
     throw new UsageError(
       `--year ${options.year} is not a year; write the year the financial year starts in, like 2026`,
@@ -150,6 +158,40 @@ async function yearInput(options: ReportOptions & { year: string; today?: string
       source: events.source,
     },
   };
+}
+
+export type ReportFormat = 'md' | 'json' | 'html';
+
+type Extra = { source: ReportSource; group: string; timezone: string };
+
+/** A report with its kind, for formatReport. */
+export type ReportOf =
+  | { kind: 'meeting'; report: MeetingReport & Extra }
+  | { kind: 'newsletter'; report: NewsletterReport & Extra }
+  | { kind: 'annual'; report: AnnualReport & Extra }
+  | { kind: 'register'; report: RegisterReport & Extra };
+
+/** Returns a report as markdown, JSON or one self-contained HTML file (the renderers load only when asked for). */
+export async function formatReport(r: ReportOf, format: ReportFormat, io: Io): Promise<string> {
+  const { group, timezone: _timezone, ...data } = r.report;
+  if (format === 'json') return JSON.stringify(data, null, 2) + '\n';
+  if (format === 'md') {
+    const md = await import('../report/reports/markdown.js');
+    if (r.kind === 'meeting') return md.meetingMarkdown(r.report, group);
+    if (r.kind === 'newsletter') return md.newsletterMarkdown(r.report, group);
+    if (r.kind === 'annual') return md.annualMarkdown(r.report, group);
+    return md.registerMarkdown(r.report, group);
+  }
+  const html = await import('../report/reports/html.js');
+  const frame = {
+    group,
+    generatedOn: realToday(io, r.report.timezone),
+    css: { screen: readPackageFile('site/assets/ppp.css'), print: readPackageFile('site/assets/print.css') },
+  };
+  if (r.kind === 'meeting') return html.meetingHtml(r.report, frame);
+  if (r.kind === 'newsletter') return html.newsletterHtml(r.report, frame);
+  if (r.kind === 'annual') return html.annualHtml(r.report, frame);
+  return html.registerHtml(r.report, frame);
 }
 
 /** Prints the report, or writes it to out (replaced whole, never half-written). */

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
 import { type CliCommand, globals, oneOf } from '../common.js';
 
-const FORMATS = ['md', 'json'] as const;
+const FORMATS = ['md', 'json', 'html'] as const;
 
 interface ReportFlags {
   format?: string;
@@ -10,30 +9,54 @@ interface ReportFlags {
   baseUrl?: string;
 }
 
-/** Adds ppp report meeting and ppp report newsletter. */
+/** Adds ppp report meeting, newsletter, annual and register. */
 export const reportCommand: CliCommand = {
   name: 'report',
   define(program, run) {
     const report = program
       .command('report')
-      .description("the chair's reports: to the leadership team after a meeting, and the month's newsletter piece")
+      .description("the chair's reports: after a meeting, for the newsletter, for the year, and for the Board")
       .addHelpText(
         'after',
         `
 Numbers come from git: approvals from the approval commits' trailers (new or revised,
-with the summary, the summary of changes and the impact as approved), decisions and
-attendance from meetings/, reviews from the register. A register not in git reports from
-front matter and says so; a shallow clone is refused.
+with the summary, the summary of changes and the impact as approved), retirements from
+theirs, decisions and attendance from meetings/, actions from actions.yaml. A register
+not in git reports from front matter and says so; a shallow clone is refused. Every
+report prints markdown, or --format json, or --format html: one self-contained,
+accessible file (GOV.UK styles, charts as SVG with their data tables) that prints well.
 
 Examples:
   $ ppp report meeting 2026-11-10
-  $ ppp report newsletter --month 2026-11 --base-url https://example.org/policies/`,
+  $ ppp report newsletter --month 2026-11 --base-url https://example.org/policies/
+  $ ppp report annual --year 2025 --format html --out annual-report.html
+  $ ppp report register --year 2025 --format html --out register.html`,
       );
     const common = (c: Command) =>
       c
-        .option('--format <format>', 'md (default) or json')
+        .option('--format <format>', 'md (default), json or html')
         .option('--out <file>', 'write the report to this file instead of printing it')
         .option('--base-url <url>', "the published site's address, to link each document to its page");
+    const send = async (
+      kind: 'meeting' | 'newsletter' | 'annual' | 'register',
+      opts: ReportFlags,
+      command: Command,
+      extra: { meeting?: string; month?: string; year?: string },
+    ) => {
+      const g = globals(command);
+      const format = oneOf('--format', opts.format, FORMATS) ?? 'md';
+      const reports = await import('../../commands/report.js');
+      const base = { register: g.register, baseUrl: opts.baseUrl, today: g.today };
+      const r: import('../../commands/report.js').ReportOf =
+        kind === 'meeting'
+          ? { kind, report: await reports.meetingReportOf({ ...base, meeting: extra.meeting! }, run.io) }
+          : kind === 'newsletter'
+            ? { kind, report: await reports.newsletterOf({ ...base, month: extra.month! }, run.io) }
+            : kind === 'annual'
+              ? { kind, report: await reports.annualOf({ ...base, year: extra.year! }, run.io) }
+              : { kind, report: await reports.registerReportOf({ ...base, year: extra.year! }, run.io) };
+      await reports.deliver(await reports.formatReport(r, format, run.io), opts.out, run.io);
+    };
     common(
       report
         .command('meeting')
@@ -43,15 +66,8 @@ Examples:
         )
         .argument('<date>', 'the meeting (YYYY-MM-DD)'),
     )
-      .addHelpText('after', '\nExample:\n  $ ppp report meeting 2026-11-10 --format json')
-      .action(async (date: string, opts: ReportFlags, command: Command) => {
-        const g = globals(command);
-        const format = formatOf(opts);
-        const { meetingReportOf, deliver } = await import('../../commands/report.js');
-        const { meetingMarkdown } = await import('../../report/reports/markdown.js');
-        const r = await meetingReportOf({ register: g.register, baseUrl: opts.baseUrl, meeting: date }, run.io);
-        await deliver(format === 'json' ? json(r) : meetingMarkdown(r, r.group), opts.out, run.io);
-      });
+      .addHelpText('after', '\nExample:\n  $ ppp report meeting 2026-11-10 --format html --out meeting.html')
+      .action((date: string, opts: ReportFlags, command: Command) => send('meeting', opts, command, { meeting: date }));
     common(
       report
         .command('newsletter')
@@ -59,25 +75,35 @@ Examples:
         .requiredOption('--month <month>', 'the month (YYYY-MM)'),
     )
       .addHelpText('after', '\nExample:\n  $ ppp report newsletter --month 2026-11 --out newsletter.md')
-      .action(async (opts: ReportFlags & { month: string }, command: Command) => {
-        const g = globals(command);
-        const format = formatOf(opts);
-        const { newsletterOf, deliver } = await import('../../commands/report.js');
-        const { newsletterMarkdown } = await import('../../report/reports/markdown.js');
-        const r = await newsletterOf({ register: g.register, baseUrl: opts.baseUrl, month: opts.month }, run.io);
-        await deliver(format === 'json' ? json(r) : newsletterMarkdown(r, r.group), opts.out, run.io);
-      });
+      .action((opts: ReportFlags & { month: string }, command: Command) =>
+        send('newsletter', opts, command, { month: opts.month }),
+      );
+    common(
+      report
+        .command('annual')
+        .description(
+          'the annual report on the financial year from 1 April YEAR: approvals, reviews on time and late, ' +
+            'meetings and attendance, actions, the register at year end, the work approvals asked for',
+        )
+        .requiredOption('--year <year>', 'the year the financial year starts in (YYYY)'),
+    )
+      .addHelpText('after', '\nExample:\n  $ ppp report annual --year 2025 --format html --out annual-report.html')
+      .action((opts: ReportFlags & { year: string }, command: Command) =>
+        send('annual', opts, command, { year: opts.year }),
+      );
+    common(
+      report
+        .command('register')
+        .description(
+          'the register for the Board: documents in force with owner, approval and review due, and what the ' +
+            'financial year from 1 April YEAR added, revised and retired, and what is overdue',
+        )
+        .requiredOption('--year <year>', 'the year the financial year starts in (YYYY)'),
+    )
+      .addHelpText('after', '\nExample:\n  $ ppp report register --year 2025 --format json')
+      .action((opts: ReportFlags & { year: string }, command: Command) =>
+        send('register', opts, command, { year: opts.year }),
+      );
     return report;
   },
 };
-
-function formatOf(opts: ReportFlags): (typeof FORMATS)[number] {
-  if (opts.format === 'html')
-    throw new UsageError('--format html is not built yet; use md or json (HTML reports are coming with the charts)');
-  return oneOf('--format', opts.format, FORMATS) ?? 'md';
-}
-
-function json(report: object & { group?: string }): string {
-  const { group: _group, ...rest } = report;
-  return JSON.stringify(rest, null, 2) + '\n';
-}
