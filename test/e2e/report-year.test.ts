@@ -308,6 +308,45 @@ describe('ppp report annual and register on a register with known counts', () =>
     expect(md.stdout).toContain('## Retired in the year (1)');
   });
 
+  it('meeting and newsletter on the same history: approvals, interim ones since, quorum, absences', async () => {
+    const june = JSON.parse((await run(['report', 'meeting', '2025-06-10', '--format', 'json'], { cwd: dir })).stdout);
+    expect(june.approved).toEqual([
+      expect.objectContaining({ id: 'CS-PRO-0001', kind: 'revised', version: '2.0', changes: 'Shorter timescales' }),
+    ]);
+    expect(june.exceptions.quorate).toBe(true);
+    const september = JSON.parse(
+      (await run(['report', 'meeting', '2025-09-09', '--format', 'json'], { cwd: dir })).stdout,
+    );
+    expect(september.approved.map((a: { id: string; kind: string }) => `${a.id} ${a.kind}`)).toEqual([
+      'CS-GDL-0001 new',
+    ]);
+    expect(september.exceptions.quorate).toBe(false);
+    // The solicitor missed both meetings with no delegate; heads of service and QA managers are exempt.
+    expect(september.exceptions.absences).toEqual([
+      expect.objectContaining({ member: 'solicitor', meetings: ['2025-06-10', '2025-09-09'] }),
+    ]);
+    const november = JSON.parse(
+      (await run(['report', 'meeting', '2025-11-11', '--format', 'json'], { cwd: dir })).stdout,
+    );
+    expect(november.previous_meeting).toBe('2025-10-14');
+    expect(november.director_and_interim).toEqual([]);
+    // The interim approval of 1 October comes to the next meeting, 14 October.
+    const octoberMeeting = JSON.parse(
+      (await run(['report', 'meeting', '2025-10-14', '--format', 'json'], { cwd: dir })).stdout,
+    );
+    expect(octoberMeeting.director_and_interim).toEqual([
+      expect.objectContaining({ id: 'CS-PRO-0002', route: 'interim', kind: 'new' }),
+    ]);
+    expect(november.approved).toEqual([expect.objectContaining({ id: 'CS-PRO-0002', kind: 'new' })]);
+    const october = JSON.parse(
+      (await run(['report', 'newsletter', '--month', '2025-10', '--format', 'json'], { cwd: dir })).stdout,
+    );
+    expect(october.items.map((i: { id: string }) => i.id)).toEqual(['CS-PRO-0002']);
+    // Its full approval in November is no news to practitioners.
+    const nov = await run(['report', 'newsletter', '--month', '2025-11'], { cwd: dir });
+    expect(nov.stdout).toContain('approved no new or updated documents in November 2025');
+  });
+
   it('a year with nothing in it says so (exit 0); a year that is not one is refused (exit 2)', async () => {
     const r = await run(['report', 'annual', '--year', '2010'], { cwd: dir });
     expect(r.code).toBe(0);
