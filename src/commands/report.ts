@@ -114,7 +114,7 @@ export async function registerReportOf(
 ): Promise<RegisterReport & { source: ReportSource; group: string; timezone: string }> {
   const { loaded, input } = await yearInput(options, io);
   return {
-    ...registerReport(input),
+    ...registerReport({ ...input, baseUrl: baseUrlOf(options.baseUrl) }),
     source: input.source,
     group: loaded.settings.group,
     timezone: loaded.settings.timezone,

@@ -400,6 +400,8 @@ export interface RegisterReport {
     approved_on: IsoDate;
     review_due: IsoDate | null;
     review_state: string | null;
+    /** The page on the published site, with --base-url. */
+    url: string | null;
   }[];
   added: { id: string; title: string; type: string; approved_on: IsoDate }[];
   revised: { id: string; title: string; version: string; approved_on: IsoDate; changes: string | null }[];
@@ -408,7 +410,9 @@ export interface RegisterReport {
 }
 
 /** Returns the register for the Board: in force at the year's end (or today); what the year added, revised, retired. */
-export function registerReport(input: Omit<AnnualInput, 'meetings' | 'actions' | 'settings'>): RegisterReport {
+export function registerReport(
+  input: Omit<AnnualInput, 'meetings' | 'actions' | 'settings'> & { baseUrl?: string },
+): RegisterReport {
   const { from, to } = financialYear(input.year);
   const asOf = compareDates(input.today, to) < 0 ? input.today : to;
   const within = (d: string) => compareDates(d, from) >= 0 && compareDates(d, asOf) <= 0;
@@ -424,6 +428,7 @@ export function registerReport(input: Omit<AnnualInput, 'meetings' | 'actions' |
     approved_on: d.approvedOn,
     review_due: d.reviewDue ?? null,
     review_state: d.reviewDue ? input.reviewStateOn(d.reviewDue, asOf) : null,
+    url: input.baseUrl ? `${input.baseUrl}documents/${encodeURIComponent(d.id)}.html` : null,
   }));
   const year = input.approvals.filter((a) => within(a.approvedOn) && !a.confirmsInterim);
   const titles = new Map(input.approvals.map((a) => [a.id, a.title]));

@@ -32,6 +32,7 @@ interface Version {
   status?: string;
   changes?: string;
   training?: string;
+  title?: string;
 }
 
 function file(v: Version): string {
@@ -42,7 +43,7 @@ function text(v: Version): string {
   return [
     '---',
     `id: ${v.id}`,
-    `title: Document ${v.id}`,
+    `title: ${v.title ? JSON.stringify(v.title) : `Document ${v.id}`}`,
     `summary: What ${v.id} is for.`,
     `type: ${v.type}`,
     `status: ${v.status ?? (v.route === 'interim' ? 'interim' : 'approved')}`,
@@ -303,6 +304,11 @@ describe('ppp report annual and register on a register with known counts', () =>
     expect(b.overdue).toEqual([
       expect.objectContaining({ id: 'CS-STD-0001', review_due: '2025-01-11', review_state: 'escalate' }),
     ]);
+    const linked = await run(
+      ['report', 'register', '--year', '2025', '--format', 'json', '--base-url', 'https://example.org/p/'],
+      { cwd: dir },
+    );
+    expect(JSON.parse(linked.stdout).in_force[0].url).toBe('https://example.org/p/documents/CS-FRM-0001.html');
     const md = await run(['report', 'register', '--year', '2025'], { cwd: dir });
     expect(md.stdout).toContain('## In force (5)');
     expect(md.stdout).toContain('## Retired in the year (1)');
@@ -363,5 +369,31 @@ describe('ppp report annual and register on a register with known counts', () =>
     expect(a.as_of).toBe('2026-11-25');
     expect(a.approvals.total).toBe(1);
     expect(a.actions).toMatchObject({ raised: 1, closed: 1 });
+  });
+});
+
+describe('hostile text in a report', () => {
+  it('is escaped in markdown and inert in HTML', async () => {
+    const dir = makeRegister();
+    git(dir, ['init', '--quiet', '--initial-branch=main']);
+    git(dir, ['config', 'user.name', 'Chair']);
+    git(dir, ['config', 'user.email', 'chair@example.org']);
+    commit(dir, 'Start the register', '2025-01-01');
+    const title = '<script>alert(1)</script> | *bold* [x](javascript:alert(2))';
+    approve(dir, {
+      id: 'CS-POL-0001',
+      type: 'policy',
+      version: '1.0',
+      route: 'cabinet',
+      on: '2025-05-13',
+      due: '2028-05-13',
+      title,
+      changes: '<img src=x onerror=alert(3)>',
+    });
+    const md = (await run(['report', 'register', '--year', '2025'], { cwd: dir })).stdout;
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[x\\](javascript:alert(2))');
+    const html = (await run(['report', 'register', '--year', '2025', '--format', 'html'], { cwd: dir })).stdout;
+    expect(html).not.toMatch(/<script|<img|href="javascript:/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });

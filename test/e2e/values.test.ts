@@ -56,7 +56,7 @@ describe('an empty or blank value is refused', () => {
     expect(VALUE_FLAGS.length).toBeGreaterThan(40);
     const commands = ['action', 'adopt', 'approve', 'attendance', 'decide', 'history', 'init', 'minutes', 'new'];
     const taking = [...new Set(ARGUMENTS.map((a) => a.path[0]))].sort();
-    expect(taking).toEqual([...commands, 'retire', 'submit', 'validate']);
+    expect(taking).toEqual([...commands, 'report', 'retire', 'submit', 'validate']);
   });
 
   it.each(

@@ -311,7 +311,9 @@ export function registerHtml(report: RegisterReport & { source: string }, frame:
             'Documents in force',
             ['Document', 'Title', 'Version', 'Owner', 'Approved', 'Review due'],
             report.in_force.map((d) => [
-              escapeHtml(d.id),
+              d.url
+                ? `<a class="govuk-link" href="${escapeAttribute(d.url)}">${escapeHtml(d.id)}</a>`
+                : escapeHtml(d.id),
               escapeHtml(d.title),
               escapeHtml(d.version),
               escapeHtml(d.owner_name ?? d.owner),
