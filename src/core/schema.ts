@@ -231,4 +231,5 @@ const TOP_LEVEL = [
   'publication',
   'legal_basis',
   'keywords',
+  'notes',
 ];
