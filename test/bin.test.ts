@@ -225,6 +225,16 @@ describe('every command, once, through the binary', () => {
     ],
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
     [
+      'import',
+      () => {
+        const tracker = join(tempDir(), 'tracker.csv');
+        writeFileSync(tracker, 'Ref,Title,Type\n');
+        return { args: ['import', tracker, '--dry-run'], cwd: committed };
+      },
+      0,
+      'Dry run of tracker: 0 to create, 0 to update, 0 unchanged; nothing was written.',
+    ],
+    [
       'report',
       () => ({ args: ['report', 'newsletter', '--month', '2019-01'], cwd: committed }),
       0,

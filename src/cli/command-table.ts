@@ -12,6 +12,7 @@ import { attendanceCommand } from './commands/attendance.js';
 import { decideCommand } from './commands/decide.js';
 import { dueCommand } from './commands/due.js';
 import { historyCommand } from './commands/history.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { meetingsCommand } from './commands/meetings.js';
 import { membersCommand } from './commands/members.js';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   publishCommand,
   reportCommand,
+  importCommand,
   historyCommand,
   adoptCommand,
   retireCommand,

@@ -232,4 +232,5 @@ const TOP_LEVEL = [
   'legal_basis',
   'keywords',
   'notes',
+  'source_ref',
 ];

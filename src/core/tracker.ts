@@ -11,7 +11,7 @@ export interface TrackerColumn {
   header: string;
   /** Front matter path ('review.due'); '' for a column ppp writes but never reads (review state). */
   field: string;
-  kind: 'text' | 'date' | 'type' | 'status' | 'member' | 'cycle' | 'ids' | 'version';
+  kind: 'text' | 'date' | 'type' | 'status' | 'member' | 'cycle' | 'ids' | 'version' | 'eqia';
   /** Other headers that mean this column, compared case-insensitively with spaces and punctuation folded. */
   aliases: string[];
 }
@@ -81,6 +81,12 @@ export const TRACKER_COLUMNS: readonly TrackerColumn[] = [
     aliases: ['next review due', 'review due', 'next review', 'next review date', 'review due date', 'date of review'],
   },
   { header: 'Review state', field: '', kind: 'text', aliases: ['rag', 'rag status'] },
+  {
+    header: 'Equality impact assessment',
+    field: 'eqia',
+    kind: 'eqia',
+    aliases: ['eqia', 'eia', 'eqia status', 'equality impact', 'equalities impact assessment'],
+  },
   { header: 'Summary', field: 'summary', kind: 'text', aliases: ['purpose', 'description', 'brief description'] },
   {
     header: 'Link',
@@ -235,4 +241,40 @@ export function inertCell(text: string): string {
 /** Undoes inertCell on import: a leading apostrophe before =, +, - or @ was put there by an export. */
 export function fromInertCell(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+export type Eqia =
+  { status: 'completed'; on: IsoDate } | { status: 'not-required'; reason: string } | { status: 'pending' };
+
+/**
+ * Returns the equality impact assessment a cell records: "Completed 12/03/2024", "Not required: reason", "Pending";
+ * a completed one needs its date, a not-required one its reason.
+ */
+export function eqiaOf(text: string): { eqia: Eqia } | { error: string } {
+  const t = text.trim();
+  const done = /^(?:completed?|done|yes)\b[\s:,-]*(.*)$/i.exec(t);
+  if (done) {
+    const date = dateOf(done[1]!);
+    return 'date' in date
+      ? { eqia: { status: 'completed', on: date.date } }
+      : { error: `"${t}" says the assessment was completed but not when; write it like Completed 12/03/2024` };
+  }
+  const notRequired = /^(?:not required|n\/?a|not needed)\b[\s:,-]*(.*)$/i.exec(t);
+  if (notRequired)
+    return notRequired[1]!.trim()
+      ? { eqia: { status: 'not-required', reason: notRequired[1]!.trim() } }
+      : { error: `"${t}" says no assessment was needed but not why; write it like Not required: a form only` };
+  if (/^(?:pending|no|to do|in progress)$/i.test(t)) return { eqia: { status: 'pending' } };
+  return {
+    error: `"${t}" is not an equality impact assessment; write Completed DD/MM/YYYY, Not required: why, or Pending`,
+  };
+}
+
+/** Returns the cell text of an equality impact assessment, as eqiaOf reads it. */
+export function eqiaText(eqia: unknown, ukDate: (iso: string) => string): string {
+  const e = (eqia ?? {}) as Record<string, unknown>;
+  if (e.status === 'completed') return `Completed ${typeof e.on === 'string' ? ukDate(e.on) : ''}`.trim();
+  if (e.status === 'not-required') return `Not required: ${String(e.reason ?? '')}`;
+  if (e.status === 'pending') return 'Pending';
+  return '';
 }

@@ -54,9 +54,9 @@ const ARGUMENTS = LEAVES.flatMap(({ path, command }) =>
 describe('an empty or blank value is refused', () => {
   it('covers every command', () => {
     expect(VALUE_FLAGS.length).toBeGreaterThan(40);
-    const commands = ['action', 'adopt', 'approve', 'attendance', 'decide', 'history', 'init', 'minutes', 'new'];
+    const commands = ['action', 'adopt', 'approve', 'attendance', 'decide', 'history', 'import', 'init', 'minutes'];
     const taking = [...new Set(ARGUMENTS.map((a) => a.path[0]))].sort();
-    expect(taking).toEqual([...commands, 'report', 'retire', 'submit', 'validate']);
+    expect(taking).toEqual([...commands, 'new', 'report', 'retire', 'submit', 'validate']);
   });
 
   it.each(
