@@ -240,8 +240,10 @@ export function planImport(input: ImportInput): ImportPlan {
     if (!p.governors) continue;
     const ids: string[] = [];
     for (const r of p.governors.ref.split(/\s*[,;]\s*/).filter(Boolean)) {
-      const id = idOfRef.get(r) ?? (idPattern.test(r) ? r : undefined);
+      const id = idOfRef.get(r) || (idPattern.test(r) ? r : undefined);
       if (id) ids.push(id);
+      else if (byRef.has(r))
+        add(p.row, p.governors.cell, `names ${r} (row ${byRef.get(r)}), which cannot be imported as it is`);
       else
         add(p.row, p.governors.cell, `names ${r}, which is neither a ref in this sheet nor a document of the register`);
     }
@@ -275,14 +277,16 @@ function memberFor(text: string, members: readonly Member[]): string | { error: 
     (m) => m.id.toLowerCase() === t || m.name.toLowerCase() === t || (m.email ?? '').toLowerCase() === t,
   );
   if (found) return found.id;
-  const near = closest(
-    text,
-    members.map((m) => m.name),
-  );
+  // Names as members.yaml writes them, and without a bracketed note ("Jo Bloggs (interim)").
+  const bare = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
+  const byBare = members.find((m) => bare(m.name).toLowerCase() === t);
+  if (byBare) return byBare.id;
+  const near = closest(text, [...members.map((m) => m.name), ...members.map((m) => bare(m.name))]);
+  const nearMember = near ? members.find((m) => m.name === near || bare(m.name) === near) : undefined;
   return {
     error:
       `names "${text}", who is not in members.yaml` +
-      (near ? ` (the closest is ${near})` : '') +
+      (nearMember ? ` (the closest is ${nearMember.name})` : '') +
       '; add them with their id, name and e-mail, or write their name as members.yaml has it',
   };
 }
