@@ -30,8 +30,8 @@ export interface ExportResult {
   /** Documents written, one row each. */
   rows: number;
   format: ExportFormat;
-  /** Files left out because their front matter cannot be read (ppp validate names them). */
-  unreadable: number;
+  /** Files left out because their front matter cannot be read (ppp validate says why). */
+  unreadable: string[];
 }
 
 /** Writes the tracker to options.out and returns what was written; refuses a folder or a file inside documents/. */
@@ -54,7 +54,8 @@ export async function exportTracker(options: ExportOptions, io: Io): Promise<Exp
   const spreadsheet = await import('../io/spreadsheet.js');
   if (format === 'xlsx') await spreadsheet.writeTrackerXlsx(out, rows, { group: loaded.settings.group, today });
   else spreadsheet.writeTrackerCsv(out, rows);
-  return { out, rows: rows.length, format, unreadable: loaded.records.length - documents.length };
+  const unreadable = loaded.records.filter((r) => !r.data).map((r) => r.file);
+  return { out, rows: rows.length, format, unreadable };
 }
 
 /** Returns the format asked for, or the one the file's extension names; refuses a format the extension contradicts. */

@@ -226,6 +226,23 @@ describe('ppp export', () => {
     });
   });
 
+  it('leaves out a file whose front matter cannot be read, and says so', async () => {
+    const broken = sampleCopy();
+    writeFileSync(
+      join(broken, 'documents/policies/CS-POL-0099-broken.md'),
+      '---\nid: CS-POL-0099\ntitle: [oops\n---\n',
+    );
+    const out = join(tempDir(), 'tracker.csv');
+    const r = await run(['export', '--out', out, '--json'], { cwd: broken });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: idsIn(dir).length });
+    expect(r.stderr).toBe(
+      'ppp: warning: documents/policies/CS-POL-0099-broken.md is left out because its front matter cannot be read; ' +
+        'run ppp validate\n',
+    );
+    expect(readFileSync(out, 'utf8')).not.toContain('CS-POL-0099');
+  });
+
   describe('refusals (exit 2, nothing written)', () => {
     it.each([
       ['a folder', (out: string) => ['--format', 'xlsx', '--out', out], 'is a folder'],

@@ -39,10 +39,9 @@ Examples:
         const { EXPORT_FORMATS, exportTracker } = await import('../../commands/export.js');
         const format = oneOf('--format', opts.format, EXPORT_FORMATS);
         const r = await exportTracker({ register: g.register, today: g.today, format, out: opts.out }, io);
-        if (r.unreadable)
+        for (const file of r.unreadable)
           io.stderr.write(
-            `ppp: warning: ${r.unreadable} file${r.unreadable === 1 ? ' is' : 's are'} left out because their ` +
-              'front matter cannot be read; run ppp validate\n',
+            `ppp: warning: ${file} is left out because its front matter cannot be read; run ppp validate\n`,
           );
         if (opts.json) io.stdout.write(JSON.stringify({ out: r.out, rows: r.rows, format: r.format }, null, 2) + '\n');
         else {
