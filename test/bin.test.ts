@@ -252,6 +252,12 @@ describe('every command, once, through the binary', () => {
       0,
       'Retired CS-PRO-0001 v2.0: withdrawn',
     ],
+    [
+      'export',
+      () => ({ args: ['export', '--out', join(tempDir(), 'tracker.xlsx'), ...TODAY], cwd: committed }),
+      0,
+      'Exported 52 documents to',
+    ],
   ];
 
   it('covers every command of the table', () => {

@@ -11,6 +11,7 @@ import { approveCommand } from './commands/approve.js';
 import { attendanceCommand } from './commands/attendance.js';
 import { decideCommand } from './commands/decide.js';
 import { dueCommand } from './commands/due.js';
+import { exportCommand } from './commands/export.js';
 import { historyCommand } from './commands/history.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
@@ -49,4 +50,5 @@ export const COMMANDS: readonly CliCommand[] = [
   historyCommand,
   adoptCommand,
   retireCommand,
+  exportCommand,
 ];
