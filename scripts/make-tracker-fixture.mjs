@@ -37,6 +37,9 @@ const HEADERS = [
   'Next review due',
   'Status',
   'Purpose',
+  'EqIA',
+  'Implemented under',
+  'Committee',
   'Link',
   'Notes',
 ];
@@ -102,6 +105,7 @@ const ROWS = [
   },
   {
     ref: 'CS-PRO-0002',
+    eqia: 'Completed 02/09/2024',
     title: 'Supervision procedure',
     type: 'Procedure',
     version: '1.2',
@@ -117,6 +121,7 @@ const ROWS = [
   },
   {
     ref: 'CS-STD-0001',
+    eqia: 'Not required: practice standards under the recording policy',
     title: 'Case recording practice standards',
     type: 'Standard',
     version: '1.0',
@@ -164,6 +169,7 @@ const ROWS = [
   },
   {
     ref: 'CS-GDL-0001',
+    eqia: 'Completed 05/02/2025',
     title: 'Working with interpreters: practice guidance',
     type: 'Guidance',
     version: '1.1',
@@ -191,6 +197,7 @@ const ROWS = [
   },
   {
     ref: 'CS-PRT-0001',
+    authority: 'Dorset Safeguarding Children Partnership',
     title: 'Resolving professional disagreements (escalation) protocol',
     type: 'Protocol',
     version: '2.0',
@@ -205,6 +212,7 @@ const ROWS = [
   },
   {
     ref: 'CS-TOR-0001',
+    body: 'Practice, Policy and Procedures Group',
     title: 'Practice, Policy and Procedures Group terms of reference',
     type: 'Terms of Reference',
     version: '5.0',
@@ -234,6 +242,7 @@ const ROWS = [
   },
   {
     ref: 'CS-FRM-0002',
+    eqia: 'Not required: a recording form',
     title: 'Supervision record',
     type: 'Form',
     version: '1.0',
@@ -269,6 +278,9 @@ function xlsxValues(row) {
     date(row.dates?.[1]),
     row.status,
     row.purpose,
+    row.eqia,
+    row.authority,
+    row.body,
     link,
     row.notes,
   ].map((v) => v ?? null);
@@ -293,6 +305,9 @@ function csvValues(row) {
     date(row.dates?.[1]),
     row.status,
     row.purpose,
+    row.eqia,
+    row.authority,
+    row.body,
     row.link?.hyperlink ?? row.link,
     row.notes,
   ].map((v) => v ?? '');
@@ -307,7 +322,7 @@ async function writeXlsx(path) {
   const sheet = workbook.addWorksheet('Policy Tracker', {
     views: [{ state: 'frozen', ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
   });
-  const widths = [13, 48, 18, 9, 40, 40, 12, 13, 36, 14, 17, 15, 13, 60, 50, 50];
+  const widths = [13, 48, 18, 9, 40, 40, 12, 13, 36, 14, 17, 15, 13, 60, 30, 30, 30, 50, 50];
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
 
   sheet.addRow([TITLE]);

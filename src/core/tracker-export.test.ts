@@ -28,6 +28,7 @@ const PROCEDURE = {
   summary: 'What to do when a child goes missing.',
   publication: { intranet: 'https://intranet.example.org/missing' },
   notes: 'Carried over from the tracker',
+  eqia: { status: 'completed', on: '2024-02-01' },
 };
 
 describe('trackerRows', () => {
@@ -44,12 +45,15 @@ describe('trackerRows', () => {
       'hqa',
       'service',
       'CS-POL-0001, CS-POL-0002',
+      '',
+      '',
       'Practice, Policy and Procedures Group',
       'ppp',
       { date: '2024-03-12' },
       '3 years',
       { date: '2027-03-12' },
       'Due soon',
+      'Completed 01/02/2024',
       'What to do when a child goes missing.',
       'https://intranet.example.org/missing',
       'Carried over from the tracker',

@@ -6,7 +6,7 @@
 import { isIsoDate, type IsoDate } from './calendar.js';
 import { get, type FrontMatter } from './document.js';
 import type { ReviewState } from './reviews.js';
-import { inertCell, TRACKER_COLUMNS, type TrackerColumn } from './tracker.js';
+import { eqiaText, inertCell, TRACKER_COLUMNS, type TrackerColumn } from './tracker.js';
 
 /** A cell: text, or a date (an Excel date in xlsx, ISO text in csv). */
 export type TrackerCell = string | { date: IsoDate };
@@ -47,6 +47,8 @@ function cellOf(column: TrackerColumn, doc: TrackerDocument): TrackerCell {
   const value = get(doc.data, column.field.split('.'));
   // A date field holding something that is not a date is written as the text it is, for ppp import to report.
   if (column.kind === 'date' && isIsoDate(value)) return { date: value };
+  // "Completed 01/02/2024", as councils write it and ppp import reads it.
+  if (column.kind === 'eqia') return eqiaText(value, (iso) => iso.split('-').reverse().join('/'));
   return textOf(value);
 }
 

@@ -200,7 +200,7 @@ export function planImport(input: ImportInput): ImportPlan {
       );
     if (inForce && !value('summary')?.text.trim())
       fail(value('summary') ? 'summary' : 'title', 'is in force but has no summary: add a Summary (or Purpose) column');
-    for (const field of ['summary', 'notes'] as const) {
+    for (const field of ['summary', 'notes', 'authority', 'body'] as const) {
       const t = value(field)?.text.trim();
       if (t) fields[field] = t;
     }

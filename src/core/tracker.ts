@@ -56,6 +56,13 @@ export const TRACKER_COLUMNS: readonly TrackerColumn[] = [
     aliases: ['parent policy', 'governing policy', 'parent document', 'under policy'],
   },
   {
+    header: 'Authority',
+    field: 'authority',
+    kind: 'text',
+    aliases: ['implemented under', 'by authority of', 'authorised by'],
+  },
+  { header: 'Body', field: 'body', kind: 'text', aliases: ['committee', 'group constituted', 'constituted body'] },
+  {
     header: 'Approved by',
     field: 'approval.approved_by',
     kind: 'text',

@@ -199,3 +199,50 @@ describe('ppp import from an Excel workbook', () => {
     ).toEqual(['CS-POL-0001 verified', 'CS-PRO-0001 verified']);
   });
 });
+
+describe('the realistic tracker (test/fixtures)', () => {
+  const FIXTURES = join(__dirname, '..', 'fixtures');
+
+  it('imports whole, validates, and export then import changes nothing, as xlsx and as csv', async () => {
+    const root = makeRegister();
+    const r = await run(['import', join(FIXTURES, 'tracker.xlsx'), '--json'], { cwd: root });
+    expect(r.code, r.stdout).toBe(0);
+    const created = JSON.parse(r.stdout).created as string[];
+    expect(created).toHaveLength(13);
+    // The council's own refs (CSP/12, SG/PR/07) are kept as source_ref; the rest are ppp ids already.
+    expect(created.every((id) => /^CS-[A-Z]{3}-\d{4}$/.test(id))).toBe(true);
+    expect((await run(['validate'], { cwd: root })).code).toBe(0);
+    // The same rows as CSV, dates as text: nothing to change.
+    const csvAgain = JSON.parse((await run(['import', join(FIXTURES, 'tracker.csv'), '--json'], { cwd: root })).stdout);
+    expect(csvAgain).toMatchObject({ created: [], updated: [], problems: [] });
+    expect(csvAgain.unchanged).toHaveLength(13);
+    for (const format of ['xlsx', 'csv']) {
+      const out = join(tempDir(), `export.${format}`);
+      expect((await run(['export', '--format', format, '--out', out], { cwd: root })).code).toBe(0);
+      const back = JSON.parse((await run(['import', out, '--json'], { cwd: root })).stdout);
+      expect(back, format).toMatchObject({ created: [], updated: [], problems: [] });
+      expect(back.unchanged, format).toHaveLength(13);
+    }
+  });
+
+  it('moving in: import the tracker, commit, ppp adopt --all, ppp verify', async () => {
+    const root = makeRegister();
+    const key = makeKey('chair');
+    allowSigners(root, [{ principal: 'chair@example.org', publicKey: key.publicKey }]);
+    commitAll(root);
+    useKey(root, key);
+    git(root, ['config', 'user.email', 'chair@example.org']);
+    expect((await run(['import', join(FIXTURES, 'tracker.xlsx')], { cwd: root })).code).toBe(0);
+    git(root, ['add', 'documents']);
+    git(root, ['commit', '--quiet', '--no-gpg-sign', '-m', 'Import the policy tracker']);
+    const adopted = await run(['adopt', '--all', '--evidence', 'Approvals recorded in the Policy Review Tracker'], {
+      cwd: root,
+    });
+    expect(adopted.code, adopted.stderr).toBe(0);
+    const verified = await run(['verify', '--json'], { cwd: root });
+    expect(verified.code, verified.stdout).toBe(0);
+    const states = JSON.parse(verified.stdout).documents.map((d: { state: string }) => d.state);
+    expect(states.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(states)).toEqual(new Set(['verified']));
+  });
+});
