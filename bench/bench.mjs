@@ -2,7 +2,7 @@
 // (node -e 0, reading the files) and against markdownlint-cli2 on the same files.
 // Each case runs RUNS times (default 5); min and median are printed with their ratios and targets.
 // Usage: node bench/bench.mjs [--runs N] [--docs N] [--keep DIR] [--no-markdownlint] [--no-verify]
-//        [--approvals N] [--publish-docs N (0: skip)]
+//        [--approvals N] [--publish-docs N (0: skip)] [--import-rows N (0: skip)]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeApprovalHistory } from './approvals.mjs';
 import { generate } from './generate.mjs';
+import { writeTracker } from './tracker.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'no-markdownlint': { type: 'boolean', default: false },
     approvals: { type: 'string', default: '1000' },
     'publish-docs': { type: 'string', default: '10000' },
+    'import-rows': { type: 'string', default: '10000' },
     'no-verify': { type: 'boolean', default: false },
   },
 });
@@ -111,6 +113,27 @@ if (Number(values['publish-docs']) > 0) {
   if (!values.keep) rmSync(history, { recursive: true, force: true });
 }
 
+let importCase;
+if (Number(values['import-rows']) > 0) {
+  // ppp import of a tracker of N rows into a new register: every row checked, every document written.
+  const work = mkdtempSync(join(tmpdir(), 'ppp-bench-import-'));
+  const tracker = join(work, 'tracker.csv');
+  const n = writeTracker(tracker, Number(values['import-rows']));
+  const register = join(work, 'register');
+  const fresh = () => {
+    rmSync(register, { recursive: true, force: true });
+    const r = spawnSync(process.execPath, [PPP, 'init', register], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`ppp init failed: ${r.stderr}`);
+  };
+  const imported = time(`ppp import, a tracker of ${n} rows`, [process.execPath, PPP, 'import', tracker], {
+    cwd: register,
+    n: Math.min(runs, 3),
+    before: fresh,
+  });
+  importCase = { imported };
+  rmSync(work, { recursive: true, force: true });
+}
+
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log('\nRatios (medians)                           value   target');
 const rows = [
@@ -123,6 +146,7 @@ const rows = [
         ['warm verify (seconds)', verifyCase.vwarm.median / 1000, 1],
       ]
     : []),
+  ...(importCase ? [['import of 10,000 rows (seconds)', importCase.imported.median / 1000, 30]] : []),
   ...(publishCase
     ? [
         ['cold publish (seconds)', publishCase.pcold.median / 1000, 60],
