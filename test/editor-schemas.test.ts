@@ -2,7 +2,8 @@
  * The JSON Schemas ppp ships for editors (templates/schema/editor/: ppp.yaml, members.yaml, actions.yaml and
  * attendance files, draft-07 for VS Code's YAML extension) accept every real file (the presets, the sample register,
  * the live example) and reject the typical mistakes, agreeing with ppp's own readers except where a schema says it is
- * stricter; they follow ppp's readers as those change.
+ * stricter; they follow ppp's readers as those change. The task init writes turns ppp validate's text output into
+ * exactly the problems of its JSON output, and the .vscode files are merged, never clobbered.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,19 @@ import { parse } from 'yaml';
 import { parseActions } from '../src/core/actions.js';
 import { parseAttendance } from '../src/core/attendance.js';
 import { DOCUMENT_TYPES, ROUTES } from '../src/core/document.js';
+import {
+  EDITOR_SCHEMAS,
+  mergeExtensions,
+  mergeSettings,
+  mergeTasks,
+  validateTask,
+  VALIDATE_TASK_LABEL,
+  yamlSchemas,
+} from '../src/core/editor-settings.js';
 import { MEMBER_FIELDS, parseMembers } from '../src/core/members.js';
 import { parseSettings, SETTINGS_SCHEMA } from '../src/core/ppp-yaml.js';
 import { REGIONS } from '../src/core/settings.js';
-import { MEMBERS, PRESET, ROOT, cleanup, tempDir } from './helpers/register.js';
+import { MEMBERS, PRESET, ROOT, cleanup, doc, makeRegister, tempDir, validSet } from './helpers/register.js';
 import { run } from './helpers/run.js';
 
 afterAll(cleanup);
@@ -65,11 +75,10 @@ function kindOf(path: string): Kind | undefined {
 }
 
 describe('the shipped schemas', () => {
-  it('are one draft-07 schema for each of the four files, shipped with the package', () => {
-    const files = ['actions.schema.json', 'attendance.schema.json', 'members.schema.json', 'ppp.schema.json'];
-    expect(readdirSync(EDITOR).sort()).toEqual(files);
-    for (const file of files) {
-      const schema = JSON.parse(readFileSync(join(EDITOR, file), 'utf8')) as Schema;
+  it('are one draft-07 schema for each file yaml.schemas names, shipped with the package', () => {
+    expect(readdirSync(EDITOR).sort()).toEqual(EDITOR_SCHEMAS.map((s) => s.file).sort());
+    for (const s of EDITOR_SCHEMAS) {
+      const schema = JSON.parse(readFileSync(join(EDITOR, s.file), 'utf8')) as Schema;
       expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
       // Each says that ppp validate stays the judge.
       expect(schema.description).toContain('ppp validate');
@@ -348,5 +357,131 @@ describe('the schemas follow ppp as it changes', () => {
   it("members.schema.json has exactly the member fields of ppp's reader", () => {
     const member = readSchema('members').definitions!.member!;
     expect(Object.keys(member.properties!).sort()).toEqual([...MEMBER_FIELDS].sort());
+  });
+});
+
+describe('the editor settings init writes', () => {
+  it('map each schema copied into .ppp/schema/ to its files', () => {
+    expect(yamlSchemas()).toEqual({
+      '.ppp/schema/ppp.schema.json': ['ppp.yaml'],
+      '.ppp/schema/members.schema.json': ['members.yaml'],
+      '.ppp/schema/actions.schema.json': ['actions.yaml'],
+      '.ppp/schema/attendance.schema.json': ['meetings/*/attendance.yaml'],
+    });
+  });
+
+  it('settings.json: other settings and other schemas are kept, its tab indent too', () => {
+    const mine = '{\n\t"editor.tabSize": 4,\n\t"yaml.schemas": { "my.json": "x.yaml" }\n}\n';
+    const merged = mergeSettings(mine);
+    expect(merged.ok && merged.changed).toBe(true);
+    if (!merged.ok) return;
+    expect(JSON.parse(merged.text)).toEqual({
+      'editor.tabSize': 4,
+      'yaml.schemas': { 'my.json': 'x.yaml', ...yamlSchemas() },
+    });
+    expect(merged.text).toMatch(/^\{\n\t"editor\.tabSize": 4,\n/);
+    // Once merged, merging again changes nothing.
+    expect(mergeSettings(merged.text)).toEqual({ ok: true, text: merged.text, changed: false });
+  });
+
+  it.each([
+    ['comments', '{\n  // mine\n  "editor.tabSize": 4\n}\n', 'line 2, column 3'],
+    ['a trailing comma', '{ "editor.tabSize": 4, }', 'not plain JSON'],
+    ['a list', '[]', 'not a JSON object'],
+    ['yaml.schemas that is a list', '{ "yaml.schemas": [] }', '"yaml.schemas" is not an object'],
+  ])('settings.json with %s is refused, with what to add by hand', (_what, text, reason) => {
+    const merged = mergeSettings(text);
+    expect(merged.ok).toBe(false);
+    if (merged.ok) return;
+    expect(merged.reason).toContain(reason);
+    expect(merged.addByHand).toContain('"yaml.schemas": {".ppp/schema/ppp.schema.json":["ppp.yaml"]');
+  });
+
+  it('extensions.json: the YAML extension recommended once, others kept', () => {
+    const merged = mergeExtensions('{ "recommendations": ["esbenp.prettier-vscode"] }');
+    expect(merged.ok && JSON.parse(merged.text)).toEqual({
+      recommendations: ['esbenp.prettier-vscode', 'redhat.vscode-yaml'],
+    });
+    const again = mergeExtensions('{ "recommendations": ["Redhat.vscode-yaml"] }');
+    expect(again.ok && again.changed).toBe(false);
+  });
+
+  it("tasks.json: ppp's task added beside the council's; a task of its label is theirs and kept", () => {
+    const theirs = { label: 'build', type: 'shell', command: 'make', group: { kind: 'build', isDefault: true } };
+    const merged = mergeTasks(JSON.stringify({ version: '2.0.0', tasks: [theirs] }));
+    expect(merged.ok).toBe(true);
+    if (!merged.ok) return;
+    const tasks = (JSON.parse(merged.text) as { tasks: Record<string, unknown>[] }).tasks;
+    expect(tasks[0]).toEqual(theirs);
+    // Their default build task stays the default.
+    expect(tasks[1]).toEqual(validateTask(false));
+    const own = JSON.stringify({
+      version: '2.0.0',
+      tasks: [{ label: VALIDATE_TASK_LABEL, command: 'npx ppp validate' }],
+    });
+    expect(mergeTasks(own)).toEqual({ ok: true, text: own, changed: false });
+  });
+});
+
+describe("the task's problem matcher", () => {
+  interface Pattern {
+    regexp: string;
+    file?: number;
+    line?: number;
+    column?: number;
+    severity?: number;
+    message?: number;
+    code?: number;
+    loop?: boolean;
+  }
+
+  /** Returns the problems VS Code finds in output with a two-line matcher (a file line, then a loop of problems). */
+  function match(output: string, patterns: Pattern[]) {
+    const [fileLine, problemLine] = patterns.map((p) => ({ ...p, re: new RegExp(p.regexp) }));
+    const found: Record<string, unknown>[] = [];
+    let file: string | undefined;
+    for (const line of output.split('\n')) {
+      const m = file !== undefined ? problemLine!.re.exec(line) : null;
+      if (m) {
+        found.push({
+          file,
+          line: Number(m[problemLine!.line!]),
+          column: Number(m[problemLine!.column!]),
+          severity: m[problemLine!.severity!],
+          message: m[problemLine!.message!],
+          rule: m[problemLine!.code!],
+        });
+        continue;
+      }
+      file = fileLine!.re.exec(line)?.[fileLine!.file!];
+    }
+    return found;
+  }
+
+  it('finds in ppp validate text output every problem of its JSON output, file, place, message and rule', async () => {
+    const set = validSet();
+    set['documents/forms/CS-FRM-0002-broken.md'] = doc(
+      'id: CS-FRM-0002\ntitle: "Broken: a form"\ntype: form\nstatus: drafting\nversion: "0.1"\nowner: nobody\n' +
+        'governed_by: [CS-PRO-0009]\nreview: { due: 01/02/2027 }\nsurprise: "two  spaces"\n',
+      '\n# Broken\n',
+    );
+    set['documents/procedures/CS-PRO-0001-missing.md'] = set['documents/procedures/CS-PRO-0001-missing.md']!.replace(
+      'due: 2027-03-11',
+      'due: 2027-04-11',
+    );
+    const dir = makeRegister(set);
+    const init = await run(['init', '--editor'], { cwd: dir });
+    expect(init.code, init.stderr).toBe(0);
+    const tasks = JSON.parse(readFileSync(join(dir, '.vscode/tasks.json'), 'utf8')) as {
+      tasks: { label: string; command: string; args: string[]; problemMatcher: { pattern: Pattern[] } }[];
+    };
+    const task = tasks.tasks.find((t) => t.label === VALIDATE_TASK_LABEL)!;
+    expect([task.command, ...task.args]).toEqual(['ppp', 'validate']);
+    const text = await run(['validate'], { cwd: dir, env: { FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const json = await run(['validate', '--format', 'json'], { cwd: dir });
+    const problems = (JSON.parse(json.stdout) as { problems: Record<string, unknown>[] }).problems;
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(problems.map((p) => p.severity))).toEqual(new Set(['error', 'warning']));
+    expect(match(text.stdout, task.problemMatcher.pattern)).toEqual(problems);
   });
 });
