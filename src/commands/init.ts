@@ -1,9 +1,10 @@
 /**
  * ppp init: a new, empty register from a preset, in a git repository, with its editor settings; all of it or nothing.
- * In an existing register, --editor writes the editor settings.
+ * In an existing register, --ci writes a CI workflow and --editor the editor settings.
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { ciWorkflow, type CiKind } from '../core/ci.js';
 import {
   EDITOR_SCHEMA_FOLDER,
   EDITOR_SCHEMAS,
@@ -16,6 +17,7 @@ import {
   type JsonMerge,
 } from '../core/editor-settings.js';
 import { ConfigError, GitError, UsageError } from '../core/errors.js';
+import { firstControlCharacter } from '../core/text.js';
 import {
   isDirectory,
   listFolder,
@@ -29,7 +31,7 @@ import {
   removePath,
   writeFileAtomic,
 } from '../io/fs.js';
-import { initRepository, isInsideWorkTree } from '../io/git.js';
+import { initRepository, isInsideWorkTree, registerPrefix } from '../io/git.js';
 import { addDays, compareDates, daysBetween } from '../core/calendar.js';
 import { realToday } from '../io/clock.js';
 import { fileSystemFailure } from '../io/fs-failure.js';
@@ -40,12 +42,14 @@ import { presetNames } from '../io/register-files.js';
 export interface InitOptions {
   dir: string;
   preset?: string;
+  /** Also write this CI workflow (at the top of the git work tree). */
+  ci?: CiKind;
 }
 
 export interface InitResult {
   root: string;
   preset: string;
-  /** What was written, relative to the register. */
+  /** What was written, relative to the register (a CI file at the top of an enclosing repository starts ../). */
   files: string[];
   /** 'created', or 'existing' when the folder was already inside a git work tree. */
   repository: 'created' | 'existing';
@@ -60,9 +64,9 @@ interface PlannedFile {
   action: 'create' | 'update' | 'unchanged';
 }
 
-/** One file written, or found already as it would be written, by ppp init --editor. */
+/** One file written, or found already as it would be written, by ppp init --ci or --editor. */
 export interface WrittenFile {
-  /** Relative to the register. */
+  /** Relative to the register (../ for a CI file at the top of an enclosing repository). */
   file: string;
   action: PlannedFile['action'];
 }
@@ -112,6 +116,7 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
   const undo: PlannedFile[] = [];
   try {
     const repository = (await isInsideWorkTree(root)) ? 'existing' : 'created';
+    const ci = options.ci ? await planCiFile(root, options.ci, repository === 'created' ? '' : undefined) : [];
     // git first: when it fails there is nothing else to undo.
     if (repository === 'created') {
       await initRepository(root);
@@ -122,8 +127,9 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
       writeFileAtomic(path, content, { exclusive: true });
       created.push(name === 'documents/.gitkeep' ? join(root, 'documents') : path);
     }
-    writePlanned(editor, undo, created);
-    return { root, preset, files: [...files.map(([n]) => n), ...editor.map((f) => shown(root, f.path))], repository };
+    const extras = [...editor, ...ci];
+    writePlanned(extras, undo, created);
+    return { root, preset, files: [...files.map(([n]) => n), ...extras.map((f) => shown(root, f.path))], repository };
   } catch (error) {
     undoPlanned(undo);
     for (const path of created.reverse()) removePath(path);
@@ -144,7 +150,7 @@ export interface ExampleResult {
   principal: string;
   /** Where the story, anchored to the real date, stands: its last day and the meetings either side. */
   story: { end: string; lastMeeting?: string; nextMeeting?: string };
-  /** The files written beside the history and not committed (--editor), relative to the register. */
+  /** The files written beside the history and not committed (--ci, --editor), relative to the register. */
   extras: string[];
 }
 
@@ -153,17 +159,20 @@ export interface ExampleResult {
  * sample register's life, approvals signed with a demonstration SSH key made now and listed in
  * allowed_signers. All of it or nothing: a failed step removes what was made.
  */
-export async function initExample(options: { dir: string; editor?: boolean }, io: Io): Promise<ExampleResult> {
+export async function initExample(
+  options: { dir: string; ci?: CiKind; editor?: boolean },
+  io: Io,
+): Promise<ExampleResult> {
   const root = resolve(io.cwd, options.dir);
   if (pathExists(root) && !isDirectory(root))
     throw new UsageError(`${root} is a file, not a folder; choose a new folder for the example`);
   if (pathExists(root) && listFolder(root).length > 0)
     throw new UsageError(`${root} is not empty; the example is a new repository, so choose a new or empty folder`);
   // Written into the new repository beside its history, not committed: the history stays the sample's own.
-  const extras = (options.editor ? planEditorFiles(root) : []).map((f) => ({
-    path: relative(root, f.path),
-    text: f.text,
-  }));
+  const extras = [
+    ...(options.editor ? planEditorFiles(root) : []),
+    ...(options.ci ? [ciWorkflow(options.ci, '')] : []),
+  ].map((f) => ({ path: relative(root, resolve(root, f.path)), text: f.text }));
   const { anchorHistory, planExampleHistory } = await import('../core/example-history.js');
   const { parseMembers } = await import('../core/members.js');
   const { gitOutput, runGit } = await import('../io/git.js');
@@ -318,13 +327,27 @@ const SAMPLE_FIRST = '2019-01-01';
 const SAMPLE_LAST = '2031-12-31';
 
 /**
- * Writes the editor settings (.vscode/, and ppp's schemas in .ppp/schema/) of an existing register, all or none, and
- * returns what it wrote. A .vscode file there is merged, keeping its other settings, or refused when it is not plain
- * JSON. A refusal writes nothing.
+ * Writes the CI workflow (at the top of the git work tree) and the editor settings (.vscode/, and ppp's schemas in
+ * .ppp/schema/) of an existing register, all or none, and returns what it wrote. A workflow already there is never
+ * replaced (the same text is left as it is, any other is refused); a .vscode file there is merged, keeping its other
+ * settings, or refused when it is not plain JSON. A refusal writes nothing.
  */
-export async function initExisting(options: { register?: string; editor?: boolean }, io: Io): Promise<WrittenFile[]> {
+export async function initExisting(
+  options: { register?: string; ci?: CiKind; editor?: boolean },
+  io: Io,
+): Promise<WrittenFile[]> {
   const root = locateRegister({ register: options.register, env: io.env, cwd: io.cwd });
-  return writeAll(root, options.editor ? planEditorFiles(root) : []);
+  const planned: PlannedFile[] = [];
+  if (options.ci) {
+    if (!(await isInsideWorkTree(root)))
+      throw new UsageError(
+        `${root} is not in a git repository, and CI runs on one: make it one (git init, then commit the ` +
+          'register), then run ppp init --ci again. Nothing was written',
+      );
+    planned.push(...(await planCiFile(root, options.ci)));
+  }
+  if (options.editor) planned.push(...planEditorFiles(root));
+  return writeAll(root, planned);
 }
 
 /** Writes planned files, all or none, and returns them relative to the register. */
@@ -380,6 +403,29 @@ function planEditorFiles(root: string): PlannedFile[] {
     planned.push({ path, text: merged.text, previous, action });
   }
   return planned;
+}
+
+/**
+ * Returns the CI workflow of a register, placed at the top of its git work tree (prefix: the register's folder in
+ * it, '' at the top; found from git when not given). Throws a usage error when a different workflow is there.
+ */
+async function planCiFile(root: string, kind: CiKind, prefix?: string): Promise<PlannedFile[]> {
+  const inside = (prefix ?? (await registerPrefix(root))).replace(/\/+$/, '');
+  const bad = firstControlCharacter(inside);
+  if (bad !== undefined)
+    throw new UsageError(`the register's folder name holds a control character (${bad}); rename it for CI`);
+  const top = inside ? resolve(root, ...inside.split('/').map(() => '..')) : root;
+  const workflow = ciWorkflow(kind, inside);
+  const path = join(top, workflow.path);
+  const previous = readTextIfExists(path);
+  if (previous !== undefined && previous !== workflow.text) {
+    throw new UsageError(
+      `${path} already exists and is not the workflow ppp writes; ppp init never writes over a workflow of ` +
+        `your own. Nothing was written. To use ppp's, move yours aside and run ppp init --ci ${kind} again, ` +
+        'or copy what you need from "CI recipe" in ppp\'s README',
+    );
+  }
+  return [{ path, text: workflow.text, previous, action: previous === undefined ? 'create' : 'unchanged' }];
 }
 
 /**

@@ -78,9 +78,9 @@ describe('editor settings', () => {
     const dir = join(tempDir(), 'reg');
     mkdirSync(join(dir, '.vscode'), { recursive: true });
     writeFileSync(join(dir, '.vscode/settings.json'), '{ /* ours */ }');
-    const r = await run(['init', dir]);
+    const r = await run(['init', dir, '--ci', 'github']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot be merged');
-    for (const f of ['ppp.yaml', '.git', '.ppp']) expect(existsSync(join(dir, f)), f).toBe(false);
+    for (const f of ['ppp.yaml', '.git', '.github', '.ppp']) expect(existsSync(join(dir, f)), f).toBe(false);
   });
 });
