@@ -169,6 +169,8 @@ const CASES: [name: string, kind: Kind, text: string, schema: boolean, ppp: bool
     false,
     false,
   ],
+  // Stricter than ppp, which reads periods in any capitals.
+  ['ppp.yaml: a period in capitals', 'ppp', PRESET.replace('due_soon: 90 days', 'due_soon: 90 DAYS'), false, true],
   [
     'ppp.yaml (near miss): ISO periods and a length in minutes',
     'ppp',
