@@ -1,7 +1,23 @@
-/** ppp init: a new, empty register from a preset, in a git repository; all of it or nothing. */
+/**
+ * ppp init: a new, empty register from a preset, in a git repository, with its editor settings; all of it or nothing.
+ * In an existing register, --ci writes a CI workflow and --editor the editor settings.
+ */
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { ciWorkflow, type CiKind } from '../core/ci.js';
+import {
+  EDITOR_SCHEMA_FOLDER,
+  EDITOR_SCHEMAS,
+  mergeExtensions,
+  mergeSettings,
+  mergeTasks,
+  VSCODE_EXTENSIONS,
+  VSCODE_SETTINGS,
+  VSCODE_TASKS,
+  type JsonMerge,
+} from '../core/editor-settings.js';
 import { ConfigError, GitError, UsageError } from '../core/errors.js';
+import { firstControlCharacter } from '../core/text.js';
 import {
   isDirectory,
   listFolder,
@@ -10,29 +26,49 @@ import {
   pathExists,
   readPackageFile,
   readPackageTree,
+  readTextIfExists,
   removeEmptyFolder,
   removePath,
   writeFileAtomic,
 } from '../io/fs.js';
-import { initRepository, isInsideWorkTree } from '../io/git.js';
+import { initRepository, isInsideWorkTree, registerPrefix } from '../io/git.js';
 import { addDays, compareDates, daysBetween } from '../core/calendar.js';
 import { realToday } from '../io/clock.js';
 import { fileSystemFailure } from '../io/fs-failure.js';
 import type { Io } from '../io/io.js';
-import { SETTINGS_FILE } from '../io/locate.js';
+import { locateRegister, SETTINGS_FILE } from '../io/locate.js';
 import { presetNames } from '../io/register-files.js';
 
 export interface InitOptions {
   dir: string;
   preset?: string;
+  /** Also write this CI workflow (at the top of the git work tree). */
+  ci?: CiKind;
 }
 
 export interface InitResult {
   root: string;
   preset: string;
+  /** What was written, relative to the register (a CI file at the top of an enclosing repository starts ../). */
   files: string[];
   /** 'created', or 'existing' when the folder was already inside a git work tree. */
   repository: 'created' | 'existing';
+}
+
+/** A file ppp init plans to write: its path, its text, and what was there before (undefined: nothing). */
+interface PlannedFile {
+  path: string;
+  text: string;
+  previous?: string;
+  /** create: a new file; update: merged into or refreshing one; unchanged: already as it would be written. */
+  action: 'create' | 'update' | 'unchanged';
+}
+
+/** One file written, or found already as it would be written, by ppp init --ci or --editor. */
+export interface WrittenFile {
+  /** Relative to the register (../ for a CI file at the top of an enclosing repository). */
+  file: string;
+  action: PlannedFile['action'];
 }
 
 const ALLOWED_SIGNERS = `# Approvers' public keys, in git's allowed-signers format: one line per key,
@@ -73,10 +109,14 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
     ['allowed_signers', ALLOWED_SIGNERS],
     ['documents/.gitkeep', ''],
   ];
+  // Planned before anything is made: a .vscode file that cannot be merged is refused with nothing written.
+  const editor = planEditorFiles(root);
   const createdRoot = makeDirectory(root);
   const created: string[] = [];
+  const undo: PlannedFile[] = [];
   try {
     const repository = (await isInsideWorkTree(root)) ? 'existing' : 'created';
+    const ci = options.ci ? await planCiFile(root, options.ci, repository === 'created' ? '' : undefined) : [];
     // git first: when it fails there is nothing else to undo.
     if (repository === 'created') {
       await initRepository(root);
@@ -87,11 +127,14 @@ export async function init(options: InitOptions, io: Io): Promise<InitResult> {
       writeFileAtomic(path, content, { exclusive: true });
       created.push(name === 'documents/.gitkeep' ? join(root, 'documents') : path);
     }
-    return { root, preset, files: files.map(([n]) => n), repository };
+    const extras = [...editor, ...ci];
+    writePlanned(extras, undo, created);
+    return { root, preset, files: [...files.map(([n]) => n), ...extras.map((f) => shown(root, f.path))], repository };
   } catch (error) {
+    undoPlanned(undo);
     for (const path of created.reverse()) removePath(path);
     if (createdRoot) removePath(root);
-    if (error instanceof GitError) throw error;
+    if (error instanceof GitError || error instanceof UsageError) throw error;
     const why = fileSystemFailure(error)?.replace(/\. Nothing was changed$/, '') ?? (error as Error).message;
     throw new UsageError(`could not create the register in ${root}: ${why}; nothing was left behind`, {
       cause: error,
@@ -107,6 +150,8 @@ export interface ExampleResult {
   principal: string;
   /** Where the story, anchored to the real date, stands: its last day and the meetings either side. */
   story: { end: string; lastMeeting?: string; nextMeeting?: string };
+  /** The files written beside the history and not committed (--ci, --editor), relative to the register. */
+  extras: string[];
 }
 
 /**
@@ -114,12 +159,20 @@ export interface ExampleResult {
  * sample register's life, approvals signed with a demonstration SSH key made now and listed in
  * allowed_signers. All of it or nothing: a failed step removes what was made.
  */
-export async function initExample(options: { dir: string }, io: Io): Promise<ExampleResult> {
+export async function initExample(
+  options: { dir: string; ci?: CiKind; editor?: boolean },
+  io: Io,
+): Promise<ExampleResult> {
   const root = resolve(io.cwd, options.dir);
   if (pathExists(root) && !isDirectory(root))
     throw new UsageError(`${root} is a file, not a folder; choose a new folder for the example`);
   if (pathExists(root) && listFolder(root).length > 0)
     throw new UsageError(`${root} is not empty; the example is a new repository, so choose a new or empty folder`);
+  // Written into the new repository beside its history, not committed: the history stays the sample's own.
+  const extras = [
+    ...(options.editor ? planEditorFiles(root) : []),
+    ...(options.ci ? [ciWorkflow(options.ci, '')] : []),
+  ].map((f) => ({ path: relative(root, resolve(root, f.path)), text: f.text }));
   const { anchorHistory, planExampleHistory } = await import('../core/example-history.js');
   const { parseMembers } = await import('../core/members.js');
   const { gitOutput, runGit } = await import('../io/git.js');
@@ -210,6 +263,7 @@ ${principal} namespaces="git" ${publicKey}
     const latest = new Map(steps.flatMap((step) => step.files.map((f) => [f.path, f.text] as const)));
     for (const [path, text] of latest) writeFileAtomic(join(build, path), text);
     await writeHistory(build, commits, { branch: 'main', signingKey: buildKey });
+    for (const extra of extras) writeFileAtomic(join(build, extra.path), extra.text, { exclusive: true });
     if (pathExists(root)) removeEmptyFolder(root);
     movePath(build, root);
     // Paths in the configuration are the example's own, now that it is in place.
@@ -227,6 +281,7 @@ ${principal} namespaces="git" ${publicKey}
       signingKey: keyPath,
       principal,
       story: { end: story.storyEnd, lastMeeting: story.lastMeeting, nextMeeting: story.nextMeeting },
+      extras: extras.map((f) => f.path),
     };
   } catch (error) {
     removePath(build);
@@ -270,3 +325,132 @@ async function anchoredStory(sample: readonly { path: string; text: string }[], 
 /** The span of the sample's dates, with room: its oldest approval and its latest review. */
 const SAMPLE_FIRST = '2019-01-01';
 const SAMPLE_LAST = '2031-12-31';
+
+/**
+ * Writes the CI workflow (at the top of the git work tree) and the editor settings (.vscode/, and ppp's schemas in
+ * .ppp/schema/) of an existing register, all or none, and returns what it wrote. A workflow already there is never
+ * replaced (the same text is left as it is, any other is refused); a .vscode file there is merged, keeping its other
+ * settings, or refused when it is not plain JSON. A refusal writes nothing.
+ */
+export async function initExisting(
+  options: { register?: string; ci?: CiKind; editor?: boolean },
+  io: Io,
+): Promise<WrittenFile[]> {
+  const root = locateRegister({ register: options.register, env: io.env, cwd: io.cwd });
+  const planned: PlannedFile[] = [];
+  if (options.ci) {
+    if (!(await isInsideWorkTree(root)))
+      throw new UsageError(
+        `${root} is not in a git repository, and CI runs on one: make it one (git init, then commit the ` +
+          'register), then run ppp init --ci again. Nothing was written',
+      );
+    planned.push(...(await planCiFile(root, options.ci)));
+  }
+  if (options.editor) planned.push(...planEditorFiles(root));
+  return writeAll(root, planned);
+}
+
+/** Writes planned files, all or none, and returns them relative to the register. */
+function writeAll(root: string, planned: PlannedFile[]): WrittenFile[] {
+  const undo: PlannedFile[] = [];
+  const created: string[] = [];
+  try {
+    writePlanned(planned, undo, created);
+  } catch (error) {
+    undoPlanned(undo);
+    for (const path of created.reverse()) removePath(path);
+    throw error;
+  }
+  return planned.map((f) => ({ file: shown(root, f.path), action: f.action }));
+}
+
+/**
+ * Returns the editor files of a register: ppp's schemas copied into .ppp/schema/ (ppp's own folder: an older copy is
+ * refreshed) and the three .vscode files, each merged into the one there. Throws a usage error, before anything is
+ * written, for a .vscode file that cannot be merged.
+ */
+function planEditorFiles(root: string): PlannedFile[] {
+  const planned: PlannedFile[] = EDITOR_SCHEMAS.map((s) => {
+    const path = join(root, EDITOR_SCHEMA_FOLDER, s.file);
+    const text = readPackageFile(`templates/schema/editor/${s.file}`);
+    const previous = readTextIfExists(path);
+    return {
+      path,
+      text,
+      previous,
+      action: previous === undefined ? 'create' : previous === text ? 'unchanged' : 'update',
+    };
+  });
+  const merges: [string, (text: string | undefined) => JsonMerge][] = [
+    [VSCODE_SETTINGS, mergeSettings],
+    [VSCODE_EXTENSIONS, mergeExtensions],
+    [VSCODE_TASKS, mergeTasks],
+  ];
+  for (const [name, merge] of merges) {
+    const path = join(root, name);
+    const previous = readTextIfExists(path);
+    const merged = merge(previous);
+    if (!merged.ok) {
+      const byHand = merged.addByHand
+        ? `add this to it yourself: ${merged.addByHand}`
+        : `add ppp's task to it yourself (see "Editor help" in ppp's README)`;
+      throw new UsageError(
+        `${path} cannot be merged: ${merged.reason}. Nothing was written. Make it plain JSON and run ppp init ` +
+          `--editor again, or ${byHand}`,
+      );
+    }
+    const action = previous === undefined ? 'create' : merged.changed ? 'update' : 'unchanged';
+    planned.push({ path, text: merged.text, previous, action });
+  }
+  return planned;
+}
+
+/**
+ * Returns the CI workflow of a register, placed at the top of its git work tree (prefix: the register's folder in
+ * it, '' at the top; found from git when not given). Throws a usage error when a different workflow is there.
+ */
+async function planCiFile(root: string, kind: CiKind, prefix?: string): Promise<PlannedFile[]> {
+  const inside = (prefix ?? (await registerPrefix(root))).replace(/\/+$/, '');
+  const bad = firstControlCharacter(inside);
+  if (bad !== undefined)
+    throw new UsageError(`the register's folder name holds a control character (${bad}); rename it for CI`);
+  const top = inside ? resolve(root, ...inside.split('/').map(() => '..')) : root;
+  const workflow = ciWorkflow(kind, inside);
+  const path = join(top, workflow.path);
+  const previous = readTextIfExists(path);
+  if (previous !== undefined && previous !== workflow.text) {
+    throw new UsageError(
+      `${path} already exists and is not the workflow ppp writes; ppp init never writes over a workflow of ` +
+        `your own. Nothing was written. To use ppp's, move yours aside and run ppp init --ci ${kind} again, ` +
+        'or copy what you need from "CI recipe" in ppp\'s README',
+    );
+  }
+  return [{ path, text: workflow.text, previous, action: previous === undefined ? 'create' : 'unchanged' }];
+}
+
+/**
+ * Writes each planned file that changes (a new one exclusively, so a file that appeared meanwhile is never replaced),
+ * noting in undo what was replaced and in created the new files and the top folders made for them.
+ */
+function writePlanned(planned: readonly PlannedFile[], undo: PlannedFile[], created: string[]): void {
+  for (const file of planned) {
+    if (file.action === 'unchanged') continue;
+    let topMissing: string | undefined;
+    for (let dir = dirname(file.path); !pathExists(dir); dir = dirname(dir)) topMissing = dir;
+    // Noted first: a failed write may already have made the folders.
+    if (topMissing) created.push(topMissing);
+    writeFileAtomic(file.path, file.text, { exclusive: file.action === 'create' });
+    if (file.action === 'create') created.push(file.path);
+    else undo.push(file);
+  }
+}
+
+/** Puts back the files a failed run had replaced. */
+function undoPlanned(undo: readonly PlannedFile[]): void {
+  for (const file of undo) if (file.previous !== undefined) writeFileAtomic(file.path, file.previous);
+}
+
+/** Returns a path as shown to the user: relative to the register, forward slashes. */
+function shown(root: string, path: string): string {
+  return relative(root, path).split('\\').join('/');
+}

@@ -36,7 +36,17 @@ export function requireMember(
   );
 }
 
-const FIELDS = new Set(['id', 'name', 'role', 'title', 'organisation', 'email', 'voting', 'signing_key']);
+/** The fields a member may have (templates/schema/editor/members.schema.json, for editors, lists the same). */
+export const MEMBER_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'name',
+  'role',
+  'title',
+  'organisation',
+  'email',
+  'voting',
+  'signing_key',
+]);
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Returns the members of a members.yaml text and the problems found in it (rated by the caller). */
@@ -77,11 +87,11 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
       return { node: v, value: isScalar(v) ? v.value : v === undefined ? undefined : v };
     };
     for (const pair of item.items) {
-      if (isPair(pair) && isScalar(pair.key) && !FIELDS.has(String(pair.key.value))) {
+      if (isPair(pair) && isScalar(pair.key) && !MEMBER_FIELDS.has(String(pair.key.value))) {
         report(
           'members/invalid',
           pair.key as Node,
-          `"${String(pair.key.value)}" is not a member field; use ${[...FIELDS].join(', ')}`,
+          `"${String(pair.key.value)}" is not a member field; use ${[...MEMBER_FIELDS].join(', ')}`,
         );
       }
     }

@@ -17,7 +17,8 @@ import { closest, describe } from './text.js';
 const durationSchema = { type: 'string', minLength: 1 };
 const dateList = { type: 'array', items: { type: 'string' } };
 
-const SCHEMA = {
+/** The shape of ppp.yaml as ppp checks it (templates/schema/editor/ppp.schema.json, for editors, follows it). */
+export const SETTINGS_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['group', 'id_prefix'],
@@ -212,7 +213,7 @@ function checkShape(raw: unknown, faults: Faults): void {
   validateShape ??= (() => {
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     ajv.addKeyword({ keyword: 'hint', schemaType: 'string' });
-    return ajv.compile(SCHEMA);
+    return ajv.compile(SETTINGS_SCHEMA);
   })();
   if (validateShape(raw)) return;
   for (const m of ajvMessages(validateShape.errors ?? [], raw, SETTINGS_WORDING))
