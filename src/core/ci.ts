@@ -49,17 +49,17 @@ function github(at: string, dir: string): string {
     ? `\n# The register is the folder ${dir} of this repository: every ppp command says -C ${dir}.`
     : '';
   const setup = `      - name: Check out the register with its whole history
-        uses: actions/checkout@v7
+        uses: actions/checkout@v6
         with:
           fetch-depth: 0 # ppp verify reads every approval commit; it refuses a shallow clone
       - name: Check out ppp
-        uses: actions/checkout@v7
+        uses: actions/checkout@v6
         with:
           repository: \${{ env.PPP_REPOSITORY }}
           ref: \${{ env.PPP_REF }}
           path: .ppp-tool
           # A private ppp repository needs a token that can read it: token: \${{ secrets.PPP_READ_TOKEN }}
-      - uses: actions/setup-node@v7
+      - uses: actions/setup-node@v5
         with:
           node-version: 20
       - name: Build ppp and put it on the PATH
@@ -122,7 +122,7 @@ ${setup}
     steps:
 ${setup}
       - id: pages
-        uses: actions/configure-pages@v5
+        uses: actions/configure-pages@v6
       - name: ppp publish
         # Written outside the register: ppp publish refuses a folder inside it.
         env:
