@@ -388,6 +388,15 @@ const nearMisses: FileNearMiss[] = [
     column: 24,
     message: 'holds a control character (\\u202e)',
   },
+  {
+    rule: 'members/email',
+    name: 'an e-mail address with a name and brackets round it',
+    text: `members:\n  - { id: chair, name: Ann Lee, role: chair, email: ann.lee@council.gov.uk }\n`,
+    broken: `members:\n  - { id: chair, name: Ann Lee, role: chair, email: "Ann Lee <ann.lee@council.gov.uk>" }\n`,
+    line: 2,
+    column: 53,
+    message: 'is not an e-mail address; write it like jo.bloggs@council.gov.uk',
+  },
   // attendance.yaml
   {
     rule: 'attendance/invalid',

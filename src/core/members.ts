@@ -18,6 +18,11 @@ export interface Member {
 
 export const MEMBERS_FILE = 'members.yaml';
 
+/** Returns true for an address a mail server takes: one @, a dotted domain, no spaces or angle brackets. */
+export function isEmail(text: string): boolean {
+  return /^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(text);
+}
+
 /**
  * Returns the member id a flag names, or throws the usage error that lists the members. `named` are ids the data being
  * filtered still names (the owner of a document or action who has left members.yaml), accepted for filtering.
@@ -161,6 +166,14 @@ export function parseMembers(text: string, roles: readonly string[]): { members:
             'write it as plain text on one line',
         );
     }
+    const email = value('email');
+    if (typeof email.value === 'string' && email.value.trim() !== '' && !isEmail(email.value.trim()))
+      report(
+        'members/email',
+        email.node,
+        `member ${describe(id.value)}: "${email.value}" is not an e-mail address; write it like ` +
+          'jo.bloggs@council.gov.uk (ppp remind and ppp notify send to it)',
+      );
     if (!ok) continue;
     const text = (key: string) => {
       const v = value(key).value;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from './members.js';
-import { isEmail, plan, type ReminderInput } from './reminders.js';
+import { isEmail, type Member } from './members.js';
+import { plan, type ReminderInput } from './reminders.js';
 import { workingCalendar } from './working-days.js';
 
 const calendar = workingCalendar(() => ['2026-12-25', '2026-12-28']);

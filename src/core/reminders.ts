@@ -5,7 +5,7 @@
  * job did not run (or that was not a working day) is still unsent, so the next run catches it up. Pure.
  */
 import { addDays, compareDates, daysBetween, type IsoDate } from './calendar.js';
-import type { Member } from './members.js';
+import { isEmail, type Member } from './members.js';
 import type { WorkingCalendar } from './working-days.js';
 
 export type ReminderKind =
@@ -155,11 +155,6 @@ export function plan(input: ReminderInput): { digests: Digest[]; unreachable: { 
     else digests.push({ member, to: email, name: who.name, items });
   }
   return { digests, unreachable };
-}
-
-/** Returns true for an address a mail server takes: one @, a dotted domain, no spaces or angle brackets. */
-export function isEmail(text: string): boolean {
-  return /^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(text);
 }
 
 /** Returns the day a key of the notice kind first becomes due, for tests and the dry run. */

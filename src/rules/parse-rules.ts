@@ -35,6 +35,7 @@ export const parseRules: ParseRule[] = [
   parse('members/invalid', 'members.yaml lists members with id, name and role'),
   parse('members/duplicate-id', 'Member ids are unique'),
   parse('members/unknown-role', "A member's role is one of the roles in ppp.yaml"),
+  parse('members/email', "A member's e-mail address is one a mail server takes (ppp remind and notify send to it)"),
   parse(
     'members/control-character',
     "A member's name, title, organisation and e-mail are plain text on one line: no control characters",
