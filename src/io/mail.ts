@@ -38,7 +38,7 @@ export interface SendResult {
 }
 
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
-const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/;
+const CERTIFICATE_ERROR = /certificate|self[-_ ]signed|CERT_|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/i;
 
 interface SmtpFailure extends Error {
   code?: string;
