@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { MailError } from '../core/errors.js';
-import { mailSecret, type MailAddress, type MailSettings } from '../core/mail-settings.js';
+import { isMailAddress, mailSecret, type MailAddress, type MailSettings } from '../core/mail-settings.js';
 import { writeFileAtomic } from './fs.js';
 
 /** One message: the same content as plain text and HTML, with an iCalendar file when there is an event. */
@@ -119,6 +119,11 @@ export async function sendMessages(
       }
       if (message.to.length === 0) {
         result.failed.push({ message, error: 'the message has no recipients' });
+        continue;
+      }
+      const bad = message.to.filter((address) => !isMailAddress(address));
+      if (bad.length > 0) {
+        result.failed.push({ message, error: `${bad.join(', ')} is not a plain e-mail address; nothing was sent` });
         continue;
       }
       const mail = mailOptions(settings, message);

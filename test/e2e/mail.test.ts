@@ -229,11 +229,13 @@ describe.skipIf(!hasOpenssl)('sending mail through a real SMTP server', () => {
         message('to-refused', [REFUSED]),
         message('to-alice', ['alice@example.org']),
         message('to-both', ['bob@example.org', REFUSED]),
+        message('to-bad', ['Bob <bob@example.org>\r\nBcc: eve@example.org']),
       ],
       { PPP_SMTP_PASSWORD: PASSWORD },
     );
-    expect(result.failed.map((f) => f.message.id)).toEqual(['to-refused']);
+    expect(result.failed.map((f) => f.message.id)).toEqual(['to-refused', 'to-bad']);
     expect(result.failed[0]!.error).toMatch(/refused refused@example\.org.*No such mailbox/);
+    expect(result.failed[1]!.error).toMatch(/is not a plain e-mail address; nothing was sent/);
     expect(result.accepted.map((a) => [a.id, a.rejected])).toEqual([
       ['to-alice', []],
       ['to-both', [REFUSED]],
