@@ -60,6 +60,7 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
 describe.skipIf(!hasOpenssl)('sending mail through a real SMTP server', () => {
   let server: SMTPServer;
   let port: number;
+  let tlsFiles: { key: Buffer; cert: Buffer };
   let received: Received[] = [];
   const methods = new Map<string, string>();
 
@@ -91,10 +92,10 @@ describe.skipIf(!hasOpenssl)('sending mail through a real SMTP server', () => {
       { encoding: 'utf8' },
     );
     if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
+    tlsFiles = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
     server = new SMTPServer({
       secure: false,
-      key: readFileSync(join(dir, 'key.pem')),
-      cert: readFileSync(join(dir, 'cert.pem')),
+      ...tlsFiles,
       authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'],
       logger: false,
       onAuth(auth, session, callback) {
@@ -241,6 +242,46 @@ describe.skipIf(!hasOpenssl)('sending mail through a real SMTP server', () => {
       ['to-both', [REFUSED]],
     ]);
     expect(received.map((r) => r.rcptTo)).toEqual([['alice@example.org'], ['bob@example.org']]);
+  });
+
+  it('returns what was accepted before the server went away, and fails the rest without retrying', async () => {
+    let delivered = 0;
+    const going = new SMTPServer({
+      secure: false,
+      ...tlsFiles,
+      authOptional: true,
+      logger: false,
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          delivered += 1;
+          // The first message is taken; then the server stops listening, so the next connection is refused.
+          going.server.close();
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => going.listen(0, '127.0.0.1', resolve));
+    const goingPort = (going.server.address() as AddressInfo).port;
+    try {
+      const result = await sendMessages(
+        settings({ port: goingPort, auth: { type: 'none' } }),
+        [
+          message('first', ['alice@example.org']),
+          message('second', ['bob@example.org']),
+          message('third', ['c@example.org']),
+        ],
+        {},
+      );
+      expect(delivered).toBe(1);
+      expect(result.accepted.map((a) => a.id)).toEqual(['first']);
+      expect(result.failed.map((f) => f.message.id)).toEqual(['second', 'third']);
+      expect(result.failed[1]!.error).toMatch(
+        new RegExp(`could not send through the mail server localhost:${goingPort} `),
+      );
+    } finally {
+      await new Promise<void>((resolve) => going.close(() => resolve()));
+    }
   });
 
   it('names the host and what to check when nothing listens on the port', async () => {
