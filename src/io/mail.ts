@@ -4,6 +4,7 @@
  * caller records only what was really sent.
  */
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { MailError } from '../core/errors.js';
 import { isMailAddress, mailSecret, type MailAddress, type MailSettings } from '../core/mail-settings.js';
@@ -100,7 +101,8 @@ export async function sendMessages(
     ...(auth ? { auth } : {}),
     tls: {
       rejectUnauthorized: !settings.tls_insecure_hosts.includes(settings.host.toLowerCase()),
-      servername: settings.host,
+      // SNI carries names only (RFC 6066); Node warns when given an address.
+      ...(isIP(settings.host) ? {} : { servername: settings.host }),
     },
     ...TIMEOUTS,
   });
