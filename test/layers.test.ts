@@ -138,6 +138,13 @@ it('only src/io/git.ts imports simple-git, and only src/io/fs.ts writes files', 
   }
 });
 
+it('only src/io/mail.ts loads nodemailer, and only with import(), so other commands never load it', () => {
+  const importers = sources('').filter((f) => importsOf(readFileSync(f, 'utf8')).includes('nodemailer'));
+  expect(importers).toEqual([join(SRC, 'io', 'mail.ts')]);
+  const text = readFileSync(importers[0]!, 'utf8');
+  expect(/^import[^(]*['"]nodemailer['"]/m.test(text), 'io/mail.ts imports nodemailer statically').toBe(false);
+});
+
 it('the import scanner sees every form of import', () => {
   expect(
     importsOf(`import a from "node:fs";\nimport { b } from 'fs';\nconst c = await import('node:os');\nimport 'chalk';`),

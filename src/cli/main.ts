@@ -132,6 +132,7 @@ function report(error: unknown, io: Io): number {
     case 'UsageError':
     case 'ConfigError':
     case 'GitError':
+    case 'MailError':
       io.stderr.write(`ppp: ${printableLines(e.message)}\n`);
       return 2;
     case 'RefusalError':

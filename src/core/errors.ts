@@ -31,3 +31,11 @@ export class RefusalError extends Error {
     super(message, options);
   }
 }
+
+/** The mail server cannot be reached or used (refused connection, certificate, sign-in): exit 2. */
+export class MailError extends Error {
+  override name = 'MailError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
