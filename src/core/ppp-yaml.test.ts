@@ -178,3 +178,39 @@ describe('set-up mistakes in ppp.yaml, explained', () => {
     expect(r.faults[0]!.message).toMatch(/"\+2TUE" is not a day.*write it like FREQ=MONTHLY;BYDAY=\+2TU/);
   });
 });
+
+describe('mail: in ppp.yaml', () => {
+  const base = 'group: G\nid_prefix: CS\n';
+
+  it('reads the mail settings, with their defaults', () => {
+    const r = parseSettings(
+      `${base}mail:\n  host: smtp.example.org\n  from: { address: policies@example.org, name: PPP Group }\n` +
+        '  auth: { type: password, user: policies@example.org, password_env: PPP_SMTP_PASSWORD }\n',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.faults));
+    expect(r.settings.mail).toMatchObject({
+      host: 'smtp.example.org',
+      port: 587,
+      security: 'starttls',
+      notice: [60, 30, 7],
+    });
+  });
+
+  it('refuses a password in the file, at its line, naming the variable to use', () => {
+    const r = parseSettings(
+      `${base}mail:\n  host: smtp.example.org\n  from: policies@example.org\n` +
+        '  auth:\n    type: password\n    user: policies@example.org\n    password: hunter2\n',
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.faults).toContainEqual(
+      expect.objectContaining({ line: 9, message: expect.stringContaining('PPP_SMTP_PASSWORD') }),
+    );
+  });
+
+  it('places a fault of a key that is missing at the mail block', () => {
+    const r = parseSettings(`${base}mail:\n  from: policies@example.org\n`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.faults[0]).toMatchObject({ line: 4, message: expect.stringContaining('mail.host') });
+  });
+});

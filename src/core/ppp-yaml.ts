@@ -11,6 +11,7 @@ import { DOCUMENT_TYPES, ROUTES, isDocumentType, type DocumentType } from './doc
 import { isLonger, parseDuration, parseMeetingLength, type Duration } from './duration.js';
 import { RULE_EXAMPLE, ruleFault, scheduleFault } from './meetings.js';
 import { REGIONS, type Settings } from './settings.js';
+import { parseMailSettings } from './mail-settings.js';
 import { readStrictYaml, type Position } from './strict-yaml.js';
 import { closest, describe } from './text.js';
 
@@ -90,6 +91,8 @@ export const SETTINGS_SCHEMA = {
       },
     },
     absence_exempt_roles: { type: 'array', items: { type: 'string' } },
+    // Checked on its own by parseMailSettings, which names every key it reads and refuses secrets in the file.
+    mail: { type: 'object' },
   },
 } as const;
 
@@ -172,12 +175,24 @@ export function parseSettings(text: string, options: { today?: string } = {}): C
   checkMeetingRule(settings, faults);
   checkAuthorities(settings, faults);
   checkCycles(settings, faults);
+  checkMail(raw as Record<string, unknown>, settings, faults);
   if (faults.list.length) return { ok: false, faults: sorted(faults.list) };
   // Roles are checked once the lists are known to be lists of text.
   checkRoles(settings, faults);
   if (options.today !== undefined) checkSchedule(settings, options.today, faults);
   if (faults.list.length) return { ok: false, faults: sorted(faults.list) };
   return { ok: true, settings };
+}
+
+/** Reads the mail: settings (ppp remind and notify), each problem placed at the key it names. */
+function checkMail(raw: Record<string, unknown>, settings: Settings, faults: Faults): void {
+  if (raw.mail === undefined || raw.mail === null || typeof raw.mail !== 'object') return;
+  const { settings: mail, problems } = parseMailSettings(raw.mail);
+  for (const problem of problems) {
+    const path = /^(mail(?:\.[A-Za-z_]+)*)/.exec(problem)?.[1] ?? 'mail';
+    faults.add(path.split('.'), problem);
+  }
+  if (mail) settings.mail = mail;
 }
 
 let validateShape: ValidateFunction | undefined;

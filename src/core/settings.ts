@@ -1,4 +1,5 @@
 /** The group's settings, as ppp.yaml gives them once read (core/ppp-yaml.ts reads and checks the file). Pure. */
+import type { MailSettings } from './mail-settings.js';
 import type { DocumentType, Route } from './document.js';
 import type { Duration } from './duration.js';
 
@@ -39,6 +40,8 @@ export interface Settings {
   roles: string[];
   quorum: { role: string; min: number }[];
   absence_exempt_roles: string[];
+  /** How ppp remind and ppp notify send mail (ppp.yaml mail:), when the register sends any. */
+  mail?: MailSettings;
 }
 
 /** Returns the routes that may approve a document type under these settings. */
