@@ -224,6 +224,7 @@ describe('every command, once, through the binary', () => {
       'Published 0 documents and 0 earlier versions',
     ],
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
+    ['remind', () => ({ args: ['remind', '--dry-run'], cwd: committed }), 0, 'nothing was sent.'],
     [
       'import',
       () => {

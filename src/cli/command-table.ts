@@ -25,6 +25,7 @@ import { submitCommand } from './commands/submit.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { publishCommand } from './commands/publish.js';
+import { remindCommand } from './commands/remind.js';
 import { reportCommand } from './commands/report.js';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -47,6 +48,7 @@ export const COMMANDS: readonly CliCommand[] = [
   publishCommand,
   reportCommand,
   importCommand,
+  remindCommand,
   historyCommand,
   adoptCommand,
   retireCommand,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isEmail, type Member } from './members.js';
+import { daysBetween } from './calendar.js';
 import { plan, type ReminderInput } from './reminders.js';
 import { workingCalendar } from './working-days.js';
 
@@ -16,7 +17,7 @@ function input(today: string, over: Partial<ReminderInput> = {}): ReminderInput 
     today,
     calendar,
     notice: [60, 30, 7],
-    escalateAfterDays: 60,
+    escalates: (due) => daysBetween(due, today) > 60,
     escalateTo: 'hqa',
     deadlineNoticeDays: 3,
     members,

@@ -39,8 +39,8 @@ export interface ReminderInput {
   calendar: WorkingCalendar;
   /** Days before a review is due on which its owner is told (ppp.yaml mail.notice; default 60, 30, 7). */
   notice: readonly number[];
-  /** Days after the due date at which a review is escalated (review.escalate_after), and to whom. */
-  escalateAfterDays: number;
+  /** Whether a review due then is past the time to escalate today (review.escalate_after), and to whom. */
+  escalates: (due: IsoDate) => boolean;
   escalateTo?: string;
   /** Working days before a deadline on which it is announced. */
   deadlineNoticeDays: number;
@@ -87,7 +87,7 @@ export function plan(input: ReminderInput): { digests: Digest[]; unreachable: { 
         key: `review:${d.id}:${d.reviewDue}:overdue-week-${Math.floor(late / 7)}`,
         text: `${d.id} ${d.title}: its review was due on ${d.reviewDue}, ${late} days ago.`,
       });
-      if (input.escalateTo && late > input.escalateAfterDays)
+      if (input.escalateTo && input.escalates(d.reviewDue))
         add(input.escalateTo, {
           kind: 'escalation',
           id: d.id,
