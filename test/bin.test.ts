@@ -226,6 +226,12 @@ describe('every command, once, through the binary', () => {
     ['history', () => ({ args: ['history', 'CS-PRO-0001'], cwd: committed }), 0, '(not an approval)'],
     ['remind', () => ({ args: ['remind', '--dry-run'], cwd: committed }), 0, 'nothing was sent.'],
     [
+      'notify',
+      () => ({ args: ['notify', 'approvals', '--since', '2026-01-01', '--dry-run'], cwd: committed }),
+      0,
+      'Nothing new to announce',
+    ],
+    [
       'import',
       () => {
         const tracker = join(tempDir(), 'tracker.csv');

@@ -25,6 +25,7 @@ import { submitCommand } from './commands/submit.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { publishCommand } from './commands/publish.js';
+import { notifyCommand } from './commands/notify.js';
 import { remindCommand } from './commands/remind.js';
 import { reportCommand } from './commands/report.js';
 
@@ -49,6 +50,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   importCommand,
   remindCommand,
+  notifyCommand,
   historyCommand,
   adoptCommand,
   retireCommand,

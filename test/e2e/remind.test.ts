@@ -50,7 +50,8 @@ describe('ppp remind', () => {
     appendFileSync(
       join(dir, 'ppp.yaml'),
       `\nmail:\n  host: localhost\n  port: ${port}\n  security: none\n` +
-        '  from: { address: policies@example.org, name: PPP }\n  auth: { type: none }\n  escalate_to: hqa\n',
+        '  from: { address: policies@example.org, name: PPP }\n  auth: { type: none }\n  escalate_to: hqa\n' +
+        '  lists: { approvals: [partnership@example.org, newsletter@example.org] }\n',
     );
   });
   afterAll(async () => {
@@ -99,6 +100,27 @@ describe('ppp remind', () => {
     received.length = 0;
     expect(JSON.parse((await run(['remind', '--json'], { cwd: dir })).stdout)).toEqual([]);
     expect(received).toHaveLength(0);
+  });
+
+  it('notify approvals: one notice to the list, each approval once, with links', async () => {
+    received.length = 0;
+    const dry = await run(['notify', 'approvals', '--since', '2026-09-01', '--dry-run', '--json'], { cwd: dir });
+    expect(dry.code, dry.stderr).toBe(0);
+    const [notice] = JSON.parse(dry.stdout) as { to: string[]; items: { id: string }[] }[];
+    expect(notice!.to).toEqual(['partnership@example.org', 'newsletter@example.org']);
+    expect(notice!.items.map((i) => i.id)).toContain('CS-PRO-0013');
+    expect(received).toHaveLength(0);
+    const r = await run(['notify', 'approvals', '--since', '2026-09-01', '--base-url', 'https://example.org/p'], {
+      cwd: dir,
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to.sort()).toEqual(['newsletter@example.org', 'partnership@example.org']);
+    expect(received[0]!.mail.html).toContain('href="https://example.org/p/documents/CS-PRO-0013.html"');
+    const again = await run(['notify', 'approvals', '--since', '2026-09-01'], { cwd: dir });
+    expect(again.stdout).toContain('Nothing new to announce');
+    expect(received).toHaveLength(1);
+    expect((await run(['notify', 'approvals'], { cwd: dir })).code).toBe(2);
   });
 
   it('--out writes .eml files instead of sending; a record dated after today stops the run', async () => {
