@@ -90,3 +90,88 @@ async function issue(
   }
   return { agenda: issued, members: loaded.members, markdown, issued: [files.markdown, files.data] };
 }
+
+export interface CirculateResult {
+  to: string[];
+  notSent: { member: string; why: string }[];
+  sent: boolean;
+  /** The agenda was circulated before, as it stands: nothing was sent again. */
+  already?: string;
+  error?: string;
+}
+
+/**
+ * Sends the issued agenda to every member with an e-mail address, with the meeting as an iCalendar attachment (the
+ * UID of meetings.ics), through the SMTP server of ppp.yaml mail: (or as an .eml file into out). The same agenda is
+ * never sent twice: mail/sent.yaml records it by its content when the server accepts it.
+ */
+export async function circulate(
+  result: AgendaResult,
+  options: { register?: string; out?: string },
+  io: Io,
+): Promise<CirculateResult> {
+  const { createHash } = await import('node:crypto');
+  const { isEmail } = await import('../core/members.js');
+  const { appendSent, parseSentRecord, SENT_FILE } = await import('../core/sent-record.js');
+  const loaded = await loadRegister(io, { register: options.register, write: 'agenda' });
+  const { root, settings } = loaded;
+  if (!settings.mail)
+    throw new UsageError('--send needs mail: settings in ppp.yaml (host, from, auth); the agenda is issued, not sent');
+  const real = realToday(io, settings.timezone);
+  const recordText = readTextIfExists(join(root, SENT_FILE)) ?? '';
+  const record = parseSentRecord(recordText, real);
+  if (record.faults.length)
+    throw new RefusalError(
+      `${SENT_FILE} cannot be trusted, so the agenda was issued but not sent:\n` +
+        record.faults.map((f) => `  ${SENT_FILE}:${f.line}: ${f.message}`).join('\n'),
+    );
+  const meeting = result.agenda.meeting;
+  const key = `agenda:${meeting}:${createHash('sha256').update(result.markdown).digest('hex').slice(0, 16)}`;
+  const to = result.members.filter((m) => m.email && isEmail(m.email.trim())).map((m) => m.email!.trim());
+  const notSent = result.members
+    .filter((m) => !m.email || !isEmail(m.email.trim()))
+    .map((m) => ({
+      member: m.id,
+      why: m.email ? `has the address "${m.email}", which is not one` : 'has no e-mail address',
+    }));
+  const before = record.entries.find((e) => e.key === key);
+  if (before) return { to, notSent, sent: false, already: before.sent_on };
+  const { meetingOn } = await import('../core/meetings.js');
+  const { loadWorkingCalendar } = await import('./steps/working-calendar.js');
+  const { meetingsIcs } = await import('../report/meetings.js');
+  const { mailHtml } = await import('../report/mail-html.js');
+  const calendar = await loadWorkingCalendar(settings);
+  const ics = meetingsIcs([meetingOn(settings, calendar, meeting)], settings, { cancelled: [], generatedAt: io.now() });
+  const subject = `${settings.group}: agenda of the meeting of ${meeting}`;
+  const body = mailHtml(subject, [
+    `The agenda and papers of the meeting of ${meeting}, issued on ${result.agenda.issued_on ?? real}.`,
+    ...result.markdown
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/^#+\s*/, '').trim())
+      .filter(Boolean),
+  ]);
+  const { sendMessages } = await import('../io/mail.js');
+  const outcome = await sendMessages(
+    settings.mail,
+    [
+      {
+        id: `agenda-${meeting}`,
+        to,
+        subject,
+        text: result.markdown,
+        html: body.html,
+        ics: { filename: `meeting-${meeting}.ics`, content: ics },
+      },
+    ],
+    io.env,
+    { out: options.out === undefined ? undefined : resolve(io.cwd, options.out) },
+  );
+  if (!outcome.accepted.length) return { to, notSent, sent: false, error: outcome.failed[0]?.error };
+  const rejected = new Set(outcome.accepted[0]!.rejected);
+  writeFileAtomic(join(root, SENT_FILE), appendSent(recordText, [{ key, to: to.join(', '), sent_on: real }]));
+  return {
+    to: to.filter((a) => !rejected.has(a)),
+    notSent: [...notSent, ...[...rejected].map((a) => ({ member: a, why: 'was refused by the mail server' }))],
+    sent: true,
+  };
+}

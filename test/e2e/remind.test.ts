@@ -123,6 +123,24 @@ describe('ppp remind', () => {
     expect((await run(['notify', 'approvals'], { cwd: dir })).code).toBe(2);
   });
 
+  it('agenda --issue --send circulates the issued agenda once, with the meeting as a calendar file', async () => {
+    received.length = 0;
+    const r = await run(['agenda', '--issue', '--send'], { cwd: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Sent to \d+ members; recorded in mail\/sent.yaml/);
+    expect(received).toHaveLength(1);
+    const mail = received[0]!.mail;
+    expect(mail.subject).toMatch(/^Practice, Policy and Procedures Group: agenda of the meeting of \d{4}-\d{2}-\d{2}$/);
+    const members = readFileSync(join(dir, 'members.yaml'), 'utf8').match(/email: \S+/g)!.length;
+    expect(received[0]!.to).toHaveLength(members);
+    const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'))!;
+    expect(ics.content.toString()).toMatch(/BEGIN:VEVENT[\s\S]*UID:/);
+    const again = await run(['agenda', '--issue', '--send'], { cwd: dir });
+    expect(again.stdout).toContain('Not sent again: this agenda was circulated on');
+    expect(received).toHaveLength(1);
+    expect((await run(['agenda', '--send'], { cwd: dir })).code).toBe(2);
+  });
+
   it('--out writes .eml files instead of sending; a record dated after today stops the run', async () => {
     const other = join(makeRegister(), 'example');
     expect((await run(['init', other, '--example'])).code).toBe(0);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
 import { type CliCommand, globals } from '../common.js';
 
 /** Adds ppp agenda. */
@@ -15,6 +16,7 @@ export const agendaCommand: CliCommand = {
         '--issue',
         'save it as the issued agenda, meetings/DATE/agenda.md and agenda.json, when circulating the papers',
       )
+      .option('--send', 'with --issue: e-mail the issued agenda to every member, with the meeting as a calendar file')
       .option('--json', 'print the same content as JSON')
       .addHelpText(
         'after',
@@ -40,12 +42,21 @@ Examples:
       )
       .action(
         async (
-          opts: { meeting?: string; acceptLate?: string[]; out?: string; json?: boolean; issue?: boolean },
+          opts: {
+            meeting?: string;
+            acceptLate?: string[];
+            out?: string;
+            json?: boolean;
+            issue?: boolean;
+            send?: boolean;
+          },
           command: Command,
         ) => {
           const { io } = run;
           const g = globals(command);
-          const { agenda } = await import('../../commands/agenda.js');
+          if (opts.send && !opts.issue)
+            throw new UsageError('--send circulates the issued agenda: use it with --issue');
+          const { agenda, circulate } = await import('../../commands/agenda.js');
           const result = await agenda(
             {
               register: g.register,
@@ -69,6 +80,15 @@ Examples:
                 `${late.length ? ` (late items accepted: ${late.map((i) => i.id).join(', ')})` : ''}:\n` +
                 result.issued.map((f) => `  ${f}\n`).join(''),
             );
+            if (opts.send) {
+              const c = await circulate(result, { register: g.register }, io);
+              if (c.already) io.stdout.write(`Not sent again: this agenda was circulated on ${c.already}.\n`);
+              else if (c.sent)
+                io.stdout.write(`Sent to ${c.to.length} members; recorded in mail/sent.yaml (commit it).\n`);
+              else io.stdout.write(`Not sent: ${c.error ?? 'the server refused it'}\n`);
+              for (const n of c.notSent) io.stdout.write(`not sent to ${n.member}: ${n.why}\n`);
+              if (!c.sent && !c.already) run.exitCode = 1;
+            }
           } else if (result.written)
             io.stdout.write(`Wrote the agenda of the meeting of ${result.agenda.meeting} to ${result.written}\n`);
           else io.stdout.write(result.markdown);
