@@ -81,7 +81,21 @@ export async function remind(options: RemindOptions, io: Io): Promise<RemindResu
     actions: readActions(root, byId).actions,
     sent: new Set(record.entries.map((e) => e.key)),
   });
-  const messages = await Promise.all(planned.digests.map((d) => message(d, settings.group, today)));
+  // A digest with a meeting's deadline carries the meeting as a calendar file, under the UID of meetings.ics.
+  const meeting = nextMeeting(settings, calendar, today);
+  const { meetingsIcs } = await import('../report/meetings.js');
+  const ics = meeting
+    ? {
+        filename: `meeting-${meeting.date}.ics`,
+        content: meetingsIcs([meeting], settings, { cancelled: [], generatedAt: io.now() }),
+      }
+    : undefined;
+  const messages = await Promise.all(
+    planned.digests.map(async (d) => {
+      const m = await message(d, settings.group, today);
+      return d.items.some((x) => x.kind.endsWith('-deadline')) && ics ? { ...m, ics } : m;
+    }),
+  );
   const result: RemindResult = {
     today,
     digests: planned.digests.map((d, i) => ({

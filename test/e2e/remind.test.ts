@@ -154,6 +154,21 @@ describe('ppp remind', () => {
     const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
     expect(files.length).toBeGreaterThan(2);
     expect((await simpleParser(readFileSync(join(outbox, files[0]!)))).subject).toContain('reminder');
+    // A day before the last meeting's submission deadline: the owners of drafts are told, with the meeting as a
+    // calendar file under the UID of meetings.ics.
+    const [last] = JSON.parse(
+      (await run(['meetings', '--from', '2026-11-01', '--count', '1', '--json'], { cwd: other })).stdout,
+    ) as { submission_deadline: string }[];
+    const day = new Date(`${last!.submission_deadline}T12:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - (day.getUTCDay() === 1 ? 3 : 1));
+    const early = tempDir();
+    const r2 = await run(['remind', '--out', early, '--today', day.toISOString().slice(0, 10)], { cwd: other });
+    expect(r2.code, r2.stdout + r2.stderr).toBe(0);
+    const parsed = await Promise.all(readdirSync(early).map((f) => simpleParser(readFileSync(join(early, f)))));
+    const withDeadline = parsed.filter((m) => m.text?.includes('must reach the chair by'));
+    expect(withDeadline.length).toBeGreaterThan(0);
+    for (const m of withDeadline)
+      expect(m.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString()).toContain('UID:');
     writeFileSync(join(other, 'mail', 'sent.yaml'), '- { key: k, to: a@b.org, sent_on: 2027-01-01 }\n');
     const future = await run(['remind', '--out', outbox], { cwd: other });
     expect(future.code).toBe(2);
