@@ -112,19 +112,16 @@ export async function circulate(
 ): Promise<CirculateResult> {
   const { createHash } = await import('node:crypto');
   const { isEmail } = await import('../core/members.js');
-  const { appendSent, parseSentRecord, SENT_FILE } = await import('../core/sent-record.js');
+  const { SENT_FILE } = await import('../core/sent-record.js');
+  const { readSentRecord } = await import('./steps/sent-mail.js');
   const loaded = await loadRegister(io, { register: options.register, write: 'agenda' });
   const { root, settings } = loaded;
   if (!settings.mail)
     throw new UsageError('--send needs mail: settings in ppp.yaml (host, from, auth); the agenda is issued, not sent');
   const real = realToday(io, settings.timezone);
-  const recordText = readTextIfExists(join(root, SENT_FILE)) ?? '';
-  const record = parseSentRecord(recordText, real);
-  if (record.faults.length)
-    throw new RefusalError(
-      `${SENT_FILE} cannot be trusted, so the agenda was issued but not sent:\n` +
-        record.faults.map((f) => `  ${SENT_FILE}:${f.line}: ${f.message}`).join('\n'),
-    );
+  const record = readSentRecord(root, real);
+  if (record.faults)
+    throw new RefusalError(`${SENT_FILE} cannot be trusted, so the agenda was issued but not sent:\n${record.faults}`);
   const meeting = result.agenda.meeting;
   const key = `agenda:${meeting}:${createHash('sha256').update(result.markdown).digest('hex').slice(0, 16)}`;
   const to = result.members.filter((m) => m.email && isEmail(m.email.trim())).map((m) => m.email!.trim());
@@ -168,7 +165,7 @@ export async function circulate(
   );
   if (!outcome.accepted.length) return { to, notSent, sent: false, error: outcome.failed[0]?.error };
   const rejected = new Set(outcome.accepted[0]!.rejected);
-  writeFileAtomic(join(root, SENT_FILE), appendSent(recordText, [{ key, to: to.join(', '), sent_on: real }]));
+  record.add([{ key, to: to.join(', '), sent_on: real }]);
   return {
     to: to.filter((a) => !rejected.has(a)),
     notSent: [...notSent, ...[...rejected].map((a) => ({ member: a, why: 'was refused by the mail server' }))],

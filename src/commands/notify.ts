@@ -3,18 +3,18 @@
  * distribution list of ppp.yaml mail.lists.approvals, with their summaries, what changed and links to the published
  * pages. Each approval is announced once: mail/sent.yaml records it when the server accepts the message.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isIsoDate } from '../core/calendar.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { scheduledMeeting } from '../core/meetings.js';
 import { reported } from '../core/reports.js';
-import { appendSent, parseSentRecord, SENT_FILE } from '../core/sent-record.js';
+import { SENT_FILE } from '../core/sent-record.js';
 import { realToday, recordingToday } from '../io/clock.js';
-import { readTextIfExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { approvalHistory } from './steps/approval-history.js';
 import { refuseShallow } from './steps/full-history.js';
 import { loadRegister } from './steps/load-register.js';
+import { readSentRecord } from './steps/sent-mail.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface NotifyOptions {
@@ -54,14 +54,9 @@ export async function notifyApprovals(options: NotifyOptions, io: Io): Promise<N
     : recordingToday(io, settings.timezone, options.today);
   if (options.meeting !== undefined) scheduledMeeting(settings, await loadWorkingCalendar(settings), options.meeting);
   await refuseShallow(root, 'ppp notify', 'approvals in its history may be missing');
-  const recordText = readTextIfExists(join(root, SENT_FILE)) ?? '';
-  const record = parseSentRecord(recordText, realToday(io, settings.timezone));
-  if (record.faults.length)
-    throw new ConfigError(
-      `${SENT_FILE} cannot be trusted, so nothing was sent:\n` +
-        record.faults.map((f) => `  ${SENT_FILE}:${f.line}: ${f.message}`).join('\n'),
-    );
-  const sent = new Set(record.entries.map((e) => e.key));
+  const record = readSentRecord(root, realToday(io, settings.timezone));
+  if (record.faults) throw new ConfigError(`${SENT_FILE} cannot be trusted, so nothing was sent:\n${record.faults}`);
+  const sent = record.sent;
   const { approvals } = await approvalHistory(root);
   const chosen = approvals.filter(
     (a) =>
@@ -98,13 +93,7 @@ export async function notifyApprovals(options: NotifyOptions, io: Io): Promise<N
     { out: options.out === undefined ? undefined : resolve(io.cwd, options.out) },
   );
   if (outcome.accepted.length) {
-    writeFileAtomic(
-      join(root, SENT_FILE),
-      appendSent(
-        recordText,
-        chosen.map((a) => ({ key: `approval:${a.commit}`, to: to.join(', '), sent_on: today })),
-      ),
-    );
+    record.add(chosen.map((a) => ({ key: `approval:${a.commit}`, to: to.join(', '), sent_on: today })));
     result.sent = true;
   } else result.error = outcome.failed[0]?.error;
   return result;

@@ -3,18 +3,18 @@
  * files with --out, or only shown with --dry-run). What the server accepts (or what is written) is added to
  * mail/sent.yaml, and only that: a message refused is sent again on the next run.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { text } from '../core/document.js';
 import { nextMeeting } from '../core/meetings.js';
 import { plan, type Digest } from '../core/reminders.js';
 import { reviewState } from '../core/reviews.js';
-import { appendSent, parseSentRecord, SENT_FILE } from '../core/sent-record.js';
+import { SENT_FILE } from '../core/sent-record.js';
 import { realToday, recordingToday, today as todayOf } from '../io/clock.js';
-import { readTextIfExists, writeFileAtomic } from '../io/fs.js';
 import type { Io } from '../io/io.js';
 import { readActions } from '../io/register-files.js';
 import { loadRegister } from './steps/load-register.js';
+import { readSentRecord } from './steps/sent-mail.js';
 import { loadWorkingCalendar } from './steps/working-calendar.js';
 
 export interface RemindOptions {
@@ -46,13 +46,8 @@ export async function remind(options: RemindOptions, io: Io): Promise<RemindResu
       'ppp.yaml has no mail: settings, so ppp cannot send or write mail; add mail: (host, from, auth) — the ' +
         'README says how — or run ppp remind --dry-run to see what would be sent',
     );
-  const recordText = readTextIfExists(join(root, SENT_FILE)) ?? '';
-  const record = parseSentRecord(recordText, realToday(io, settings.timezone));
-  if (record.faults.length)
-    throw new ConfigError(
-      `${SENT_FILE} cannot be trusted, so nothing was sent:\n` +
-        record.faults.map((f) => `  ${SENT_FILE}:${f.line}: ${f.message}`).join('\n'),
-    );
+  const record = readSentRecord(root, realToday(io, settings.timezone));
+  if (record.faults) throw new ConfigError(`${SENT_FILE} cannot be trusted, so nothing was sent:\n${record.faults}`);
   const calendar = await loadWorkingCalendar(settings);
   const byId = new Map(loaded.members.map((m) => [m.id, m]));
   const documents = loaded.records.flatMap((r) => {
@@ -79,7 +74,7 @@ export async function remind(options: RemindOptions, io: Io): Promise<RemindResu
     documents,
     meeting: nextMeeting(settings, calendar, today),
     actions: readActions(root, byId).actions,
-    sent: new Set(record.entries.map((e) => e.key)),
+    sent: record.sent,
   });
   // A digest with a meeting's deadline carries the meeting as a calendar file, under the UID of meetings.ics.
   const meeting = nextMeeting(settings, calendar, today);
@@ -116,7 +111,7 @@ export async function remind(options: RemindOptions, io: Io): Promise<RemindResu
   const entries = planned.digests.flatMap((d, i) =>
     accepted.has(messages[i]!.id) ? d.items.map((x) => ({ key: x.key, to: d.to, sent_on: today })) : [],
   );
-  if (entries.length) writeFileAtomic(join(root, SENT_FILE), appendSent(recordText, entries));
+  record.add(entries);
   result.sent = planned.digests.filter((_, i) => accepted.has(messages[i]!.id)).map((d) => d.to);
   result.failed = outcome.failed.map((f) => ({ to: f.message.to.join(', '), error: f.error }));
   return result;

@@ -11,6 +11,7 @@ import { UsageError } from '../core/errors.js';
 import { meetingDates, scheduledMeeting } from '../core/meetings.js';
 import {
   annualReport,
+  impactOf,
   meetingReport,
   registerReport,
   type AnnualReport,
@@ -223,7 +224,6 @@ function fromFrontMatter(loaded: LoadedRegister): { approvals: ApprovalEvent[]; 
     const d = frontMatterData(read.kind === 'bytes' ? (decodeUtf8(read.bytes) ?? '') : '');
     if (!d) continue;
     const version = String(d.version ?? '');
-    const impact = (d.impact ?? {}) as Record<string, unknown>;
     approvals.push({
       id: String(d.id),
       commit: '',
@@ -238,15 +238,7 @@ function fromFrontMatter(loaded: LoadedRegister): { approvals: ApprovalEvent[]; 
       owner: text(d, 'owner') ?? '',
       summary: text(d, 'summary'),
       changes: text(d, 'changes'),
-      impact: {
-        training: typeof impact.training === 'string' ? impact.training : undefined,
-        systems: Array.isArray(impact.systems)
-          ? impact.systems.map(String)
-          : typeof impact.systems === 'string'
-            ? [impact.systems]
-            : [],
-        communication: typeof impact.communication === 'string' ? impact.communication : undefined,
-      },
+      impact: impactOf(d),
       reviewDue: text(d, 'review', 'due'),
     });
   }

@@ -470,3 +470,14 @@ export function registerReport(
       })),
   };
 }
+
+/** Returns the work a document's impact field names: training, systems (one or a list), communication. */
+export function impactOf(data: Record<string, unknown>): ApprovalEvent['impact'] {
+  const impact = (data.impact ?? {}) as Record<string, unknown>;
+  const systems = impact.systems;
+  return {
+    training: typeof impact.training === 'string' ? impact.training : undefined,
+    systems: typeof systems === 'string' ? [systems] : Array.isArray(systems) ? systems.map(String) : [],
+    communication: typeof impact.communication === 'string' ? impact.communication : undefined,
+  };
+}

@@ -136,10 +136,3 @@ async function readCsv(path: string, bytes: Buffer): Promise<TrackerSheet> {
     .replace(/\.csv$/i, '');
   return { name, sheets: [name], rows };
 }
-
-/** Returns a cell reference like B7 for a column and row (both 1-based). */
-export function cellRef(col: number, row: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}

@@ -8,7 +8,7 @@ import { parseAdoptionTrailers } from '../../core/adoption.js';
 import { parseApprovalTrailers } from '../../core/approval.js';
 import { text } from '../../core/document.js';
 import { frontMatterData } from '../../core/front-matter.js';
-import type { ApprovalEvent, RetirementEvent } from '../../core/reports.js';
+import { impactOf, type ApprovalEvent, type RetirementEvent } from '../../core/reports.js';
 import { parseRetirementTrailers, supersededIn } from '../../core/retirement.js';
 import { decodeUtf8 } from '../../io/fs.js';
 import { approvalCommits, commitFiles, readFilesAt } from '../../io/git.js';
@@ -70,8 +70,6 @@ export async function approvalHistory(
     const id = t['PPP-Document']!;
     const data = frontMatterData(textOf.get(c.commit) ?? '') ?? {};
     const before = last.get(id);
-    const impact = (data.impact ?? {}) as Record<string, unknown>;
-    const systems = impact.systems;
     const event: ApprovalEvent = {
       id,
       commit: c.commit,
@@ -87,11 +85,7 @@ export async function approvalHistory(
       owner: text(data, 'owner') ?? '',
       summary: text(data, 'summary'),
       changes: t['PPP-Changes'] ?? text(data, 'changes'),
-      impact: {
-        training: typeof impact.training === 'string' ? impact.training : undefined,
-        systems: typeof systems === 'string' ? [systems] : Array.isArray(systems) ? systems.map(String) : [],
-        communication: typeof impact.communication === 'string' ? impact.communication : undefined,
-      },
+      impact: impactOf(data),
       reviewDue: text(data, 'review', 'due'),
       previousDue: before?.reviewDue,
     };
