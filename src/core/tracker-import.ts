@@ -320,7 +320,13 @@ function routeOf(by: string, group: string): string {
 /** Returns the fields of next whose values differ from the document's (compared as JSON, key order ignored). */
 export function changedFields(data: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(next)) if (canonical(data[k]) !== canonical(v)) out[k] = v;
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  for (const [k, v] of Object.entries(next)) {
+    // A block the tracker gives only part of (approval without its meeting) keeps the rest of what the document has.
+    const merged = isObject(data[k]) && isObject(v) ? { ...(data[k] as Record<string, unknown>), ...v } : v;
+    if (canonical(data[k]) !== canonical(merged)) out[k] = merged;
+  }
   return out;
 }
 

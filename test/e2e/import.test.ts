@@ -246,3 +246,34 @@ describe('the realistic tracker (test/fixtures)', () => {
     expect(new Set(states)).toEqual(new Set(['verified']));
   });
 });
+
+describe('export then import on the live example', () => {
+  it('changes nothing, and an updated date keeps what the tracker does not hold (the approving meeting)', async () => {
+    const now = () => Date.UTC(2026, 10, 25, 12);
+    const dir = join(makeRegister(), 'example');
+    expect((await run(['init', dir, '--example'], { now })).code).toBe(0);
+    for (const format of ['xlsx', 'csv']) {
+      const out = join(tempDir(), `export.${format}`);
+      expect((await run(['export', '--out', out], { cwd: dir, now })).code).toBe(0);
+      const back = JSON.parse((await run(['import', out, '--dry-run', '--json'], { cwd: dir, now })).stdout);
+      expect(back, format).toMatchObject({ created: [], updated: [], problems: [] });
+    }
+    const out = join(tempDir(), 'export.csv');
+    await run(['export', '--out', out], { cwd: dir, now });
+    const file = readdirSync(join(dir, 'documents', 'forms')).find((f) => f.startsWith('CS-FRM-0001-'))!;
+    const before = readFileSync(join(dir, 'documents', 'forms', file), 'utf8');
+    const meeting = /meeting: (\S+)/.exec(before)![1]!;
+    const csvText = readFileSync(out, 'utf8');
+    // A review date a year earlier: the row's only change.
+    const edited = csvText.replace(
+      /^(CS-FRM-0001,.*?)(\d{4}-\d{2}-\d{2})(,[^,]*,)(\d{4})-/m,
+      (_m, a, d, b, y) => `${a}${d}${b}${Number(y) - 1}-`,
+    );
+    writeFileSync(out, edited);
+    const r = await run(['import', out, '--json'], { cwd: dir, now });
+    expect(JSON.parse(r.stdout).updated, r.stdout).toEqual(['CS-FRM-0001']);
+    const after = readFileSync(join(dir, 'documents', 'forms', file), 'utf8');
+    expect(after).toContain(`meeting: ${meeting}`);
+    expect(after).not.toBe(before);
+  });
+});
